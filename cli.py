@@ -1,0 +1,375 @@
+"""The `stakegraph` command line: ingest documents, look at the graph, export it, evaluate it.
+
+Exit codes: 0 ok; 1 partial failure (with --strict, some files were skipped); 2 usage or input
+error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from .commands.options import (
+    EXIT_PARTIAL,
+    UserError,
+    connect,
+    curation_option,
+    format_option,
+    load_curation,
+    store_options,
+    user_errors,
+)
+from .commands.output import emit
+from .graph.curation import Curation
+from .graph.export import dumps, write_atomic
+from .graph.model import ENTITY_TYPES, RELATION_TYPES
+from .graph.store import store_label
+from .knowledge import KnowledgeGraph
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="stakegraph")
+def main() -> None:
+    """Build a knowledge graph of stakeholders and their collaborations from documents.
+
+    \b
+    Five-minute tour:
+      stakegraph ingest ./documents            # txt, md, html, pdf, docx; folders recursively
+      stakegraph entities --type Person
+      stakegraph show "gemeente Leiden"
+      stakegraph query brokers --top 10
+      stakegraph export json -o graph.json
+
+    The store is ./stakegraph.db unless --store or $STAKEGRAPH_STORE says otherwise
+    (a SQLite file, or bolt://host:7687 for Neo4j).
+    """
+
+
+def open_graph(store_url: str | None, user: str | None, password: str | None, database: str | None,
+               curation_path: str | None = None, min_confidence: float = 0.0) -> KnowledgeGraph:
+    store = connect(store_url, user, password, database)
+    return KnowledgeGraph(store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence)
+
+
+def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read commands
+    f = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+                     help="Leave out relations below this confidence.")(f)
+    return store_options(curation_option(f))
+
+
+# -- ingest / forget ------------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_options
+@curation_option
+@click.option("--nlp", default=None, metavar="NAME",
+              help="Also use the entity recogniser of an installed spaCy pipeline, e.g. nl_core_news_lg.")
+@click.option("--prune", is_flag=True, help="Forget documents whose files are gone from the given folders.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@user_errors
+def ingest(paths, store_url, user, password, database, curation_path, nlp, prune, strict) -> None:
+    """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
+
+    \b
+    Examples:
+      stakegraph ingest interviews/ nieuws/
+      stakegraph ingest rapport.pdf --store team.db
+      stakegraph ingest docs/ --prune --store bolt://localhost:7687
+    """
+    from .ingest import build
+
+    if nlp is not None:
+        _check_nlp(nlp)
+    store = connect(store_url, user, password, database, create=True)
+    curation = load_curation(store_url, curation_path)
+    try:
+        with click.progressbar(length=0, label="ingesting", file=sys.stderr,
+                               hidden=not sys.stderr.isatty()) as bar:
+            report = build(paths, store, curation=curation, nlp=nlp, prune=prune,
+                           progress=lambda p: bar.update(1, p.name))
+    finally:
+        store.close()
+    for path, reason in report.skipped:
+        click.echo(f"warning: skipped {path}: {reason}", err=True)
+    click.echo(report.summary())
+    if strict and report.skipped:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _check_nlp(name: str) -> None:
+    import spacy.util
+
+    if not spacy.util.is_package(name) and not Path(name).exists():
+        raise UserError(f"spaCy pipeline '{name}' is not installed (pip install it, or leave out --nlp)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_options
+@user_errors
+def forget(paths, store_url, user, password, database) -> None:
+    """Remove documents (files or folders) and every fact only they supported."""
+    from .ingest import forget as forget_paths
+
+    store = connect(store_url, user, password, database)
+    try:
+        removed, unknown = forget_paths(paths, store)
+    finally:
+        store.close()
+    for p in unknown:
+        click.echo(f"warning: no document for {p}", err=True)
+    click.echo(f"{len(removed)} forgotten")
+
+
+# -- reading the graph ------------------------------------------------------------------------
+@main.command()
+@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), default=None, help="Only this type.")
+@format_option
+@graph_options
+@user_errors
+def entities(etype, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
+    """List stakeholders with their type, aliases and how often they are mentioned."""
+    kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    rows = [e.to_dict() for e in sorted(kg.entities(etype), key=lambda e: (-e.mentions, e.id))]
+    emit(rows, fmt, ["id", "type", "name", "mentions", "aliases", "documents"])
+
+
+@main.command()
+@click.option("--type", "rtype", type=click.Choice(RELATION_TYPES), default=None, help="Only this type.")
+@click.option("--entity", default=None, help="Only relations of this stakeholder (name, alias or id).")
+@format_option
+@graph_options
+@user_errors
+def relations(rtype, entity, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
+    """List typed relations with their evidence sentences."""
+    kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    if entity is not None and kg.find(entity) is None:
+        raise UserError(_unknown(kg, entity))
+    rows = []
+    for r in kg.relations(rtype, entity):
+        d = r.to_dict()
+        d["source_name"] = _name(kg, r.source)
+        d["target_name"] = _name(kg, r.target)
+        d["sentences"] = [e.sentence for e in r.evidence]
+        rows.append(d)
+    if fmt != "json":
+        for d in rows:
+            d["evidence"] = [f"{e['document']}:{e['start']}" for e in d["evidence"]]
+    emit(rows, fmt, ["type", "source_name", "target_name", "role", "status", "confidence", "evidence"])
+
+
+@main.command()
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@graph_options
+@user_errors
+def show(name, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
+    """Everything about one stakeholder: aliases, documents, relations and their evidence."""
+    import json
+
+    kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    e = kg.find(name)
+    if e is None:
+        raise UserError(_unknown(kg, name))
+    rels = kg.relations(entity=e.id)
+    if fmt == "json":
+        click.echo(json.dumps({"entity": e.to_dict(), "relations": [r.to_dict() for r in rels]},
+                              ensure_ascii=False, indent=1))
+        return
+    click.echo(click.style(f"{e.name}", bold=True) + f"  ({e.type}, {e.id})")
+    for k, v in e.attributes.items():
+        click.echo(f"  {k}: {v}")
+    if e.aliases:
+        click.echo(f"  aliases: {', '.join(e.aliases)}")
+    click.echo(f"  documents: {', '.join(e.documents)}  ({e.mentions} mentions)")
+    for r in rels:
+        other = r.target if r.source == e.id else r.source
+        arrow = "->" if r.source == e.id else "<-"
+        role = f" [{r.role}{', ' + r.status if r.status else ''}]" if r.role else ""
+        click.echo(f"\n  {r.type} {arrow} {_name(kg, other)}{role}  confidence {r.confidence:.2f}")
+        for ev in r.evidence:
+            click.echo(f"    {ev.document}:{ev.start}-{ev.end} ({ev.rule}): {' '.join(ev.sentence.split())}")
+
+
+@main.command()
+@format_option
+@graph_options
+@user_errors
+def stats(fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
+    """Counts of documents, entities and relations by type."""
+    kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    s = {"store": store_label(kg.store.url), **kg.stats()}
+    if fmt == "table":
+        for k, v in s.items():
+            if isinstance(v, dict):
+                click.echo(f"{k}:")
+                for kk, vv in v.items():
+                    click.echo(f"  {kk:20} {vv}")
+            else:
+                click.echo(f"{k:22} {v}")
+    else:
+        emit([{k: v for k, v in s.items() if not isinstance(v, dict)}], fmt)
+
+
+# -- export --------------------------------------------------------------------------------
+@main.group()
+def export() -> None:
+    """Write the whole graph in an interchange format."""
+
+
+@export.command("json")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="File to write (default: standard output).")
+@graph_options
+@user_errors
+def export_json(output, store_url, user, password, database, curation_path, min_confidence) -> None:
+    """The stakegraph-graph/1 JSON interchange format (what `evaluate` and other tools read)."""
+    kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    text = dumps(kg.to_json())
+    if output:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+# -- evaluation --------------------------------------------------------------------------------
+@main.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of <document>.json gold files (../shared/gold format).")
+@click.option("--docs", default=None, help="Comma-separated document names to score (default: all gold).")
+@format_option
+@graph_options
+@user_errors
+def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
+    """Precision, recall and F1 of the graph against hand-made gold files, per type."""
+    from .evaluate import evaluate_graph, load_gold
+
+    kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    try:
+        gold = load_gold(gold_dir, docs.split(",") if docs else None)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    result = evaluate_graph(kg.to_json(), gold)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(result, indent=1))
+        return
+    emit(result["rows"], fmt, ["scope", "kind", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+
+
+# -- curation -------------------------------------------------------------------------------
+@main.command()
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@store_options
+@curation_option
+@user_errors
+def merge(keep, others, store_url, user, password, database, curation_path) -> None:
+    """Merge OTHERS into KEEP (names, aliases or ids), now and on every future ingest."""
+    kg = open_graph(store_url, user, password, database, curation_path)
+    target = _require(kg, keep)
+    curation = load_curation(store_url, curation_path)
+    ids = [_require(kg, o).id for o in others]
+    curation.add("merge", into=target.id, **{"from": ids})
+    _save(curation)
+    click.echo(f"merged {', '.join(ids)} into {target.id} (recorded in {curation.path})")
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@store_options
+@curation_option
+@user_errors
+def reject(names, store_url, user, password, database, curation_path) -> None:
+    """Reject false stakeholders (names, aliases or ids): left out now and on every future ingest."""
+    kg = open_graph(store_url, user, password, database, curation_path)
+    curation = load_curation(store_url, curation_path)
+    for n in names:
+        curation.add("reject", entity=_require(kg, n).id)
+    _save(curation)
+    click.echo(f"rejected {len(names)} (recorded in {curation.path})")
+
+
+@main.command()
+@click.argument("entity")
+@click.argument("new_name")
+@store_options
+@curation_option
+@user_errors
+def rename(entity, new_name, store_url, user, password, database, curation_path) -> None:
+    """Give a stakeholder another display name (the old one stays an alias)."""
+    kg = open_graph(store_url, user, password, database, curation_path)
+    curation = load_curation(store_url, curation_path)
+    curation.add("rename", entity=_require(kg, entity).id, name=new_name)
+    _save(curation)
+    click.echo(f"renamed (recorded in {curation.path})")
+
+
+def _save(curation: Curation) -> None:
+    try:
+        curation.save()
+    except OSError as exc:
+        raise UserError(f"cannot write {curation.path}: {exc.strerror or exc}") from None
+
+
+# -- demo -----------------------------------------------------------------------------------
+@main.command()
+@click.option("--store", "store_url", default=None, metavar="URL",
+              help="Where to build the sample graph (default: a temporary file).")
+@click.option("--top", default=10, show_default=True, help="How many central stakeholders to show.")
+@user_errors
+def demo(store_url, top) -> None:
+    """Ingest the bundled sample corpus and show its most central stakeholders."""
+    import tempfile
+
+    from .ingest import build
+    from .queries.centrality import centrality
+
+    samples = Path(__file__).resolve().parent / "samples"
+    with tempfile.TemporaryDirectory() as tmp:
+        url = store_url or str(Path(tmp) / "demo.db")
+        store = connect(url, create=True)
+        try:
+            report = build([samples], store)
+            click.echo(f"sample corpus {samples}: {report.summary()}")
+            kg = KnowledgeGraph(store)
+            s = kg.stats()
+            click.echo(f"{s['entities']} stakeholders, {s['relations']} relations\n")
+            ranking = centrality(kg, "betweenness", top=top)
+            emit(ranking.to_dict("records"), "table", ["name", "type", "score"])
+        finally:
+            store.close()
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _name(kg: KnowledgeGraph, eid: str) -> str:
+    e = kg.entity(eid)
+    return e.name if e else eid
+
+
+def _unknown(kg: KnowledgeGraph, name: str) -> str:
+    close = kg.suggest(name)
+    return f"no stakeholder named '{name}'" + (f" (did you mean: {', '.join(close)}?)" if close else "")
+
+
+def _require(kg: KnowledgeGraph, name: str):  # noqa: ANN202
+    e = kg.find(name)
+    if e is None:
+        raise UserError(_unknown(kg, name))
+    return e
+
+
+# Command groups of other areas register themselves here, one module each.
+for _module in ("query", "neo4j", "rdf", "viz"):
+    try:
+        importlib.import_module(f".commands.{_module}", __package__).register(main)
+    except ModuleNotFoundError as _exc:  # an area not built yet; any other import error must surface
+        if _exc.name != f"{__package__}.commands.{_module}":
+            raise

@@ -1,0 +1,227 @@
+"""The user's corrections (merge, split, rename, alias, retype, reject), kept in a TOML file.
+
+No extractor is perfect on unseen text, so users fix it once and it stays fixed: the file is
+applied to every document's facts on ingest *and* to every read, and each operation is
+idempotent, so applying it twice, or to facts already curated, changes nothing.
+
+File format (`stakegraph.toml` next to the store, or --curation FILE)::
+
+    [[merge]]            # the second entity becomes the first
+    into = "person:jan-de-vries"
+    from = ["person:j-de-vries"]
+    [[rename]]
+    entity = "org:vng"
+    name = "Vereniging van Nederlandse Gemeenten"
+    [[alias]]
+    entity = "org:vng"
+    alias = "de Vereniging"
+    [[retype]]
+    entity = "org:regio-twente"
+    type = "Region"
+    [[reject]]
+    entity = "Brandjes"   # ids or names
+    [[split]]            # the entity as read from these documents is someone else
+    entity = "person:anna-smit"
+    documents = ["interview-2019.txt"]
+    into = "person:anna-smit-2"
+
+Entities are named by id, or by a name or alias (matched like the scorer does).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import ENTITY_TYPES, CoMention, DocumentFacts, Entity, Relation
+from .names import name_key, slugify
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+OPERATIONS = ("merge", "split", "rename", "alias", "retype", "reject")
+CURATION_FILE = "stakegraph.toml"
+
+
+class CurationError(ValueError):
+    """The curation file cannot be read or names an operation it does not know."""
+
+
+@dataclass
+class Curation:
+    path: Path | None = None
+    ops: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {op: [] for op in OPERATIONS})
+
+    # -- file ------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None) -> Curation:
+        """Read the file; a missing file is an empty curation (nothing to correct yet)."""
+        if path is None:
+            return cls()
+        path = Path(path)
+        cur = cls(path=path)
+        if not path.exists():
+            return cur
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise CurationError(f"cannot read curation file {path}: {exc}") from None
+        for op, items in data.items():
+            if op not in OPERATIONS:
+                raise CurationError(f"{path}: unknown operation [[{op}]] (known: {', '.join(OPERATIONS)})")
+            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                raise CurationError(f"{path}: [[{op}]] must be a list of tables")
+            cur.ops[op] = items
+        for item in cur.ops["retype"]:
+            if item.get("type") not in ENTITY_TYPES:
+                raise CurationError(f"{path}: retype to unknown type {item.get('type')!r}")
+        return cur
+
+    def save(self) -> None:
+        if self.path is None:
+            raise CurationError("no curation file to write to")
+        lines = ["# stakegraph curation: applied on every ingest and read. See `stakegraph --help`.", ""]
+        for op in OPERATIONS:
+            for item in self.ops[op]:
+                lines.append(f"[[{op}]]")
+                lines += [f"{k} = {_toml_value(v)}" for k, v in item.items()]
+                lines.append("")
+        tmp = self.path.with_name(f".{self.path.name}.tmp")
+        tmp.write_text("\n".join(lines), encoding="utf-8")
+        tmp.replace(self.path)
+
+    def add(self, op: str, **item: Any) -> None:
+        if item not in self.ops[op]:
+            self.ops[op].append(item)
+
+    def __bool__(self) -> bool:
+        return any(self.ops.values())
+
+    # -- application -----------------------------------------------------------------------
+    def apply(self, facts: list[DocumentFacts]) -> list[DocumentFacts]:
+        """Apply every operation, in a fixed order, to a set of documents' facts."""
+        if not self:
+            return facts
+        lookup = _Lookup(facts)
+        out = []
+        for f in facts:
+            f = _apply_split(f, self.ops["split"], lookup)
+            f = _remap(f, self._merge_map(lookup), self._rejected(lookup))
+            out.append(_apply_entity_edits(f, self.ops, lookup))
+        return out
+
+    def _merge_map(self, lookup: _Lookup) -> dict[str, str]:
+        mapping: dict[str, str] = {}
+        for item in self.ops["merge"]:
+            into = lookup.resolve(item.get("into", ""))
+            sources = item.get("from", [])
+            for src in [sources] if isinstance(sources, str) else sources:
+                sid = lookup.resolve(src)
+                if into and sid and sid != into:
+                    mapping[sid] = into
+        for sid in list(mapping):  # follow chains a->b->c, stopping at cycles
+            seen = {sid}
+            while mapping[sid] in mapping and mapping[sid] not in seen:
+                seen.add(mapping[sid])
+                mapping[sid] = mapping[mapping[sid]]
+        return mapping
+
+    def _rejected(self, lookup: _Lookup) -> set[str]:
+        return {eid for item in self.ops["reject"] if (eid := lookup.resolve(item.get("entity", "")))}
+
+
+class _Lookup:
+    """Resolve an id, name or alias to an entity id over the facts being curated."""
+
+    def __init__(self, facts: list[DocumentFacts]) -> None:
+        self.ids = {e.id for f in facts for e in f.entities}
+        self.by_name: dict[str, str] = {}
+        for f in facts:
+            for e in f.entities:
+                for n in [e.name, *e.aliases]:
+                    self.by_name.setdefault(name_key(n), e.id)
+
+    def resolve(self, ref: str) -> str | None:
+        if ref in self.ids or ":" in ref:
+            return ref
+        return self.by_name.get(name_key(ref))
+
+
+def _apply_split(f: DocumentFacts, items: list[dict], lookup: _Lookup) -> DocumentFacts:
+    mapping = {}
+    for item in items:
+        eid = lookup.resolve(item.get("entity", ""))
+        if eid and f.document.name in item.get("documents", []):
+            mapping[eid] = item.get("into") or f"{eid}-{slugify(f.document.name)}"
+    return _remap(f, mapping, set()) if mapping else f
+
+
+def _remap(f: DocumentFacts, mapping: dict[str, str], rejected: set[str]) -> DocumentFacts:
+    if not mapping and not rejected:
+        return f
+
+    def m(eid: str) -> str:
+        return mapping.get(eid, eid)
+
+    entities: dict[str, Entity] = {}
+    for e in f.entities:
+        if e.id in rejected or m(e.id) in rejected:
+            continue
+        new_id = m(e.id)
+        if new_id in entities:
+            kept = entities[new_id]
+            kept.aliases = sorted(set(kept.aliases) | set(e.aliases) | {e.name} - {kept.name})
+            kept.mentions += e.mentions
+        else:
+            entities[new_id] = Entity(new_id, e.type, e.name, list(e.aliases), list(e.documents), e.mentions,
+                                      dict(e.attributes))
+    relations: dict[tuple, Relation] = {}
+    for r in f.relations:
+        s, t = m(r.source), m(r.target)
+        if s == t or {s, t} & rejected or {r.source, r.target} & rejected:
+            continue
+        nr = Relation(r.type, s, t, r.role, r.role_class, r.status, r.confidence, list(r.evidence))
+        if nr.key in relations:
+            relations[nr.key].evidence += [e for e in nr.evidence if e not in relations[nr.key].evidence]
+            relations[nr.key].confidence = max(relations[nr.key].confidence, nr.confidence)
+        else:
+            relations[nr.key] = nr
+    co: dict[tuple[str, str], CoMention] = {}
+    for c in f.co_mentions:
+        s, t = m(c.source), m(c.target)
+        if s == t or {s, t} & rejected or {c.source, c.target} & rejected:
+            continue
+        nc = CoMention(s, t, c.weight, list(c.documents))
+        if (nc.source, nc.target) in co:
+            co[(nc.source, nc.target)].weight += nc.weight
+        else:
+            co[(nc.source, nc.target)] = nc
+    return DocumentFacts(f.document, list(entities.values()), list(relations.values()), list(co.values()))
+
+
+def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: _Lookup) -> DocumentFacts:
+    renames = {lookup.resolve(i.get("entity", "")): i.get("name") for i in ops["rename"]}
+    retypes = {lookup.resolve(i.get("entity", "")): i.get("type") for i in ops["retype"]}
+    aliases: dict[str | None, set[str]] = {}
+    for i in ops["alias"]:
+        aliases.setdefault(lookup.resolve(i.get("entity", "")), set()).add(i.get("alias", ""))
+    for e in f.entities:
+        if renames.get(e.id) and renames[e.id] != e.name:
+            e.aliases = sorted(set(e.aliases) | {e.name})
+            e.name = renames[e.id]
+        if retypes.get(e.id):
+            e.type = retypes[e.id]
+        if e.id in aliases:
+            e.aliases = sorted(set(e.aliases) | (aliases[e.id] - {e.name, ""}))
+    return f
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{s}"'

@@ -1,0 +1,149 @@
+"""The embedded default store: one SQLite file, one transaction per document.
+
+Facts are stored per document (entities, relations with evidence as JSON, co-mentions), so
+replacing or forgetting a document is a delete of its rows inside the same transaction as the
+new ones: a crash leaves either the old facts or the new, never half of each.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .store import FactStore, StoreError
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    path TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
+    chars INTEGER NOT NULL, format TEXT, date TEXT);
+CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
+CREATE TABLE IF NOT EXISTS entity_records (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL, attributes TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entity_records_doc ON entity_records(doc_path);
+CREATE INDEX IF NOT EXISTS entity_records_id ON entity_records(id);
+CREATE TABLE IF NOT EXISTS relation_records (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role TEXT, role_class TEXT,
+    status TEXT, confidence REAL NOT NULL, evidence TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS relation_records_doc ON relation_records(doc_path);
+CREATE TABLE IF NOT EXISTS co_mention_records (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc_path);
+"""
+
+
+class SQLiteStore(FactStore):
+    def __init__(self, path: str | Path, *, create: bool = True, **_: Any) -> None:
+        self.path = Path(path)
+        self.url = str(self.path)
+        if not self.path.exists() and not create:
+            raise StoreError(f"no graph at {self.path} (run `stakegraph ingest` first, or pass --store)")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store file")
+        try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(self.path))
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            with self.conn:
+                self.conn.executescript(_SCHEMA)
+                row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None:
+                    self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                elif row[0] != SCHEMA_VERSION:
+                    raise StoreError(f"{self.path} has store schema {row[0]}, this version reads {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a stakegraph store ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"cannot open {self.path}: {exc.strerror or exc}") from None
+
+    # -- writes -----------------------------------------------------------------------------
+    def upsert(self, facts: DocumentFacts) -> None:
+        d = facts.document
+        with self.conn:  # one transaction: old facts out, new facts in
+            self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
+            self.conn.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+                (d.path, d.id, d.name, d.title, d.chars, d.format, d.date),
+            )
+            self.conn.executemany(
+                "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
+                [
+                    (d.path, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
+                    for e in facts.entities
+                ],
+            )
+            self.conn.executemany(
+                "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        d.path, r.type, r.source, r.target, r.role, r.role_class, r.status, r.confidence,
+                        _dumps([e.to_dict() for e in r.evidence]),
+                    )
+                    for r in facts.relations
+                ],
+            )
+            self.conn.executemany(
+                "INSERT INTO co_mention_records VALUES (?,?,?,?)",
+                [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
+            )
+
+    def delete(self, path: str) -> bool:
+        with self.conn:
+            cur = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,))
+        return cur.rowcount > 0
+
+    def clear(self) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM documents")
+
+    # -- reads ------------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path")
+        return [Document(*row) for row in rows]
+
+    def document_for_path(self, path: str) -> Document | None:
+        row = self.conn.execute(
+            "SELECT id, name, path, title, chars, format, date FROM documents WHERE path = ?", (path,)
+        ).fetchone()
+        return Document(*row) if row else None
+
+    def facts(self) -> Iterator[DocumentFacts]:
+        docs = {d.path: DocumentFacts(document=d) for d in self.documents()}
+        for path, eid, etype, name, aliases, mentions, attrs in self.conn.execute(
+            "SELECT doc_path, id, type, name, aliases, mentions, attributes FROM entity_records ORDER BY rowid"
+        ):
+            docs[path].entities.append(
+                Entity(eid, etype, name, json.loads(aliases), [docs[path].document.name], mentions, json.loads(attrs))
+            )
+        for path, rtype, src, tgt, role, role_class, status, conf, evidence in self.conn.execute(
+            "SELECT doc_path, type, source, target, role, role_class, status, confidence, evidence "
+            "FROM relation_records ORDER BY rowid"
+        ):
+            docs[path].relations.append(
+                Relation(rtype, src, tgt, role, role_class, status, conf,
+                         [Evidence.from_dict(e) for e in json.loads(evidence)])
+            )
+        for path, src, tgt, weight in self.conn.execute(
+            "SELECT doc_path, source, target, weight FROM co_mention_records ORDER BY rowid"
+        ):
+            docs[path].co_mentions.append(CoMention(src, tgt, weight, [docs[path].document.name]))
+        yield from docs.values()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

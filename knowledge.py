@@ -1,0 +1,117 @@
+"""`KnowledgeGraph`: the merged, curated view of a store that queries, exports and the CLI read.
+
+It reads a store's per-document facts once, applies the user's curation and merges them; every
+consumer goes through here so the CLI, notebooks and exports agree on what the graph is.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .graph.curation import Curation
+from .graph.export import interchange
+from .graph.merge import merge_co_mentions, merge_entities, merge_relations, summarize
+from .graph.model import CoMention, Document, DocumentFacts, Entity, Relation
+from .graph.names import name_key
+from .graph.store import Store, open_store
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class KnowledgeGraph:
+    def __init__(self, store: Store | str | None = None, *, curation: Curation | None = None,
+                 min_confidence: float = 0.0) -> None:
+        self.store = store if store is not None and not isinstance(store, str) else open_store(store, create=False)
+        self.curation = curation or Curation()
+        self.min_confidence = min_confidence
+
+    @classmethod
+    def from_facts(cls, facts: list[DocumentFacts], **kwargs: Any) -> KnowledgeGraph:
+        """A graph over facts held in memory (tests, notebooks, other tools)."""
+        kg = cls.__new__(cls)
+        kg.store = None  # type: ignore[assignment]
+        kg.curation = kwargs.get("curation") or Curation()
+        kg.min_confidence = kwargs.get("min_confidence", 0.0)
+        kg.__dict__["facts"] = kg.curation.apply(facts)
+        return kg
+
+    @cached_property
+    def facts(self) -> list[DocumentFacts]:
+        return self.curation.apply(list(self.store.facts()))
+
+    @cached_property
+    def _entities(self) -> list[Entity]:
+        return merge_entities(self.facts)
+
+    @cached_property
+    def _relations(self) -> list[Relation]:
+        return [r for r in merge_relations(self.facts) if r.confidence >= self.min_confidence]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self._entities}
+
+    def documents(self) -> list[Document]:
+        return sorted((f.document for f in self.facts), key=lambda d: (d.name, d.path))
+
+    def entities(self, type: str | None = None) -> list[Entity]:
+        return [e for e in self._entities if type is None or e.type == type]
+
+    def relations(self, type: str | None = None, entity: str | None = None) -> list[Relation]:
+        eid = None
+        if entity is not None:
+            found = self.find(entity)
+            if found is None:
+                return []
+            eid = found.id
+        return [
+            r for r in self._relations
+            if (type is None or r.type == type) and (eid is None or eid in (r.source, r.target))
+        ]
+
+    def co_mentions(self) -> list[CoMention]:
+        return merge_co_mentions(self.facts)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._by_id.get(entity_id)
+
+    @cached_property
+    def _name_index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for e in self._entities:
+            for n in {e.name, *e.aliases}:
+                index.setdefault(name_key(n), []).append(e.id)
+        return index
+
+    def find(self, name: str) -> Entity | None:
+        """An entity by id, name or alias, with the same normalisation extraction uses.
+
+        Where a name is ambiguous ("Bergen"), the most mentioned entity wins.
+        """
+        if name in self._by_id:
+            return self._by_id[name]
+        ids = self._name_index.get(name_key(name), [])
+        if not ids:
+            return None
+        return max((self._by_id[i] for i in ids), key=lambda e: (e.mentions, e.id))
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        """Closest known names, for a helpful 'did you mean' on a typo."""
+        names = {e.name for e in self._entities} | {a for e in self._entities for a in e.aliases}
+        return difflib.get_close_matches(name, sorted(names), n=n, cutoff=0.5)
+
+    def to_json(self) -> dict[str, Any]:
+        """The interchange dict (`stakegraph export json`)."""
+        return interchange(self.documents(), self._entities, self._relations, self.co_mentions())
+
+    def to_networkx(self, **options: Any) -> nx.Graph:
+        """The default analysis projection (see queries.projection); options as `project`."""
+        from .queries.projection import project
+
+        return project(self, **options)
+
+    def stats(self) -> dict[str, Any]:
+        return summarize(len(self.facts), self._entities, self._relations, self.co_mentions())
