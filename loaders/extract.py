@@ -1,0 +1,57 @@
+"""Text in, `DocumentFacts` out: run the pipeline and turn its findings into graph facts.
+
+Relations found more than once in a document become one relation with several pieces of
+evidence; entities that take part in no relation are kept (a mention is a fact too), and every
+pair of entities named in one sentence adds to the separate co-mention network.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from ..graph.merge import combine_confidence
+from ..graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .pipeline import Extraction, build_nlp
+
+
+class Extractor:
+    def __init__(self, nlp: str | None = None) -> None:
+        self.nlp = build_nlp(nlp)
+
+    def extract(self, text: str, document: Document) -> DocumentFacts:
+        doc = self.nlp(text)
+        state: Extraction = doc._.sg
+        entities = [
+            Entity(id=r.key, type=r.type, name=r.name, aliases=sorted(r.aliases), documents=[document.name],
+                   mentions=r.mentions, attributes=dict(sorted(r.attributes.items())))
+            for r in sorted(state.records.values(), key=lambda r: r.key)
+        ]
+        known = {e.id for e in entities}
+        groups: dict[tuple, list] = defaultdict(list)
+        for c in state.relations:
+            if c.source in known and c.target in known:
+                rel = Relation(c.type, c.source, c.target, c.role)
+                groups[rel.key].append(c)
+        relations = []
+        for key, cands in sorted(groups.items()):
+            evidence = {}
+            for c in cands:
+                ev = Evidence(document.name, c.sentence.start, c.sentence.end, " ".join(c.sentence.text.split()),
+                              c.rule, c.confidence)
+                evidence.setdefault((ev.start, ev.rule), ev)
+            statuses = [c.status for c in cands if c.status]
+            best = max(cands, key=lambda c: c.confidence)
+            relations.append(Relation(
+                type=key[0], source=key[1], target=key[2], role=best.role, role_class=best.role_class,
+                status=("current" if "current" in statuses else "former") if statuses else None,
+                confidence=combine_confidence(c.confidence for c in cands),
+                evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
+            ))
+        co: dict[tuple[str, str], int] = defaultdict(int)
+        for s in state.sentences(doc):
+            keys = sorted({m.key for m in state.mentions if s.start <= m.start and m.end <= s.end and m.key})
+            for a, b in combinations(keys, 2):
+                co[(a, b)] += 1
+        co_mentions = [CoMention(a, b, w, [document.name]) for (a, b), w in sorted(co.items())]
+        return DocumentFacts(document=document, entities=entities, relations=relations, co_mentions=co_mentions)

@@ -1,0 +1,128 @@
+"""Reference data the recognisers look names up in: official lists, never names from example texts.
+
+- Municipalities, provinces, their aliases and former municipalities: CBS lists packaged in
+  `loaders/reference/` (sources in its SOURCES.md).
+- Dutch first names, surnames, tussenvoegsels, titles and common words: the maintained lookup
+  lists shipped inside the `deduce` package, read as plain files (building deduce's own
+  de-identification pipeline takes minutes and is not needed).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+# The abbreviations CBS, the Kiesraad and newspapers put after a municipality's name.
+PROVINCE_ABBREVIATIONS = {"GR": "PV20", "GRON": "PV20", "FR": "PV21", "F": "PV21", "DR": "PV22", "D": "PV22",
+                          "OV": "PV23", "O": "PV23", "FL": "PV24", "FLEV": "PV24", "GLD": "PV25", "G": "PV25",
+                          "GE": "PV25", "U": "PV26", "UT": "PV26", "UTR": "PV26", "NH": "PV27", "N-H": "PV27",
+                          "ZH": "PV28", "Z-H": "PV28", "Z": "PV29", "ZLD": "PV29", "ZL": "PV29", "NB": "PV30",
+                          "N-B": "PV30", "L": "PV31", "LB": "PV31", "LIMB": "PV31"}
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str  # GM0546
+    name: str  # official CBS name, e.g. "Bergen (L.)"
+    province: str  # province name as CBS writes it
+    wikidata: str | None
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str  # PV28
+    name: str
+    english_name: str
+    wikidata: str | None
+
+
+@dataclass
+class Reference:
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+    provinces: dict[str, Province] = field(default_factory=dict)
+    municipality_names: dict[str, set[str]] = field(default_factory=dict)  # surface -> codes
+    former_names: dict[str, str] = field(default_factory=dict)  # former name -> successor code
+    province_names: dict[str, str] = field(default_factory=dict)  # surface -> PV code
+    adjectives: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    interfixes: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    common_words: set[str] = field(default_factory=set)
+
+    def province_code(self, text: str) -> str | None:
+        """ "Limburg", "L.", "NH": a province named or abbreviated, as in "Bergen (L.)"."""
+        t = text.strip().rstrip(".")
+        return self.province_names.get(t) or PROVINCE_ABBREVIATIONS.get(t.replace(".", "").upper())
+
+    def province_of(self, code: str) -> str | None:
+        """The PV code of a municipality's province."""
+        m = self.municipalities.get(code)
+        if m is None:
+            return None
+        return next((p.code for p in self.provinces.values() if p.name == m.province), None)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("stakegraph.loaders").joinpath("reference", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _deduce_list(*parts: str) -> set[str]:
+    import deduce
+
+    base = Path(deduce.__file__).resolve().parent / "data" / "lookup" / "src"
+    path = base.joinpath(*parts, "items.txt")
+    if not path.exists():
+        return set()
+    items = {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    exceptions = path.with_name("exceptions.txt")
+    if exceptions.exists():
+        items -= {line.strip() for line in exceptions.read_text(encoding="utf-8").splitlines()}
+    return items
+
+
+def _short_name(official: str) -> str:
+    """ "Bergen (L.)" -> "Bergen": the form a text usually uses."""
+    return official.split(" (", 1)[0]
+
+
+@cache
+def load_reference() -> Reference:
+    ref = Reference()
+    for r in _rows("municipalities.csv"):
+        m = Municipality(r["cbs_code"], r["name"], r["province"], r.get("wikidata") or None)
+        ref.municipalities[m.code] = m
+        for surface in {m.name, _short_name(m.name)}:
+            ref.municipality_names.setdefault(surface, set()).add(m.code)
+    for r in _rows("provinces.csv"):
+        p = Province(r["code"], r["name"], r["english_name"], r.get("wikidata") or None)
+        ref.provinces[p.code] = p
+        ref.province_names[p.name] = p.code
+        ref.province_names[p.english_name] = p.code
+    for r in _rows("aliases.csv"):
+        code, alias, kind = r["cbs_code"], r["alias"], r["kind"]
+        if kind == "adjective":
+            ref.adjectives.add(alias)
+        elif code.startswith("PV"):
+            if not alias.lower().startswith("provincie "):
+                ref.province_names[alias] = code
+        elif code in ref.municipalities and "(gemeente)" not in alias:
+            ref.municipality_names.setdefault(alias, set()).add(code)
+            ref.municipality_names.setdefault(_short_name(alias), set()).add(code)
+    for r in _rows("former_municipalities.csv"):
+        if r.get("successor_cbs_code"):
+            ref.former_names[r["name"]] = r["successor_cbs_code"]
+    ref.regions = {r for r in _deduce_list("locations", "lst_placename", "lst_region") if " " in r or "-" in r
+                   or r[0].isupper()}
+    ref.first_names = _deduce_list("names", "lst_first_name")
+    ref.surnames = _deduce_list("names", "lst_surname") | _deduce_list("names", "lst_interfix_surname")
+    ref.interfixes = _deduce_list("names", "lst_interfix")
+    ref.titles = {t.lower() for t in _deduce_list("names", "lst_prefix")}
+    ref.common_words = _deduce_list("whitelist", "lst_common_word") | _deduce_list("whitelist", "lst_stop_word")
+    return ref

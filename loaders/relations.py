@@ -1,0 +1,536 @@
+"""Relation rules: positions, membership, collaboration, participation and location.
+
+Rules work on one sentence at a time, over the resolved mentions in it and a few cue words.
+Positions are anchored on role words ("gemeentesecretaris", "VNG-voorzitter") and bound to the
+person and organisation next to them; first-person statements ("ik", "we", "onze gemeente") are
+attached to the interviewee only where the document establishes who that is. Every candidate
+carries its sentence, offsets, the rule that fired and a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import Mention, Sentence
+from .vocabulary import (
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    FORMER_CUES,
+    FORMER_MODIFIERS,
+    INITIATIVE_HEADS,
+    ROLE_MODIFIERS,
+    ROLES,
+)
+
+ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
+EMPLOYERS = {"Organization", "Municipality", "Province"}
+PLACES = {"Municipality", "Province", "Region"}
+MUNICIPAL_ROLES = {"gemeentesecretaris", "burgemeester", "wethouder", "griffier", "raadsgriffier", "raadslid",
+                   "gemeenteraadslid", "gemeentesecretaris/algemeen directeur", "gemeentedirecteur",
+                   "loco-burgemeester", "locoburgemeester", "stadssecretaris", "waarnemend burgemeester",
+                   "gemeentesecretaris en algemeen directeur", "fractievoorzitter"}
+
+_ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+ROLE_RE = re.compile(rf"(?<![\w])(?P<mod>{ROLE_MODIFIERS}*)(?P<role>{_ROLE_ALT})(?![\w])", re.IGNORECASE)
+_COPULA = (r"(?:\s+(?:is|wordt|was|werd|blijft|zijn|worden|waren|werden))"
+           r"(?:\s+(?:nu|al|sinds\s+\S+(?:\s+\d{4})?|momenteel|inmiddels|eerder|daarvoor|voorheen|sinds kort|"
+           r"per\s+\d+\s+\S+|per\s+\S+|tot\s+\S+|jarenlang|ruim\s+\S+\s+jaar|\S+\s+jaar))*")
+_BEFORE_ROLE = re.compile(rf"^(?:\s*,\s*|\s*\(\s*|\s+als\s+|\s*,\s*als\s+|{_COPULA}\s+(?:ook\s+)?)"
+                          rf"(?:(?:de|het|een|onze|hun)\s+)?(?:nieuwe\s+|huidige\s+|kersverse\s+)?$")
+_APPOINT = re.compile(r"\b(?:benoemd|aangesteld|gekozen|voorgedragen|geïnstalleerd|beëdigd|aangenomen)\s+"
+                      r"(?:(?:per\s+\S+(?:\s+\S+)?|met ingang van\s+\S+(?:\s+\S+)?)\s+)?(?:tot|als)\s+"
+                      r"(?:(?:de|het)\s+)?(?:nieuwe\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    type: str
+    source: str
+    target: str
+    sentence: Sentence
+    rule: str
+    confidence: float
+    role: str | None = None
+    role_class: str | None = None
+    status: str | None = None
+
+
+@dataclass
+class Context:
+    """What the rules know about the document beyond the sentence at hand."""
+
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    types: dict[str, str]  # entity key -> type
+    positions: dict[str, list[str]] = field(default_factory=dict)  # person key -> employer keys, in order
+    speaker_at: list[str | None] = field(default_factory=list)  # per sentence: the interviewee, if known
+    last_initiative: list[str | None] = field(default_factory=list)
+
+
+class RelationExtractor:
+    def extract(self, text: str, sentences: list[Sentence], mentions: list[Mention],
+                types: dict[str, str]) -> list[Candidate]:
+        ctx = Context(text, sentences, mentions, types)
+        out: list[Candidate] = []
+        per_sentence = [[m for m in mentions if s.start <= m.start and m.end <= s.end] for s in sentences]
+        # pass 1: positions (they tell who speaks for which organisation)
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+            out += self.positions(ctx, i, s, ms)
+            for c in out:
+                if c.type == "HOLDS_POSITION":
+                    lst = ctx.positions.setdefault(c.source, [])
+                    if c.target not in lst:
+                        lst.append(c.target)
+        self._speakers(ctx, per_sentence)
+        # pass 1b: first-person and pronoun positions, now that speakers are known
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+            out += self.pronoun_positions(ctx, i, s, ms)
+        last_init = None
+        for i, ms in enumerate(per_sentence):
+            inits = [m.key for m in ms if ctx.types.get(m.key) == "Initiative"]
+            if inits:
+                last_init = inits[-1]
+            ctx.last_initiative.append(last_init)
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+            out += self.collaborations(ctx, i, s, ms)
+            out += self.memberships(ctx, i, s, ms)
+            out += self.participations(ctx, i, s, ms)
+            out += self.locations(ctx, i, s, ms)
+        return [c for c in out if c.source != c.target]
+
+    # -- positions ----------------------------------------------------------------------------
+    def _roles_in(self, s: Sentence, ms: list[Mention]) -> list[re.Match]:
+        roles = []
+        for r in ROLE_RE.finditer(s.text):
+            a, b = s.start + r.start("role"), s.start + r.end("role")
+            inside = [m for m in ms if m.start <= a and b <= m.end and m.type != "Person"]
+            if inside and not any(m.rule.startswith("acronym") for m in inside):
+                continue
+            roles.append(r)
+        return roles
+
+    def positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        out = []
+        text = ctx.text
+        roles = self._roles_in(s, ms)
+        persons = [m for m in ms if m.type == "Person"]
+        prev_end = s.start
+        for idx, r in enumerate(roles):
+            rs, re_ = s.start + r.start(), s.start + r.end()
+            role = r.group("role").lower()
+            mod = (r.group("mod") or "").lower()
+            org, org_rule = self._role_org(text, ms, s.start + r.start("role"), re_)
+            person, p_rule = self._role_person(text, ms, persons, rs, re_, org, roles, idx, s)
+            if person is None:
+                prev_end = re_
+                continue
+            if org is None and role in MUNICIPAL_ROLES:
+                org = self._nearby_municipality(ctx, i, ms)
+                org_rule = "context-municipality"
+            if org is None or ctx.types.get(org.key) not in EMPLOYERS:
+                prev_end = re_
+                continue
+            window = text[max(prev_end, s.start):re_]
+            former = any(mod.startswith(f) for f in FORMER_MODIFIERS) or bool(FORMER_CUES.search(window))
+            conf = {"role-hyphen": 0.85, "role-of": 0.9, "context-municipality": 0.55}.get(org_rule, 0.7)
+            conf = round(min(conf, {"adjacent": 0.95, "appointed": 0.9, "copula": 0.85,
+                                    "als-subject": 0.75}.get(p_rule, 0.7)), 2)
+            out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, f"position-{p_rule}-{org_rule}",
+                                 conf, role=role, role_class=ROLES.get(role), status="former" if former else "current"))
+            prev_end = re_
+        return out
+
+    def _role_org(self, text: str, ms: list[Mention], role_start: int, role_end: int) -> tuple[Mention | None, str]:
+        # "VNG-voorzitter": the organisation glued to the role word
+        if role_start > 0 and text[role_start - 1] == "-":
+            hit = next((m for m in ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
+            if hit:
+                return hit, "role-hyphen"
+        after = re.match(r"\s*(?:(?:van|bij|in|voor|of|at|binnen|namens)\s+)?(?:(?:de|het|the)\s+)?"
+                         r"(?:(?:gemeente|provincie)\s+)?", text[role_end:])
+        pos = role_end + (after.end() if after else 0)
+        hit = next((m for m in ms if m.start == pos and m.type in EMPLOYERS | {"Region"}), None)
+        if hit is None:  # "gemeente Leiden": the mention's span may start at the name
+            hit = next((m for m in ms if m.start <= pos < m.end and m.type in EMPLOYERS), None)
+        if hit:
+            return hit, "role-of"
+        return None, ""
+
+    def _role_person(self, text: str, ms: list[Mention], persons: list[Mention], rs: int, re_: int,
+                     org: Mention | None, roles: list, idx: int, s: Sentence) -> tuple[Mention | None, str]:
+        # person right before: "Anna de Boer, burgemeester van ...", "Anna de Boer (wethouder)", "X is wethouder"
+        before = [p for p in persons if p.end <= rs]
+        if before:
+            p = before[-1]
+            gap = text[p.end:rs]
+            if _BEFORE_ROLE.match(gap) or re.fullmatch(r"\s*,\s*(?:(?:sinds|per|vanaf)\s+[^,]{1,25}\s+)?", gap):
+                return p, "adjacent" if "," in gap or "(" in gap else "copula"
+        # person right after the role (and its organisation): "burgemeester van Ede, Jan de Boer"
+        tail_start = org.end if org is not None and org.start >= re_ else re_
+        after = [p for p in persons if p.start >= tail_start]
+        if after:
+            p = after[0]
+            gap = text[tail_start:p.start]
+            if re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", gap) or re.fullmatch(
+                    rf"\s+(?:en|&|/)\s+(?:{_ROLE_ALT})\s+", gap, re.IGNORECASE):
+                return p, "adjacent"
+            # coordinated roles: "NSOB-opleidingsmanager en onderzoeker Marije Huiting"
+            if idx + 1 < len(roles):
+                nxt = s.start + roles[idx + 1].start()
+                if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail_start:nxt]):
+                    nxt_end = s.start + roles[idx + 1].end()
+                    if re.fullmatch(r"\s*,?\s*", text[nxt_end:p.start]):
+                        return p, "adjacent"
+        # "... heeft Anna de Boer benoemd tot burgemeester"
+        if _APPOINT.search(text[s.start:rs]) and before:
+            return before[-1], "appointed"
+        # "Als voorzitter van X is Y betrokken ...": the sentence's person
+        if re.search(r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30):rs], re.IGNORECASE):
+            others = [p for p in persons if not (rs <= p.start < re_)]
+            if len({p.key for p in others}) == 1:
+                return others[0], "als-subject"
+        return None, ""
+
+    def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Als gemeentesecretaris van X ben ik ..." / "doet ze dit als voorzitter van Y": the speaker."""
+        speaker = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
+        if speaker is None or any(m.type == "Person" for m in ms):
+            return []
+        words = set(re.findall(r"\w+", s.text))
+        if not words & (FIRST_PERSON_SINGULAR | {"ze", "zij", "hij", "Ze", "Zij", "Hij"}):
+            return []
+        out = []
+        for r in self._roles_in(s, ms):
+            if not re.search(r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25):r.start()], re.IGNORECASE):
+                continue
+            org, org_rule = self._role_org(ctx.text, ms, s.start + r.start("role"), s.start + r.end())
+            if org is None or ctx.types.get(org.key) not in EMPLOYERS:
+                continue
+            role = r.group("role").lower()
+            former = bool(FORMER_CUES.search(s.text[:r.end()]))
+            out.append(Candidate("HOLDS_POSITION", speaker, org.key, s, "position-speaker-als", 0.7, role=role,
+                                 role_class=ROLES.get(role), status="former" if former else "current"))
+        # "ben ik nu werkzaam bij gemeente X" / "na jaren werkzaam te zijn geweest bij de gemeente Y"
+        for w in re.finditer(r"werkzaam(?P<was>\s+te\s+zijn\s+geweest|\s+geweest)?\b[^.]{0,80}?\bbij\s+"
+                             r"(?:o\.a\.\s+|onder andere\s+)?(?:(?:de|het)\s+)?", s.text):
+            pos = s.start + w.end()
+            org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
+            if org is None or not words & FIRST_PERSON_SINGULAR:
+                continue
+            former = bool(w.group("was")) or bool(re.search(r"\b(?:was|werkte|eerder|daarvoor)\b", s.text[:w.end()]))
+            out.append(Candidate("HOLDS_POSITION", speaker, org.key, s, "position-speaker-werkzaam", 0.65,
+                                 role="medewerker", role_class="staff", status="former" if former else "current"))
+        return out
+
+    def _nearby_municipality(self, ctx: Context, i: int, ms: list[Mention]) -> Mention | None:
+        here = [m for m in ms if m.type == "Municipality"]
+        if len({m.key for m in here}) == 1:
+            return here[0]
+        window = [m for m in ctx.mentions if m.type == "Municipality"
+                  and ctx.sentences[max(0, i - 3)].start <= m.start < ctx.sentences[min(len(ctx.sentences) - 1,
+                                                                                         i + 3)].end]
+        pool = window or [m for m in ctx.mentions if m.type == "Municipality"]
+        if not pool:
+            return None
+        counts: dict[str, int] = {}
+        for m in pool:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return next(m for m in pool if m.key == ranked[0][0])
+
+    def _speakers(self, ctx: Context, per_sentence: list[list[Mention]]) -> None:
+        """Per sentence, the person who speaks in the first person: the latest person with a position."""
+        with_role = set(ctx.positions)
+        persons = [m.key for m in ctx.mentions if m.type == "Person"]
+        fallback = max(set(persons), key=lambda k: (persons.count(k), -persons.index(k))) if persons else None
+        if fallback and len(set(persons)) > 1 and fallback not in with_role:
+            fallback = None
+        current = None
+        for ms in per_sentence:
+            for m in ms:
+                if m.type == "Person" and m.key in with_role:
+                    current = m.key
+            ctx.speaker_at.append(current or (next(iter(with_role)) if len(with_role) == 1 else fallback))
+
+    def _speaker_org(self, ctx: Context, i: int, ms: list[Mention]) -> str | None:
+        speaker = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
+        if speaker is None:
+            return None
+        orgs = ctx.positions.get(speaker, [])
+        munis = [o for o in orgs if ctx.types.get(o) == "Municipality"]
+        return (munis or orgs or [None])[0]
+
+    # -- collaboration, membership, participation, location ---------------------------------
+    def collaborations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        out = []
+        orgs = [m for m in ms if m.type in ORGLIKE]
+        t = s.text
+        first_person = bool(set(re.findall(r"\w+", t)) & (FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR))
+        triggers = list(re.finditer(
+            r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
+            r"de handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|convenant met|"
+            r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met)\b", t, re.IGNORECASE))
+        for trig in triggers:
+            ts, te = s.start + trig.start(), s.start + trig.end()
+            right = _coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
+            left = [m for m in orgs if m.end <= ts]
+            if not right:
+                continue
+            if left:
+                subject, conf, rule = left[-1].key, 0.8, "collab-samen-met"
+                if len(left) > 1 and re.search(r"\b(?:gemeente|stad)\b", ctx.text[left[-1].start - 10:left[-1].start]):
+                    subject = left[-1].key
+            elif first_person:
+                subject, conf, rule = self._speaker_org(ctx, i, ms), 0.6, "collab-speaker"
+            else:
+                continue
+            for r in right:
+                if subject and subject != r.key:
+                    out.append(Candidate("COLLABORATES_WITH", subject, r.key, s, rule, conf))
+        for m in re.finditer(r"\bsamenwerking\s+(?:tussen|van)\s+", t, re.IGNORECASE):
+            group = _coordinated(ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end())
+            for a in range(len(group)):
+                for b in range(a + 1, len(group)):
+                    out.append(Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85))
+        for m in re.finditer(r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|de handen ineen|"
+                             r"hun krachten)\b", t, re.IGNORECASE):
+            start = s.start + m.start()
+            before = [o for o in orgs if o.end <= start]
+            group = _coordinated_backwards(ctx.text, before)
+            if len(group) >= 2 and not re.search(r"\bin\s+(?:het|de)\s*$", t[:m.start()]):
+                for a in range(len(group)):
+                    for b in range(a + 1, len(group)):
+                        out.append(Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-en-samen",
+                                             0.75))
+        # "... de samenwerking in X waar we ... optrekken": the speaker's organisation works with X
+        if re.search(r"samenwerking|samenwerken|optrekken", t, re.IGNORECASE) and \
+                set(re.findall(r"\w+", t)) & FIRST_PERSON_PLURAL and not triggers:
+            speaker_org = self._speaker_org(ctx, i, ms)
+            for o in orgs:
+                if o.type == "Organization" and speaker_org and o.key != speaker_org:
+                    out.append(Candidate("COLLABORATES_WITH", speaker_org, o.key, s, "collab-speaker-context", 0.55))
+        return out
+
+    def memberships(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        out = []
+        t = s.text
+        bodies = [m for m in ms if m.type in {"Organization", "Region"}]
+        members = [m for m in ms if m.type in {"Organization", "Municipality"}]
+        pats = [
+            r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+)?(?:lid|aangesloten|deelnemer|partner)\s+(?:van|bij)\s+"
+            r"(?:(?:de|het)\s+)?",
+            r"\b(?:maakt|maken)\s+(?:\w+\s+)?deel\s+uit\s+van\s+(?:(?:de|het)\s+)?",
+            r"\b(?:werken|werkt|werkten)\s+(?:\w+\s+){0,3}?samen\s+(?:in|binnen)\s+(?:(?:de|het)\s+)?",
+            r"\b(?:nemen|neemt)\s+(?:\w+\s+)?deel\s+aan\s+(?:(?:de|het)\s+)?",
+            r"\b(?:vormen|vormden)\s+(?:samen\s+)?(?:(?:de|het)\s+)?",
+        ]
+        for p in pats:
+            for m in re.finditer(p, t, re.IGNORECASE):
+                pos = s.start + m.end()
+                body = next((b for b in bodies if b.start == pos), None)
+                if body is None:
+                    continue
+                group = _coordinated_backwards(ctx.text, [x for x in members if x.end <= s.start + m.start()])
+                for g in group:
+                    out.append(Candidate("MEMBER_OF", g.key, body.key, s, "member-verb", 0.8))
+        # "X bestaat uit A, B en C" / "in X werken A, B en C samen" / "X, een samenwerking van A, B en C"
+        for m in re.finditer(r"\b(?:bestaat|bestaan)\s+uit\s+(?:de\s+(?:gemeenten|organisaties)\s+)?|"
+                             r"\bsamenwerkingsverband\s+van\s+(?:de\s+(?:gemeenten\s+)?)?|"
+                             r"\b(?:leden|deelnemers|deelnemende\s+gemeenten)\s+(?:van\s+\S+\s+)?(?:zijn\s+)?", t,
+                             re.IGNORECASE):
+            before = [b for b in bodies if b.end <= s.start + m.start()]
+            if not before:
+                continue
+            group = _coordinated(ctx.text, [x for x in members if x.start >= s.start + m.end()], s.start + m.end())
+            for g in group:
+                out.append(Candidate("MEMBER_OF", g.key, before[-1].key, s, "member-consists-of", 0.75))
+        for m in re.finditer(r"^\s*(?:In|Binnen)\s+(?:(?:de|het)\s+)?", t):
+            body = next((b for b in bodies if b.start == s.start + m.end()), None)
+            if body and re.search(r"\bwerken\b.*\bsamen\b", t):
+                after = [x for x in members if x.start > body.end]
+                for g in _coordinated(ctx.text, after, after[0].start if after else 0):
+                    out.append(Candidate("MEMBER_OF", g.key, body.key, s, "member-in-x-werken-samen", 0.7))
+        # first person: "Dat doen we in het Overleg X" after "werken we ... samen"
+        words = set(re.findall(r"\w+", t))
+        if words & FIRST_PERSON_PLURAL:
+            prev = ctx.sentences[i - 1].text if i > 0 else ""
+            if re.search(r"samen(?:werk|\b)", t + " " + prev, re.IGNORECASE):
+                speaker_org = self._speaker_org(ctx, i, ms)
+                for m in re.finditer(r"(?:\b(?:doen|werken|zitten|participeren|zijn|nemen)\s+(?:we|wij)\b|\b(?:we|wij)\s+"
+                                     r"(?:doen|werken|zitten|participeren|zijn|nemen))[^.]{0,40}?\b(?:in|binnen|deel aan)"
+                                     r"\s+(?:(?:het|de)\s+)", t):
+                    body = next((b for b in bodies if b.start == s.start + m.end() and b.type == "Organization"),
+                                None)
+                    if body and speaker_org:
+                        out.append(Candidate("MEMBER_OF", speaker_org, body.key, s, "member-speaker", 0.6))
+        return out
+
+    def participations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        out = []
+        t = s.text
+        inits = [m for m in ms if m.type == "Initiative"]
+        actors = [m for m in ms if m.type in ORGLIKE | {"Person"} and m.type != "Region"]
+        # the organiser in an acronym-prefixed initiative: "VNG-congres"
+        for m in inits:
+            org = m.attrs.get("organiser")
+            if org:
+                hit = next((a for a in ctx.mentions if a.type == "Organization" and
+                            (a.attrs.get("acronym") == org or a.text == org)), None)
+                if hit:
+                    out.append(Candidate("PARTICIPATES_IN", hit.key, m.key, s, "participates-organiser", 0.75))
+        refs = self._initiative_refs(ctx, i, s, inits)
+        for ref_start, ref_end, init_key in refs:
+            # "INIT van (de) ORG": the organisation runs it
+            after = re.match(r"\s+(?:van|door)\s+(?:(?:de|het)\s+)?", ctx.text[ref_end:])
+            if after:
+                pos = ref_end + after.end()
+                org = next((a for a in actors if a.start == pos and a.type in ORGLIKE), None)
+                if org:
+                    out.append(Candidate("PARTICIPATES_IN", org.key, init_key, s, "participates-van", 0.75))
+            # "X is betrokken bij INIT", "X ontwikkelt (samen met ...) INIT"
+            verb = re.search(r"\b(?:betrokken\s+bij|ontwikkel\w*|organiseer\w*|organiseren|start\w*|lanceer\w*|"
+                             r"leid(?:t|en)|coördineer\w*|financier\w*|ondersteun\w*|initieer\w*|nemen\s+deel\s+aan|"
+                             r"neemt\s+deel\s+aan|doe[tn]\s+mee\s+aan|participe\w+\s+in|opgezet|opgericht|bedacht)\b"
+                             r"[^.]{0,80}$", ctx.text[s.start:ref_start], re.IGNORECASE)
+            if verb:
+                vpos = s.start + verb.start()
+                subj = [a for a in actors if a.end <= vpos]
+                subj = subj[-1:] if subj else [a for a in actors if vpos <= a.start < ref_start
+                                                and not re.search(r"\bmet\s+(?:\S+\s+)?$", ctx.text[s.start:a.start])]
+                if not subj:
+                    speaker = self._first_person_actor(ctx, i, t)
+                    if speaker:
+                        out.append(Candidate("PARTICIPATES_IN", speaker, init_key, s, "participates-speaker", 0.6))
+                for a in subj[:1]:
+                    out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-verb", 0.8))
+                    # "Als voorzitter van X is Y betrokken bij INIT": X takes part too
+                    als = re.search(r"\bals\s+\S+(?:\s+\S+)?\s+van\s+(?:(?:de|het)\s+)?", t, re.IGNORECASE)
+                    if als and a.type == "Person":
+                        org = next((o for o in actors if o.start == s.start + als.end() and o.type in ORGLIKE),
+                                   None)
+                        if org:
+                            out.append(Candidate("PARTICIPATES_IN", org.key, init_key, s, "participates-als-van",
+                                                 0.65))
+            # "Met het initiatief INIT zorgde zij ervoor": the person just mentioned
+            if re.search(r"\b(?:met|via)\s+(?:het|de|dit)\s+(?:initiatief|project|programma)\s+\S*$",
+                         ctx.text[s.start:ref_start + 1], re.IGNORECASE) and re.search(
+                    r"\b(?:zij|hij|ze)\b", ctx.text[ref_end:s.end]):
+                prev = [m for m in ctx.mentions if m.type == "Person" and m.end <= s.start
+                        and m.start >= ctx.sentences[max(0, i - 2)].start]
+                if prev:
+                    out.append(Candidate("PARTICIPATES_IN", prev[-1].key, init_key, s, "participates-pronoun", 0.6))
+        # "X is (met ...) betrokken." without an object: the initiative just talked about
+        if not refs and re.search(r"\bbetrokken\s*[.!]?\s*$", t.strip()):
+            init = ctx.last_initiative[i - 1] if i > 0 else None
+            if init:
+                subj = [a for a in actors if a.type in ORGLIKE]
+                if subj:
+                    out.append(Candidate("PARTICIPATES_IN", subj[0].key, init, s, "participates-betrokken", 0.6))
+        # "Daar wordt ook het X-onderzoek gepresenteerd": taking part in the event just named
+        if not refs and re.match(r"\s*(?:Daar|Tijdens\s+(?:het|de|dit)\s+\w+)\b", t) and \
+                re.search(r"\b(?:gepresenteerd|presenteert|presenteren|spreekt|verzorgt)\b", t):
+            init = ctx.last_initiative[i - 1] if i > 0 else None
+            for a in actors:
+                if init and a.type == "Organization":
+                    out.append(Candidate("PARTICIPATES_IN", a.key, init, s, "participates-daar", 0.55))
+        return out
+
+    def _first_person_actor(self, ctx: Context, i: int, t: str) -> str | None:
+        words = set(re.findall(r"\w+", t))
+        if words & FIRST_PERSON_PLURAL:
+            return self._speaker_org(ctx, i, [])
+        if words & FIRST_PERSON_SINGULAR:
+            return ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
+        return None
+
+    def _initiative_refs(self, ctx: Context, i: int, s: Sentence, inits: list[Mention]) -> list[tuple[int, int, str]]:
+        """Initiative mentions in the sentence, plus "het (jaarlijkse) congres" referring to the one
+        initiative of the document with that head word."""
+        refs = [(m.start, m.end, m.key) for m in inits]
+        doc_inits: dict[str, set[str]] = {}
+        for m in ctx.mentions:
+            if m.type == "Initiative":
+                for w in re.split(r"[\s-]+", m.text.lower()):
+                    for h in INITIATIVE_HEADS:
+                        if w == h or w.endswith(h):
+                            doc_inits.setdefault(h, set()).add(m.key)
+        for g in re.finditer(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b",
+                             s.text) if doc_inits else []:
+            keys = doc_inits.get(g.group("h"), set())
+            a, b = s.start + g.start(), s.start + g.end()
+            if len(keys) == 1 and not any(m.start < b and a < m.end for m in inits):
+                refs.append((a, b, next(iter(keys))))
+        return refs
+
+    def locations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        out = []
+        t = s.text
+        for m in ms:
+            if m.type == "Municipality" and m.attrs.get("paren"):
+                prov = next((p for p in ms if p.type == "Province" and p.start > m.end and p.start - m.end <= 3), None)
+                if prov:
+                    out.append(Candidate("LOCATED_IN", m.key, prov.key, s, "located-parenthesis", 0.9))
+        places = [m for m in ms if m.type in PLACES]
+        things = [m for m in ms if m.type in {"Organization", "Initiative"}]
+        for p in places:
+            gap_re = re.search(r"(?:,\s*)?(?:\s(?:gevestigd|actief|gelegen)\s+)?\s(?:in|uit)\s+(?:de\s+(?:regio|provincie)\s+|"
+                               r"(?:de|het)\s+)?$", ctx.text[s.start:p.start])
+            if not gap_re:
+                continue
+            pos = s.start + gap_re.start()
+            group = _coordinated_backwards(ctx.text, [x for x in things if x.end <= pos and pos - x.end <= 1])
+            for g in group:
+                out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
+        # "X is de eerste gemeente in de regio Y"
+        for m in re.finditer(r"\b(?:gemeente|stad|dorp|kern)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
+                             t, re.IGNORECASE):
+            pos = s.start + m.end()
+            place = next((p for p in places if p.start in (pos, pos - len("regio ")) or
+                          (p.start <= pos < p.end)), None)
+            subj = [x for x in ms if x.type == "Municipality" and x.end <= s.start + m.start()]
+            if place and subj and place.type in {"Province", "Region"}:
+                out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gemeente-in", 0.7))
+        # "Op 1 mei vindt in X het congres plaats"
+        if re.search(r"\bvind(?:t|en)\b.*\bplaats\b|\bwordt\s+gehouden\b|\bwerd\s+gehouden\b", t):
+            refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+            loc = re.search(r"\b(?:in|te)\s+", t)
+            if refs and loc:
+                place = next((p for p in places if p.start == s.start + loc.end()), None)
+                if place:
+                    for _, _, key in refs[:1]:
+                        out.append(Candidate("LOCATED_IN", key, place.key, s, "located-plaatsvinden", 0.75))
+        return out
+
+
+def _coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention]:
+    """ "A, B en C" from `start`: mentions separated only by commas, "en", "of" and articles."""
+    out: list[Mention] = []
+    pos = start
+    for m in sorted(mentions, key=lambda x: x.start):
+        gap = text[pos:m.start]
+        if out and not re.fullmatch(r"\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?", gap):
+            break
+        if not out and not re.fullmatch(r"\s*(?:(?:de|het|onze|hun)\s+)?(?:(?:gemeente|gemeenten|provincie|"
+                                        r"organisaties|partners)\s+)?(?:(?:de|het)\s+)?", gap):
+            break
+        out.append(m)
+        pos = m.end
+    return out
+
+
+def _coordinated_backwards(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The list "A, B en C" ending at the last of `mentions`."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    if not ordered:
+        return []
+    out = [ordered[-1]]
+    for m in reversed(ordered[:-1]):
+        gap = text[m.end:out[0].start]
+        if not re.fullmatch(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?", gap):
+            break
+        out.insert(0, m)
+    return out

@@ -1,0 +1,271 @@
+"""Within-document resolution: which mentions name the same stakeholder, and its stable id.
+
+- persons: surname-only and first-name-only mentions of a person named in full in the document;
+- organisations: acronym <-> expansion ("Nederlandse School voor Openbaar Bestuur (NSOB)", or an
+  acronym whose letters start the expansion's words), case variants of one name;
+- municipalities: an ambiguous name ("Bergen") decided by the document (an explicit "Bergen
+  (Limburg)", the provinces and neighbouring municipalities it mentions); former municipalities
+  mapped to their successor, the old name kept as an alias.
+Ids are readable and depend only on the name: `gemeente:gm0546`, `person:anna-de-boer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..graph.names import name_key, slugify
+from .reference import Reference
+from .text import Mention, is_sentence_initial
+
+
+@dataclass
+class EntityRecord:
+    key: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    attributes: dict = field(default_factory=dict)
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """Do the acronym's letters start the name's words in order? Connectors may be skipped; extra
+    letters may come from inside a compound word ("VNG" ~ "Vereniging (van) Nederlandse Gemeenten",
+    "VGS" ~ "Vereniging van Gemeente-secretarissen")."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    skippable = {"van", "voor", "de", "der", "den", "het", "en", "of", "the", "and", "for", "in", "op", "aan"}
+
+    def walk(li: int, wi: int) -> bool:
+        if li == len(letters):
+            return all(w.lower() in skippable for w in words[wi:])
+        if wi == len(words):
+            return False
+        w = words[wi].lower()
+        if w[0] == letters[li]:
+            # take this word's initial, then maybe more letters from inside it
+            k = li + 1
+            pos = 1
+            options = [(k, wi + 1)]
+            while k < len(letters):
+                idx = w.find(letters[k], pos)
+                if idx < 3:
+                    break
+                k += 1
+                pos = idx + 1
+                options.append((k, wi + 1))
+            if any(walk(a, b) for a, b in reversed(options)):
+                return True
+        return w in skippable and walk(li, wi + 1)
+
+    return len(letters) >= 2 and len(words) >= 2 and walk(0, 0)
+
+
+class Resolver:
+    def __init__(self, ref: Reference) -> None:
+        self.ref = ref
+
+    def resolve(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, EntityRecord]]:
+        mentions = self._expansions(text, mentions)
+        mentions = self._person_coreference(text, mentions)
+        self._municipalities(mentions)
+        records: dict[str, EntityRecord] = {}
+        acronym_to_key = self._organisations(mentions)
+        for m in mentions:
+            if m.key is None:
+                m.key = self._key(m, acronym_to_key)
+            rec = records.get(m.key)
+            if rec is None:
+                rec = records[m.key] = EntityRecord(m.key, m.type, self._name(m))
+            rec.mentions += 1
+            for surface in {m.text, m.surface or m.text}:
+                rec.aliases.add(" ".join(surface.split()))
+            if m.type == "Municipality":
+                code = m.attrs["code"]
+                mun = self.ref.municipalities[code]
+                rec.attributes.update({"cbs_code": code, "province": mun.province})
+                if mun.wikidata:
+                    rec.attributes["wikidata"] = mun.wikidata
+            elif m.type == "Province":
+                prov = self.ref.provinces[m.attrs["code"]]
+                rec.attributes.update({"code": prov.code})
+                if prov.wikidata:
+                    rec.attributes["wikidata"] = prov.wikidata
+        for rec in records.values():
+            rec.aliases.discard(rec.name)
+            if rec.type == "Initiative":
+                for m in mentions:
+                    if m.key == rec.key and m.attrs.get("short"):
+                        rec.aliases.add(m.attrs["short"])
+        return mentions, records
+
+    # -- organisations ----------------------------------------------------------------------
+    def _expansions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
+        out = list(mentions)
+        for m in re.finditer(r"\((?P<a>[A-Z][A-Za-z&]{1,9})\)", text):
+            acr = m.group("a")
+            before = text[max(0, m.start() - 160):m.start()].rstrip()
+            words = before.split(" ")
+            for n in range(2, min(len(words), 12) + 1):
+                cand = " ".join(words[-n:]).strip()
+                if "\n" in cand:
+                    break
+                if cand and cand[0].isupper() and acronym_matches(acr, cand):
+                    start = m.start() - (len(before) - len(before) + len(cand)) - (len(text[:m.start()]) -
+                                                                                    len(text[:m.start()].rstrip()))
+                    start = text.rfind(cand, 0, m.start())
+                    if start < 0:
+                        break
+                    exp = Mention(start, start + len(cand), cand, "Organization", "acronym-expansion",
+                                  priority=80, confidence=0.9, attrs={"acronym": acr})
+                    out = [o for o in out if not (o.overlaps(exp) and o.type != "Organization"
+                                                  and o.priority < 65) and not (o.overlaps(exp) and
+                                                                                o.type == "Organization")]
+                    out.append(exp)
+                    break
+        return sorted(out, key=lambda x: x.start)
+
+    def _organisations(self, mentions: list[Mention]) -> dict[str, str]:
+        """Map each acronym to the key of the organisation it abbreviates in this document."""
+        names = [m for m in mentions if m.type == "Organization" and " " in m.text]
+        mapping: dict[str, str] = {}
+        for m in mentions:
+            acr = m.attrs.get("acronym") if m.rule.startswith("acronym-expansion") else None
+            if acr:
+                mapping[acr] = self._org_key(m.text)
+        for m in mentions:
+            acr = m.attrs.get("acronym")
+            if m.type != "Organization" or not acr or acr in mapping:
+                continue
+            hits = {self._org_key(n.text) for n in names if acronym_matches(acr, n.text)}
+            if len(hits) == 1:
+                mapping[acr] = hits.pop()
+        for m in mentions:
+            if m.type == "Organization" and m.attrs.get("acronym") in mapping and m.rule.startswith("acronym") \
+                    and m.rule != "acronym-expansion" and m.text == m.attrs["acronym"]:
+                m.key = mapping[m.attrs["acronym"]]
+        return mapping
+
+    def _org_key(self, name: str) -> str:
+        return "org:" + slugify(name)
+
+    # -- persons ----------------------------------------------------------------------------
+    def _person_coreference(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        persons = [m for m in mentions if m.type == "Person"]
+        by_last: dict[str, set[str]] = {}
+        by_first: dict[str, set[str]] = {}
+        for p in persons:
+            p.key = "person:" + slugify(p.canonical or p.text)
+            last = p.attrs.get("last", "")
+            core = last.split()[-1] if last else ""
+            for form in {last, last[:1].upper() + last[1:], core}:
+                if form and form[0].isupper() or form.startswith(("van ", "de ", "ten ", "ter ")):
+                    by_last.setdefault(form, set()).add(p.key)
+            first = p.attrs.get("first", "")
+            if first and "." not in first:
+                by_first.setdefault(first, set()).add(p.key)
+        names = {p.key: p.canonical or p.text for p in persons}
+        out = [m for m in mentions]
+        for forms, rule in ((by_last, "person-surname"), (by_first, "person-firstname")):
+            for form, keys in forms.items():
+                if len(keys) != 1 or len(form) < 2:
+                    continue
+                key = next(iter(keys))
+                for m in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text):
+                    if rule == "person-firstname" and not (m.end() == len(text) or text[m.end()] in " \n,:?!.’'"):
+                        continue
+                    new = Mention(m.start(), m.end(), m.group(), "Person", rule, priority=58, confidence=0.8,
+                                  key=key, canonical=names[key])
+                    clash = [o for o in out if o.overlaps(new)]
+                    if any(o.priority >= new.priority or o.type != "Organization" and o.type != "Region"
+                           for o in clash):
+                        continue
+                    out = [o for o in out if not o.overlaps(new)] + [new]
+        # capitalised "Van Vliet" at a sentence start is the same surname
+        for p in persons:
+            last = p.attrs.get("last", "")
+            if last[:1].islower():
+                cap = last[0].upper() + last[1:]
+                for m in re.finditer(rf"(?<![\w-]){re.escape(cap)}(?![\w-])", text):
+                    new = Mention(m.start(), m.end(), m.group(), "Person", "person-surname", priority=58,
+                                  confidence=0.8, key=p.key, canonical=names[p.key])
+                    if not any(o.overlaps(new) for o in out):
+                        out.append(new)
+        return sorted(out, key=lambda x: x.start)
+
+    # -- municipalities ---------------------------------------------------------------------
+    def _municipalities(self, mentions: list[Mention]) -> None:
+        munis = [m for m in mentions if m.type == "Municipality"]
+        provinces = Counter(m.attrs["code"] for m in mentions if m.type == "Province")
+        for m in munis:
+            if m.attrs.get("paren"):
+                p = self.ref.province_code(m.attrs["paren"])
+                if p:
+                    provinces[p] += 2
+        sure = {m.attrs["codes"][0] for m in munis if len(m.attrs["codes"]) == 1}
+        provinces_of_sure = Counter(self.ref.province_of(c) for c in sure)
+        for m in munis:
+            codes = m.attrs["codes"]
+            if len(codes) == 1:
+                m.attrs["code"] = codes[0]
+                continue
+            explicit = [c for c in codes if c in sure]
+            if len(explicit) == 1:
+                m.attrs["code"] = explicit[0]
+                continue
+            paren = m.attrs.get("paren")
+            pv = self.ref.province_code(paren) if paren else None
+
+            def score(code: str, pv: str | None = pv) -> tuple:
+                prov = self.ref.province_of(code)
+                return (prov == pv, provinces[prov] + provinces_of_sure.get(prov, 0), -int(code[2:]))
+
+            m.attrs["code"] = max(codes, key=score)
+        for m in munis:
+            m.key = "gemeente:" + m.attrs["code"].lower()
+            m.canonical = self.ref.municipalities[m.attrs["code"]].name
+            if m.attrs.get("paren") and m.surface:
+                m.surface = f"{m.surface} ({m.attrs['paren']})"
+
+    # -- keys and names ---------------------------------------------------------------------
+    def _key(self, m: Mention, acronyms: dict[str, str]) -> str:
+        if m.type == "Province":
+            return "provincie:" + m.attrs["code"].lower()
+        if m.type == "Region":
+            return "region:" + slugify(_strip_article(m.text))
+        if m.type == "Initiative":
+            return "initiative:" + slugify(_strip_article(m.text))
+        if m.type == "Person":
+            return "person:" + slugify(m.canonical or m.text)
+        acr = m.attrs.get("acronym")
+        if acr and acr in acronyms:
+            return acronyms[acr]
+        return "org:" + slugify(acr or _strip_article(m.text))
+
+    def _name(self, m: Mention) -> str:
+        if m.canonical:
+            return m.canonical
+        if m.type == "Organization" and m.attrs.get("acronym") and m.rule.startswith("acronym") \
+                and m.rule != "acronym-expansion":
+            return m.attrs["acronym"]
+        return _strip_article(" ".join(m.text.split()))
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:de|het|De|Het|the|The)\s+(?=[A-ZÀ-Þ])", "", name)
+
+
+def dominant(mentions: list[Mention], type_: str) -> str | None:
+    """The most mentioned entity of a type (first mentioned on a tie)."""
+    keys = [m.key for m in mentions if m.type == type_ and m.key]
+    if not keys:
+        return None
+    counts = Counter(keys)
+    best = max(counts.values())
+    return next(k for k in keys if counts[k] == best)
+
+
+__all__ = ["EntityRecord", "Resolver", "acronym_matches", "dominant", "is_sentence_initial", "name_key"]

@@ -1,0 +1,100 @@
+"""Text structure the recognisers need: sentences, lines, and zones that are not content.
+
+Offsets are always into the document's extracted text, so evidence can cite it exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocabulary import CREDIT_FIELD, CREDIT_LINE, MASTHEAD_LINE
+
+WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+QUOTES = "‘’“”'\"«»„<>"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A recognised name in the text. `key` says which entity it refers to once resolved."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    rule: str
+    priority: int = 50
+    confidence: float = 0.8
+    key: str | None = None  # resolved entity key (its id)
+    canonical: str | None = None  # canonical name, when the recogniser knows it (reference data)
+    surface: str | None = None  # the form to record as alias, when wider than text ("gemeente X")
+    attrs: dict = field(default_factory=dict)
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end == -1 else end)
+
+
+def excluded_zones(text: str) -> list[tuple[int, int]]:
+    """Spans that are credits, mastheads or image alt text: names there are not stakeholders."""
+    zones = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and (
+            CREDIT_LINE.match(stripped)
+            or CREDIT_FIELD.search(stripped)
+            or (MASTHEAD_LINE.search(stripped) and len(stripped) < 120 and not stripped.endswith("."))
+            or _alt_text(stripped)
+        ):
+            zones.append((pos, end))
+        pos = end + 1
+    return zones
+
+
+def _alt_text(line: str) -> bool:
+    """Image file names and alt text ("Stadhuis buiten overleg 1000"): short, no verb punctuation,
+    ending in a bare number of three or more digits."""
+    words = line.split()
+    return 3 <= len(words) <= 8 and bool(re.fullmatch(r"\d{3,5}", words[-1])) and not line.endswith(".") \
+        and not re.fullmatch(r"(?:19|20)\d\d", words[-1])
+
+
+def in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in zones)
+
+
+def is_sentence_initial(text: str, pos: int) -> bool:
+    """True when nothing but punctuation, quotes or a list marker precedes `pos` in its sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in QUOTES:
+        return True  # the first word of a quotation
+    while i >= 0 and (text[i] in " \t" or text[i] in "(*-–—•"):
+        i -= 1
+    if i < 0:
+        return True
+    return text[i] in ".!?:\n;>" or (text[i] == "." and i > 0)
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def is_all_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
