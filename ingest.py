@@ -84,7 +84,11 @@ def build(
             )
             if extractor is None:
                 extractor = Extractor(nlp=nlp)
-            facts = extractor.extract(loaded.text, document)
+            try:
+                facts = extractor.extract(loaded.text, document)
+            except Exception as exc:  # noqa: BLE001 - one document's extraction bug must not end the run
+                report.skipped.append((str(path), f"extraction failed ({type(exc).__name__}: {exc})"))
+                continue
             st.upsert(curation.apply([facts])[0])
             report.ingested.append(str(path))
         if prune:

@@ -88,10 +88,10 @@ class RelationExtractor:
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             out += self.pronoun_positions(ctx, i, s, ms)
         last_init = None
-        for i, ms in enumerate(per_sentence):
-            inits = [m.key for m in ms if ctx.types.get(m.key) == "Initiative"]
-            if inits:
-                last_init = inits[-1]
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+            refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+            if refs:
+                last_init = max(refs)[2]
             ctx.last_initiative.append(last_init)
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             out += self.collaborations(ctx, i, s, ms)
@@ -117,12 +117,17 @@ class RelationExtractor:
         roles = self._roles_in(s, ms)
         persons = [m for m in ms if m.type == "Person"]
         prev_end = s.start
+        last_bound: tuple[Mention, int] | None = None  # (person, where the previous role phrase ended)
         for idx, r in enumerate(roles):
             rs, re_ = s.start + r.start(), s.start + r.end()
             role = r.group("role").lower()
             mod = (r.group("mod") or "").lower()
             org, org_rule = self._role_org(text, ms, s.start + r.start("role"), re_)
             person, p_rule = self._role_person(text, ms, persons, rs, re_, org, roles, idx, s)
+            if person is None and last_bound is not None:
+                glue = org.start if org_rule == "role-hyphen" and org is not None else rs
+                if re.fullmatch(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?", text[last_bound[1]:glue]):
+                    person, p_rule = last_bound[0], "coordinated"
             if person is None:
                 prev_end = re_
                 continue
@@ -135,10 +140,11 @@ class RelationExtractor:
             window = text[max(prev_end, s.start):re_]
             former = any(mod.startswith(f) for f in FORMER_MODIFIERS) or bool(FORMER_CUES.search(window))
             conf = {"role-hyphen": 0.85, "role-of": 0.9, "context-municipality": 0.55}.get(org_rule, 0.7)
-            conf = round(min(conf, {"adjacent": 0.95, "appointed": 0.9, "copula": 0.85,
+            conf = round(min(conf, {"adjacent": 0.95, "appointed": 0.9, "copula": 0.85, "coordinated": 0.85,
                                     "als-subject": 0.75}.get(p_rule, 0.7)), 2)
             out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, f"position-{p_rule}-{org_rule}",
                                  conf, role=role, role_class=ROLES.get(role), status="former" if former else "current"))
+            last_bound = (person, max(re_, org.end if org.start >= rs else re_))
             prev_end = re_
         return out
 
@@ -482,7 +488,8 @@ class RelationExtractor:
             if not gap_re:
                 continue
             pos = s.start + gap_re.start()
-            group = _coordinated_backwards(ctx.text, [x for x in things if x.end <= pos and pos - x.end <= 1])
+            before = [x for x in things if x.end <= pos]
+            group = _coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
             for g in group:
                 out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
         # "X is de eerste gemeente in de regio Y"
