@@ -28,6 +28,7 @@ from .vocabulary import (
     NOT_NAMES,
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
+    ORG_TYPE_NOUNS,
     REGION_WORDS,
     ROLES,
 )
@@ -93,7 +94,7 @@ class Recogniser:
             rf"(?<![\w-])(?P<n>{COMPASS}(?:-|\s|-\s)(?:en\s+{COMPASS}(?:-|\s))?(?:{place}|{CAP}))(?![\w-])"
         )
         self.common = {w.lower() for w in ref.common_words}
-        self.ambiguous_munis = {n for n in ref.municipality_names if n.lower() in self.common or len(n) <= 3}
+        self.ambiguous_munis = {n for n in ref.municipality_names if n.lower() in self.common}
 
     # -- entry point --------------------------------------------------------------------------
     def recognise(self, text: str, zones: list[tuple[int, int]], extra: list[Mention] | None = None) -> list[Mention]:
@@ -153,8 +154,11 @@ class Recogniser:
             if name in self.ref.province_names or name in self.ref.municipality_names:
                 continue
             out.append(Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8))
-        for m in re.finditer(rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+(?P<n>{CAP}(?:[ -]{CAP}){{0,3}})", text):
+        for m in re.finditer(rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+(?P<n>{CAP}(?:(?:\s(?:van|en|de|aan))?[ -]{CAP}){{0,3}})", text):
             if m.group("n").split()[0].lower() in {"deal", "deals"}:
+                continue
+            prev = text[max(0, m.start() - 30):m.start()].split()
+            if prev and _org_head(prev[-1]) and prev[-1][:1].isupper():
                 continue
             end = m.end("n")
             out.append(Mention(m.start(), end, text[m.start():end], "Region", "region-regio", priority=63,
@@ -243,8 +247,8 @@ class Recogniser:
         if not is_capitalised(sur) or sur in NOT_NAMES or is_all_caps(sur) or len(sur) < 2:
             return None
         low = sur.lower().strip(".")
-        if low in ROLES or _org_head(sur) or _initiative_head(sur) or sur in self.ref.municipality_names \
-                or sur in self.ref.province_names:
+        if low in ROLES or _org_head(sur) or _initiative_head(sur) or (
+                (sur in self.ref.municipality_names or sur in self.ref.province_names) and not interfix):
             return None
         if sur.endswith(".") and len(sur) > 2:
             pass
@@ -252,13 +256,18 @@ class Recogniser:
         if not in_lists and low in self.common and not interfix:
             return None
         last = m
+        if m + 1 < n and sur in _SURNAME_PREFIXES and text[toks[m][2]:toks[m + 1][1]] == " " \
+                and is_capitalised(toks[m + 1][0]) and not is_all_caps(toks[m + 1][0]):
+            last = m + 1
+            sur = text[ss:toks[last][2]]
+            in_lists = True
         # double-barrelled surnames: "Jansen-de Vries" is one token with a hyphen, or "Jansen - de Vries"
         conf = 0.9 if (in_lists or interfix or initials) else 0.75
         if not is_first and not interfix and not in_lists:
             conf = 0.6
         if first_line and not interfix:
             return None
-        surname = text[toks[k][1]:toks[last][2]] if interfix else sur
+        surname = text[toks[k][1]:toks[last][2]] if interfix else text[ss:toks[last][2]]
         return last, first, _clean_name(surname.rstrip(".")), conf
 
     @staticmethod
@@ -276,6 +285,7 @@ class Recogniser:
         out += self._lowercase_head_names(text)
         out += self._quoted_initiatives(text)
         out += self._domain_names(text)
+        out += self._typed_names(text)
         out += self._single_names(text)
         return out
 
@@ -288,7 +298,7 @@ class Recogniser:
         for m in run_re.finditer(text):
             pieces = [(m.start(), m.group())]
             # "Vernieuwend Leiderschap van de Breda University": an article inside ends one name
-            splits = list(re.finditer(r"\s(?:van|voor|bij|met|in|op|aan|uit)\s(?:de|het|der|den)\s", m.group()))
+            splits = list(re.finditer(r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()))
             last = 0
             for sp in splits:
                 pieces.append((m.start() + last, m.group()[last:sp.start()]))
@@ -304,7 +314,9 @@ class Recogniser:
     def _judge_run(self, text: str, start: int, words: list[str]) -> Mention | None:
         # strip a sentence-initial article or function word
         while words and (words[0].lower() in _ARTICLES | {"als", "bij", "in", "met", "voor", "over", "door",
-                                                           "namens", "vanuit", "volgens", "sinds", "zo"}):
+                                                           "namens", "vanuit", "volgens", "sinds", "zo"}
+                         or (words[0].lower() in self.common or words[0].lower() in ROLES
+                             or _is_role_word(words[0])) and len(words) > 1):
             start += len(words[0]) + 1
             words = words[1:]
         while words and words[-1].lower() in NAME_CONNECTORS:
@@ -326,6 +338,10 @@ class Recogniser:
             return Mention(start, end, text[start:end], "Initiative", "initiative-head", priority=70, confidence=0.8)
         if heads and len(content) >= 2 and not _is_generic(words):
             return Mention(start, end, name, "Organization", "org-head", priority=60, confidence=0.85)
+        acronyms = [w for w in content if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
+        if acronyms and len(content) >= 2 and words == content \
+                and not any(w in self.ref.first_names for w in content[:1]):
+            return Mention(start, end, name, "Organization", "org-acronym-name", priority=55, confidence=0.75)
         if heads and len(content) == 1 and _compound_head(words[0], ORG_HEADS) \
                 and words[0].lower() not in ORG_HEADS and not is_sentence_initial(text, start):
             return Mention(start, end, name, "Organization", "org-compound", priority=40, confidence=0.6)
@@ -366,7 +382,7 @@ class Recogniser:
         """ "leergang Vernieuwend Leiderschap", "programma Samen Gezond": a lower-case head + a name."""
         out = []
         heads = "|".join(sorted(INITIATIVE_HEADS, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])(?P<h>{heads})\s+(?P<n>{CAP}(?:\s(?:van|voor|de|en)?\s?{CAP}){{0,4}})",
+        for m in re.finditer(rf"(?<![\w-])(?P<h>(?:[a-zà-ÿ]+)?(?:{heads}))\s+(?P<n>{CAP}(?:(?:\s(?:van(?!\s(?:de|het)\b)|voor|en|in|op|aan)(?:\s(?:de|het|der))?)?\s{CAP}){{0,4}}(?:\s\d{{4}})?)",
                              text):
             name = m.group("n")
             words = name.split()
@@ -375,6 +391,25 @@ class Recogniser:
                 continue
             out.append(Mention(m.start(), m.end(), m.group(), "Initiative", "initiative-lower-head", priority=72,
                                confidence=0.8, attrs={"short": name}))
+        return out
+
+    def _typed_names(self, text: str) -> list[Mention]:
+        """ "woningcorporatie Elkien", "kennisinstituut Movisie", "ministerie van BZK": a lower-case noun
+        saying what kind of organisation the capitalised name after it is."""
+        out = []
+        nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?P<t>(?:[a-zà-ÿ]+-?)?(?:{nouns}))\s+(?P<n>{CAP}(?:\s(?:van|voor|de|en)?\s?{CAP}){{0,3}})",
+                             text):
+            name = m.group("n")
+            first = name.split()[0]
+            if first in self.ref.municipality_names or first in self.ref.province_names or first in NOT_NAMES \
+                    or first in self.ref.first_names:
+                continue
+            out.append(Mention(m.start("n"), m.end("n"), name, "Organization", "org-typed", priority=66,
+                               confidence=0.8, surface=m.group()))
+        for m in re.finditer(rf"(?<![\w-])(?P<t>[Mm]inisterie)\s+van\s+(?P<n>{CAP}(?:\s(?:en|voor)?\s?{CAP}){{0,4}})", text):
+            out.append(Mention(m.start(), m.end(), m.group(), "Organization", "org-ministry", priority=67,
+                               confidence=0.85, canonical="Ministerie" + m.group()[len("ministerie"):]))
         return out
 
     def _quoted_initiatives(self, text: str) -> list[Mention]:
@@ -419,7 +454,7 @@ class Recogniser:
             low = word.lower()
             if low in self.common or low in ROLES or low in ORG_HEADS or low in INITIATIVE_HEADS:
                 continue
-            if word in self.ref.municipality_names or word in self.ref.province_names:
+            if word in self.ref.municipality_names or word in self.ref.province_names or word in self.ref.places:
                 continue
             before = text[max(0, m.start() - 40):m.start()].split()
             after = text[m.end():m.end() + 40].split()
@@ -439,6 +474,15 @@ class Recogniser:
                 out.append(Mention(m.start(), m.start() + len(word), word, "Organization", "org-single",
                                    priority=20, confidence=0.5))
         return out
+
+
+_SURNAME_PREFIXES = {"Oude", "Olde", "Ten", "Ter", "Te", "Op", "In", "Groot", "Klein", "Lange", "Korte", "Nieuwe"}
+
+
+def _is_role_word(word: str) -> bool:
+    w = word.lower()
+    return w in ROLES or any(w.endswith(h) for h in ("directeur", "manager", "adviseur", "voorzitter", "onderzoeker",
+                                                    "secretaris", "wethouder", "burgemeester", "lector"))
 
 
 def _place_context(text: str, pos: int) -> bool:

@@ -23,6 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from .text import dehyphenate
+
 __all__ = ["SUPPORTED_SUFFIXES", "LoadError", "LoadedText", "iter_document_paths", "load_text"]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
@@ -139,6 +141,7 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL_RE.sub("", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = dehyphenate(text)  # scanned and typeset pages break words at line ends
     return _MANY_NEWLINES_RE.sub("\n\n", text).strip()
 
 

@@ -97,7 +97,7 @@ def make_resolve(nlp: Language, name: str) -> object:
 
 @Language.factory("sg_relations")
 def make_relations(nlp: Language, name: str) -> object:
-    extractor = RelationExtractor()
+    extractor = RelationExtractor(load_reference().municipality_adjectives)
 
     def sg_relations(doc: Doc) -> Doc:
         state: Extraction = doc._.sg

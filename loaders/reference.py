@@ -48,7 +48,9 @@ class Reference:
     former_names: dict[str, str] = field(default_factory=dict)  # former name -> successor code
     province_names: dict[str, str] = field(default_factory=dict)  # surface -> PV code
     adjectives: set[str] = field(default_factory=set)
+    municipality_adjectives: dict[str, str] = field(default_factory=dict)  # "Rotterdamse" -> GM0599
     regions: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # towns and villages (woonplaatsen), not municipalities
     first_names: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     interfixes: set[str] = field(default_factory=set)
@@ -109,17 +111,24 @@ def load_reference() -> Reference:
         code, alias, kind = r["cbs_code"], r["alias"], r["kind"]
         if kind == "adjective":
             ref.adjectives.add(alias)
+            if code.startswith("GM"):
+                ref.municipality_adjectives[alias] = code
         elif code.startswith("PV"):
             if not alias.lower().startswith("provincie "):
                 ref.province_names[alias] = code
         elif code in ref.municipalities and "(gemeente)" not in alias:
             ref.municipality_names.setdefault(alias, set()).add(code)
             ref.municipality_names.setdefault(_short_name(alias), set()).add(code)
+    ambiguous = {a for a, c in ref.municipality_adjectives.items()
+                 if sum(1 for r in _rows("aliases.csv") if r["alias"] == a) > 1}
+    for a in ambiguous:  # "Utrechtse": the city or the province; context must decide, so no rule uses it
+        del ref.municipality_adjectives[a]
     for r in _rows("former_municipalities.csv"):
         if r.get("successor_cbs_code"):
             ref.former_names[r["name"]] = r["successor_cbs_code"]
     ref.regions = {r for r in _deduce_list("locations", "lst_placename", "lst_region") if " " in r or "-" in r
                    or r[0].isupper()}
+    ref.places = _deduce_list("locations", "lst_placename", "lst_residence")
     ref.first_names = _deduce_list("names", "lst_first_name")
     ref.surnames = _deduce_list("names", "lst_surname") | _deduce_list("names", "lst_interfix_surname")
     ref.interfixes = _deduce_list("names", "lst_interfix")

@@ -32,12 +32,35 @@ MUNICIPAL_ROLES = {"gemeentesecretaris", "burgemeester", "wethouder", "griffier"
                    "gemeentesecretaris en algemeen directeur", "fractievoorzitter"}
 
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
-ROLE_RE = re.compile(rf"(?<![\w])(?P<mod>{ROLE_MODIFIERS}*)(?P<role>{_ROLE_ALT})(?![\w])", re.IGNORECASE)
-_COPULA = (r"(?:\s+(?:is|wordt|was|werd|blijft|zijn|worden|waren|werden))"
-           r"(?:\s+(?:nu|al|sinds\s+\S+(?:\s+\d{4})?|momenteel|inmiddels|eerder|daarvoor|voorheen|sinds kort|"
-           r"per\s+\d+\s+\S+|per\s+\S+|tot\s+\S+|jarenlang|ruim\s+\S+\s+jaar|\S+\s+jaar))*")
-_BEFORE_ROLE = re.compile(rf"^(?:\s*,\s*|\s*\(\s*|\s+als\s+|\s*,\s*als\s+|{_COPULA}\s+(?:ook\s+)?)"
-                          rf"(?:(?:de|het|een|onze|hun)\s+)?(?:nieuwe\s+|huidige\s+|kersverse\s+)?$")
+# productive role heads that form compounds: "regiodirecteur", "raadsadviseur", "innovatiemanager"
+_COMPOUND_HEADS = ("directeur", "adviseur", "manager", "medewerker", "coördinator", "leider", "voorzitter",
+                   "secretaris", "bestuurder", "onderzoeker", "docent", "specialist", "consultant", "regisseur",
+                   "controller", "accountant", "hoofd", "griffier", "ambtenaar", "jurist", "strateeg", "analist")
+_COMPOUND = rf"[a-zà-ÿ]{{3,}}(?:{'|'.join(_COMPOUND_HEADS)})"
+ROLE_RE = re.compile(rf"(?<![\w])(?P<mod>{ROLE_MODIFIERS}*)(?P<role>{_ROLE_ALT}|{_COMPOUND})(?![\w])",
+                     re.IGNORECASE)
+
+
+def _role_head(role: str) -> str:
+    """ "regiodirecteur" -> "directeur"; a listed role stays as it is."""
+    if role in ROLES:
+        return role
+    return next((h for h in _COMPOUND_HEADS if role.endswith(h)), role)
+_VERB = r"(?:is|wordt|was|werd|blijft|bleef|werkt|werkte|begon|begint|start|startte|zit|zat|trad|treedt)"
+# between a person and their role: ", ", " (49) is sinds 2021 ", " nieuwe ", " op, die per 1 mei ",
+# " werkt nu als ", " was tot de opheffing "
+_BEFORE_ROLE = re.compile(
+    r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+)?|\(\s*)?"
+    rf"(?:(?:{_VERB})(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)[^\s,.;:()]+){{0,5}}?\s+|"
+    r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
+    r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:nieuwe\s+|huidige\s+|kersverse\s+)?"
+)
+_COORDINATION = re.compile(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:is|was|wordt|werd|werkte|werkt)\b(?:\s+[^\s,.;:]+){0,3}\s+)?"
+                           r"(?:als\s+)?(?:(?:de|het)\s+)?")
+_ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?")
+_ORG_GAP = re.compile(r"(?:\s+(?!(?:en|maar|of|dat|die|met|is|was|heeft|zegt|en)\b)[\w/’'-]+){0,5}?\s*,?\s+"
+                      r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
+                      r"(?:(?:gemeente|provincie|woningcorporatie|stichting)\s+)?")
 _APPOINT = re.compile(r"\b(?:benoemd|aangesteld|gekozen|voorgedragen|geïnstalleerd|beëdigd|aangenomen)\s+"
                       r"(?:(?:per\s+\S+(?:\s+\S+)?|met ingang van\s+\S+(?:\s+\S+)?)\s+)?(?:tot|als)\s+"
                       r"(?:(?:de|het)\s+)?(?:nieuwe\s+)?$", re.IGNORECASE)
@@ -70,6 +93,9 @@ class Context:
 
 
 class RelationExtractor:
+    def __init__(self, adjectives: dict[str, str] | None = None) -> None:
+        self.adjectives = adjectives or {}  # "Rotterdamse" -> GM0599
+
     def extract(self, text: str, sentences: list[Sentence], mentions: list[Mention],
                 types: dict[str, str]) -> list[Candidate]:
         ctx = Context(text, sentences, mentions, types)
@@ -87,6 +113,7 @@ class RelationExtractor:
         # pass 1b: first-person and pronoun positions, now that speakers are known
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             out += self.pronoun_positions(ctx, i, s, ms)
+            out += self._works_at(ctx, i, s, ms)
         last_init = None
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
@@ -108,6 +135,8 @@ class RelationExtractor:
             inside = [m for m in ms if m.start <= a and b <= m.end and m.type != "Person"]
             if inside and not any(m.rule.startswith("acronym") for m in inside):
                 continue
+            if any(m.start <= a < m.end and m.type == "Person" for m in ms):
+                continue
             roles.append(r)
         return roles
 
@@ -120,84 +149,177 @@ class RelationExtractor:
         last_bound: tuple[Mention, int] | None = None  # (person, where the previous role phrase ended)
         for idx, r in enumerate(roles):
             rs, re_ = s.start + r.start(), s.start + r.end()
-            role = r.group("role").lower()
             mod = (r.group("mod") or "").lower()
-            org, org_rule = self._role_org(text, ms, s.start + r.start("role"), re_)
-            person, p_rule = self._role_person(text, ms, persons, rs, re_, org, roles, idx, s)
+            org, org_rule, role_end = self._role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
+            role = " ".join(text[s.start + r.start("role"):role_end].lower().split())
+            base = r.group("role").lower()
+            person, p_rule = self._role_person(ctx, i, ms, persons, rs, re_, org, roles, idx, s)
             if person is None and last_bound is not None:
                 glue = org.start if org_rule == "role-hyphen" and org is not None else rs
-                if re.fullmatch(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?", text[last_bound[1]:glue]):
+                if _COORDINATION.fullmatch(text[last_bound[1]:glue]):
                     person, p_rule = last_bound[0], "coordinated"
             if person is None:
                 prev_end = re_
                 continue
-            if org is None and role in MUNICIPAL_ROLES:
+            if org is None and _APPOINT.search(text[s.start:rs]):
+                org, org_rule = self._appointing_body(text, ms, s, rs)
+            if org is None and _role_head(base) in MUNICIPAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms)
                 org_rule = "context-municipality"
             if org is None or ctx.types.get(org.key) not in EMPLOYERS:
                 prev_end = re_
                 continue
             window = text[max(prev_end, s.start):re_]
-            former = any(mod.startswith(f) for f in FORMER_MODIFIERS) or bool(FORMER_CUES.search(window))
-            conf = {"role-hyphen": 0.85, "role-of": 0.9, "context-municipality": 0.55}.get(org_rule, 0.7)
+            former = any(mod.startswith(f) for f in FORMER_MODIFIERS) or bool(FORMER_CUES.search(window)) \
+                or self._predecessor(text, person, s)
+            conf = {"role-hyphen": 0.85, "role-of": 0.9, "role-adjective": 0.8, "appointing-body": 0.8,
+                    "context-municipality": 0.55}.get(org_rule, 0.7)
             conf = round(min(conf, {"adjacent": 0.95, "appointed": 0.9, "copula": 0.85, "coordinated": 0.85,
-                                    "als-subject": 0.75}.get(p_rule, 0.7)), 2)
+                                    "pronoun": 0.7, "als-subject": 0.75}.get(p_rule, 0.7)), 2)
             out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, f"position-{p_rule}-{org_rule}",
-                                 conf, role=role, role_class=ROLES.get(role), status="former" if former else "current"))
-            last_bound = (person, max(re_, org.end if org.start >= rs else re_))
+                                 conf, role=role, role_class=ROLES.get(base) or ROLES.get(_role_head(base)),
+                                 status="former" if former else "current"))
+            last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
             prev_end = re_
         return out
 
-    def _role_org(self, text: str, ms: list[Mention], role_start: int, role_end: int) -> tuple[Mention | None, str]:
+    def _role_org(self, ctx: Context, i: int, ms: list[Mention], role_start: int, role_end: int,
+                  s: Sentence) -> tuple[Mention | None, str, int]:
+        """The organisation a role is held at, and where the role phrase (with its specifier) ends."""
+        text = ctx.text
         # "VNG-voorzitter": the organisation glued to the role word
         if role_start > 0 and text[role_start - 1] == "-":
             hit = next((m for m in ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
             if hit:
-                return hit, "role-hyphen"
-        after = re.match(r"\s*(?:(?:van|bij|in|voor|of|at|binnen|namens)\s+)?(?:(?:de|het|the)\s+)?"
-                         r"(?:(?:gemeente|provincie)\s+)?", text[role_end:])
-        pos = role_end + (after.end() if after else 0)
-        hit = next((m for m in ms if m.start == pos and m.type in EMPLOYERS | {"Region"}), None)
-        if hit is None:  # "gemeente Leiden": the mention's span may start at the name
-            hit = next((m for m in ms if m.start <= pos < m.end and m.type in EMPLOYERS), None)
-        if hit:
-            return hit, "role-of"
+                return hit, "role-hyphen", role_end
+        # "de Rotterdamse wethouder": a municipality's adjective
+        adj = re.search(r"(?P<a>[A-Z][\w-]+e)\s+(?:\w+\s+)?$", text[max(s.start, role_start - 40):role_start])
+        if adj and adj.group("a") in self.adjectives:
+            muni = next((m for m in ctx.mentions if m.type == "Municipality"
+                         and m.attrs.get("code") == self.adjectives[adj.group("a")]), None)
+            if muni is not None:
+                return muni, "role-adjective", role_end
+        # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
+        cursor = role_end
+        person_after = next((m for m in ms if m.type == "Person" and m.start >= role_end
+                             and re.fullmatch(r"\s*,?\s*", text[role_end:m.start])), None)
+        for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
+            gap = text[cursor:m.start]
+            if m.type in EMPLOYERS | {"Region"}:
+                if _ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap):
+                    if m.type == "Region":
+                        return None, "", role_end
+                    spec_end = cursor if cursor > role_end else role_end
+                    spec = re.match(r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
+                                    r"was)\b)[a-zà-ÿ][\w/-]*){0,3}", text[role_end:m.start])
+                    if spec and cursor == role_end:
+                        spec_end = role_end + spec.end()
+                    return m, "role-of", spec_end
+                return None, "", role_end
+            if m is person_after or m.type == "Initiative":
+                if not re.fullmatch(r"[^.;:!?]{0,60}", gap):
+                    break
+                cursor = m.end
+                continue
+            break
+        return None, "", role_end
+
+    def _appointing_body(self, text: str, ms: list[Mention], s: Sentence, rs: int) -> tuple[Mention | None, str]:
+        """ "Het college van B en W van Middelburg heeft X benoemd tot Y": the municipality appoints."""
+        for m in ms:
+            if m.end <= rs and m.type in EMPLOYERS and re.search(
+                    r"\b(?:college|gemeenteraad|raad|bestuur|provinciale staten|gedeputeerde staten)\b[^.]{0,60}$",
+                    text[s.start:m.start], re.IGNORECASE):
+                return m, "appointing-body"
         return None, ""
 
-    def _role_person(self, text: str, ms: list[Mention], persons: list[Mention], rs: int, re_: int,
+    def _role_person(self, ctx: Context, i: int, ms: list[Mention], persons: list[Mention], rs: int, re_: int,
                      org: Mention | None, roles: list, idx: int, s: Sentence) -> tuple[Mention | None, str]:
-        # person right before: "Anna de Boer, burgemeester van ...", "Anna de Boer (wethouder)", "X is wethouder"
+        text = ctx.text
+        # person right after the role: "burgemeester Anna de Boer", "lector Ravi Smit van ..."
+        after = [p for p in persons if p.start >= re_]
+        if after and re.fullmatch(r"\s*,?\s*", text[re_:after[0].start]):
+            return after[0], "adjacent"
+        # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
+        if org is not None and org.start >= re_:
+            after = [p for p in persons if p.start >= org.end]
+            if after and re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", text[org.end:after[0].start]):
+                return after[0], "adjacent"
+        # coordinated roles before one person: "opleidingsmanager en onderzoeker Marije Huiting"
+        if idx + 1 < len(roles) and after:
+            nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
+            tail = org.end if org is not None and org.start >= re_ else re_
+            if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail:nxt]) and re.fullmatch(r"\s*,?\s*",
+                                                                                   text[nxt_end:after[0].start]):
+                return after[0], "adjacent"
+        # person before: "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
         before = [p for p in persons if p.end <= rs]
         if before:
             p = before[-1]
             gap = text[p.end:rs]
-            if _BEFORE_ROLE.match(gap) or re.fullmatch(r"\s*,\s*(?:(?:sinds|per|vanaf)\s+[^,]{1,25}\s+)?", gap):
-                return p, "adjacent" if "," in gap or "(" in gap else "copula"
-        # person right after the role (and its organisation): "burgemeester van Ede, Jan de Boer"
-        tail_start = org.end if org is not None and org.start >= re_ else re_
-        after = [p for p in persons if p.start >= tail_start]
-        if after:
-            p = after[0]
-            gap = text[tail_start:p.start]
-            if re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", gap) or re.fullmatch(
-                    rf"\s+(?:en|&|/)\s+(?:{_ROLE_ALT})\s+", gap, re.IGNORECASE):
-                return p, "adjacent"
-            # coordinated roles: "NSOB-opleidingsmanager en onderzoeker Marije Huiting"
-            if idx + 1 < len(roles):
-                nxt = s.start + roles[idx + 1].start()
-                if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail_start:nxt]):
-                    nxt_end = s.start + roles[idx + 1].end()
-                    if re.fullmatch(r"\s*,?\s*", text[nxt_end:p.start]):
-                        return p, "adjacent"
+            if _BEFORE_ROLE.fullmatch(gap):
+                return p, "adjacent" if re.match(r"\s*(?:\(\d+\)\s*)?[,(]", gap) else "copula"
         # "... heeft Anna de Boer benoemd tot burgemeester"
         if _APPOINT.search(text[s.start:rs]) and before:
             return before[-1], "appointed"
-        # "Als voorzitter van X is Y betrokken ...": the sentence's person
+        # "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ..."
+        pron = re.search(r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start:rs], re.IGNORECASE)
+        if pron and not before and _BEFORE_ROLE.fullmatch(" " + pron.group("gap").strip() + " " if pron.group(
+                "gap").strip() else " "):
+            who = self._antecedent(ctx, i, pron.group("p").lower())
+            if who is not None:
+                return who, "pronoun"
         if re.search(r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30):rs], re.IGNORECASE):
             others = [p for p in persons if not (rs <= p.start < re_)]
             if len({p.key for p in others}) == 1:
                 return others[0], "als-subject"
         return None, ""
+
+    def _antecedent(self, ctx: Context, i: int, pronoun: str) -> Mention | None:
+        """Who "hij"/"zij" or "ik" is: the interviewee for "ik", else the last person named before."""
+        if pronoun == "ik":
+            key = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
+            return next((m for m in ctx.mentions if m.key == key), None) if key else None
+        lo = ctx.sentences[max(0, i - 3)].start
+        here = ctx.sentences[i].start
+        prev = [m for m in ctx.mentions if m.type == "Person" and lo <= m.start < here]
+        return prev[-1] if prev else None
+
+    def _predecessor(self, text: str, person: Mention, s: Sentence) -> bool:
+        """ "... volgt Anna Smit op, die met pensioen gaat": the person succeeded held the post."""
+        return bool(re.search(r"\bvolg(?:t|de|en)\s+(?:\S+\s+){0,3}$", text[s.start:person.start])
+                    and re.match(r"\s+op\b", text[person.end:])
+                    and not re.search(r"\bdie\b[^.]{0,80}\bwordt\b", text[person.end:s.end]))
+
+    def _works_at(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Zij werkte tien jaar bij de provincie X", "ben ik werkzaam bij gemeente Y"."""
+        out = []
+        text = ctx.text
+        for w in re.finditer(r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
+                             r"onder andere\s+)?(?:(?:de|het)\s+)?", s.text):
+            pos = s.start + w.end()
+            org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
+            if org is None:
+                continue
+            head = text[s.start:s.start + w.start()]
+            subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
+            pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
+                r"\b(ik)\b", s.text, re.IGNORECASE)
+            if subj:
+                person = subj[-1]
+            elif pron:
+                person = self._antecedent(ctx, i, pron.group(1).lower())
+            else:
+                continue
+            if person is None:
+                continue
+            als = re.search(rf"\bals\s+(?P<r>(?:{_ROLE_ALT}))\b", s.text, re.IGNORECASE)
+            role = als.group("r").lower() if als else "medewerker"
+            former = w.group("v") in {"werkte", "werkten"} or bool(re.search(
+                r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid")))
+            out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, "position-works-at", 0.7, role=role,
+                                 role_class=ROLES.get(role, "staff"), status="former" if former else "current"))
+        return out
 
     def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "Als gemeentesecretaris van X ben ik ..." / "doet ze dit als voorzitter van Y": the speaker."""
@@ -211,23 +333,13 @@ class RelationExtractor:
         for r in self._roles_in(s, ms):
             if not re.search(r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25):r.start()], re.IGNORECASE):
                 continue
-            org, org_rule = self._role_org(ctx.text, ms, s.start + r.start("role"), s.start + r.end())
+            org, _, role_end = self._role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
             if org is None or ctx.types.get(org.key) not in EMPLOYERS:
                 continue
             role = r.group("role").lower()
             former = bool(FORMER_CUES.search(s.text[:r.end()]))
             out.append(Candidate("HOLDS_POSITION", speaker, org.key, s, "position-speaker-als", 0.7, role=role,
                                  role_class=ROLES.get(role), status="former" if former else "current"))
-        # "ben ik nu werkzaam bij gemeente X" / "na jaren werkzaam te zijn geweest bij de gemeente Y"
-        for w in re.finditer(r"werkzaam(?P<was>\s+te\s+zijn\s+geweest|\s+geweest)?\b[^.]{0,80}?\bbij\s+"
-                             r"(?:o\.a\.\s+|onder andere\s+)?(?:(?:de|het)\s+)?", s.text):
-            pos = s.start + w.end()
-            org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
-            if org is None or not words & FIRST_PERSON_SINGULAR:
-                continue
-            former = bool(w.group("was")) or bool(re.search(r"\b(?:was|werkte|eerder|daarvoor)\b", s.text[:w.end()]))
-            out.append(Candidate("HOLDS_POSITION", speaker, org.key, s, "position-speaker-werkzaam", 0.65,
-                                 role="medewerker", role_class="staff", status="former" if former else "current"))
         return out
 
     def _nearby_municipality(self, ctx: Context, i: int, ms: list[Mention]) -> Mention | None:

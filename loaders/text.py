@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .vocabulary import CREDIT_FIELD, CREDIT_LINE, MASTHEAD_LINE
+from .vocabulary import CREDIT_FIELD, CREDIT_LINE, INLINE_CREDIT, MASTHEAD_LINE
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 QUOTES = "‘’“”'\"«»„<>"
@@ -51,7 +51,9 @@ def excluded_zones(text: str) -> list[tuple[int, int]]:
     """Spans that are credits, mastheads or image alt text: names there are not stakeholders."""
     zones = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    furniture = _running_headers(lines)
+    for line in lines:
         end = pos + len(line)
         stripped = line.strip()
         if stripped and (
@@ -59,10 +61,32 @@ def excluded_zones(text: str) -> list[tuple[int, int]]:
             or CREDIT_FIELD.search(stripped)
             or (MASTHEAD_LINE.search(stripped) and len(stripped) < 120 and not stripped.endswith("."))
             or _alt_text(stripped)
+            or re.sub(r"\d+", "#", stripped) in furniture
         ):
             zones.append((pos, end))
+        else:
+            for m in INLINE_CREDIT.finditer(line):
+                zones.append((pos + m.start(), end))
         pos = end + 1
     return zones
+
+
+def _running_headers(lines: list[str]) -> set[str]:
+    """Page furniture in scanned text: short lines repeated on several pages (numbers aside)."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = re.sub(r"\d+", "#", line.strip())
+        if key and len(key) < 80 and any(c.isalpha() for c in key):
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= 2 and (re.search(r"#|\s{3,}", k) or len(k.split()) <= 4)
+            and not k.endswith((".", "?", "!", ":"))}
+
+
+def dehyphenate(text: str) -> str:
+    """Undo line-end hyphenation in scanned or typeset text: "samen-\nwerking" -> "samenwerking",
+    "Zuid-\nHolland" -> "Zuid-Holland" (a capital after the break means a real hyphen)."""
+    text = re.sub(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])", "", text)
+    return re.sub(r"(?<=\w)-\n(?=[A-ZÀ-Þ])", "-", text)
 
 
 def _alt_text(line: str) -> bool:

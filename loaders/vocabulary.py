@@ -31,7 +31,7 @@ _roles("elected", """burgemeester, loco-burgemeester, wethouder, gedeputeerde, c
 _roles("board", """voorzitter, vicevoorzitter, vice-voorzitter, penningmeester, secretaris, bestuurslid,
     bestuurder, lid van de raad van bestuur, lid van de raad van toezicht, voorzitter van de raad van toezicht,
     voorzitter van de raad van bestuur, toezichthouder, commissaris, oprichter, medeoprichter, mede-oprichter,
-    initiatiefnemer, founder, co-founder, chair, chairman, president, ambassadeur, boegbeeld""")
+    initiatiefnemer, lid, founder, co-founder, chair, chairman, president, ambassadeur, boegbeeld""")
 _roles("research", """onderzoeker, senior onderzoeker, hoofdonderzoeker, hoogleraar, bijzonder hoogleraar, lector,
     docent, hoofddocent, universitair docent, universitair hoofddocent, promovendus, postdoc,
     wetenschappelijk medewerker, opleidingsmanager, opleidingsdirecteur, decaan, rector magnificus,
@@ -61,7 +61,7 @@ kennisnetwerk zorggroep ziekenhuis gemeenschap parlement kabinet rechtbank hof t
 association foundation council agency authority office trust network partnership consortium society
 corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep krant dagblad uitgeverij
 academie werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
-kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie
+kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
 """.split())
 
 # Heads of initiative names: a project, programme, course, event or site organisations take part in.
@@ -69,7 +69,8 @@ INITIATIVE_HEADS: frozenset[str] = frozenset("""
 leergang programma project congres conferentie symposium festival energielandgoed proeftuin pilot campagne
 regiodeal deal traject initiatief prijs award week dag top summit challenge hackathon masterclass
 opleiding cursus training netwerkdag werkconferentie beurs expo tentoonstelling akkoord convenant pact
-agenda plan fonds landgoed zonnepark windpark innovatieprogramma actieprogramma kennisprogramma
+agenda plan fonds landgoed zonnepark windpark innovatieprogramma actieprogramma kennisprogramma lab
+onderzoeksproject living-lab proeftuin wijkaanpak
 """.split()) - {"fonds"}
 
 # Region heads: named areas that are not legal bodies.
@@ -108,6 +109,15 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 CREDIT_FIELD = re.compile(r"(?:^|\|)\s*(?:tekst|beeld|foto|fotografie|illustratie)\s*:", re.IGNORECASE)
+# an inline credit after a caption: "Anna Smit in het stadhuis. Foto: Piet Jansen" (the rest of the line)
+INLINE_CREDIT = re.compile(r"(?:^|[.|(]\s*)(?:foto|beeld|fotografie|illustratie|tekst)\s*:[^\n]*", re.IGNORECASE)
+# lower-case nouns that say what kind of organisation the following name is: "woningcorporatie Elkien"
+ORG_TYPE_NOUNS = ("organisatie", "instituut", "instelling", "bureau", "bedrijf", "corporatie", "bank", "fonds",
+                  "vereniging", "stichting", "hogeschool", "universiteit", "platform", "coöperatie", "dienst",
+                  "maatschappij", "ziekenhuis", "verzekeraar", "netbeheerder", "leverancier", "uitgeverij",
+                  "omroep", "museum", "waterschap", "denktank", "adviesbureau", "ingenieursbureau", "kennisinstituut",
+                  "kenniscentrum", "onderzoeksinstituut", "opleider", "zorgaanbieder", "werkgever", "federatie",
+                  "koepel", "brancheorganisatie", "partij")
 MASTHEAD_LINE = re.compile(r"\b(?:nummer|nr\.?|editie|jaargang|issue)\s*\d+", re.IGNORECASE)
 
 # Cues that a position is no longer held.
