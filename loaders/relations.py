@@ -121,7 +121,10 @@ class RelationExtractor:
                 last_init = max(refs)[2]
             ctx.last_initiative.append(last_init)
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
-            out += self.collaborations(ctx, i, s, ms)
+            group = self.joint_work(ctx, i, s, ms)
+            out += group
+            if not group:  # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
+                out += self.collaborations(ctx, i, s, ms)
             out += self.memberships(ctx, i, s, ms)
             out += self.participations(ctx, i, s, ms)
             out += self.locations(ctx, i, s, ms)
@@ -431,6 +434,71 @@ class RelationExtractor:
             for o in orgs:
                 if o.type == "Organization" and speaker_org and o.key != speaker_org:
                     out.append(Candidate("COLLABORATES_WITH", speaker_org, o.key, s, "collab-speaker-context", 0.55))
+        return out
+
+    def joint_work(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """Several parties working together *in* something: members of a body, participants in an
+        initiative. "A werkt met B en C samen in de regio X", "Deelnemers in X zijn A, B en C",
+        "X, waaronder A en B", "INIT, dat A samen met B uitvoert", "A en B doen mee aan INIT",
+        "Daarin werken A en B samen" (the initiative just named)."""
+        out: list[Candidate] = []
+        t = s.text
+        actors = [m for m in ms if m.type in {"Organization", "Municipality"}]
+        bodies = [m for m in ms if m.type in {"Organization", "Region", "Initiative"}]
+        inits = [m for m in ms if m.type == "Initiative"]
+
+        def add(members: list[Mention], target: str, rule: str, conf: float) -> None:
+            ttype = ctx.types.get(target)
+            rtype = "PARTICIPATES_IN" if ttype == "Initiative" else "MEMBER_OF"
+            for m in members:
+                if m.key != target and not (rtype == "MEMBER_OF" and ctx.types.get(m.key) == "Region"):
+                    out.append(Candidate(rtype, m.key, target, s, rule, conf))
+
+        # "... samen(werken) in (de|het) X" / "trekt ... op in de X"
+        for m in re.finditer(r"\b(?:samen|samenwerken|samenwerkt|op|deel|mee)\s+(?:\w+\s+){0,2}?(?:in|binnen|aan)\s+"
+                             r"(?:(?:de|het)\s+)?(?:(?:regio|programma|project)\s+)?", t):
+            pos = s.start + m.end()
+            body = next((b for b in bodies if b.start == pos or (b.start < pos < b.end)), None)
+            if body is None or not re.search(r"\b(?:werk\w*|trek\w*|doe[nt]|neem\w*|nemen|zitten|zit)\b",
+                                             t[:m.start()]):
+                continue
+            members = [a for a in actors if a.end <= body.start and a.key != body.key]
+            if len(members) >= 1:
+                add(members, body.key, "joint-samen-in", 0.75)
+        # "Deelnemers in X zijn A, B en C", "X is een samenwerking van ... waaronder A, B"
+        for m in re.finditer(r"\b(?:deelnemers|leden|partners|deelnemende gemeenten)\s+(?:in|van|aan)\s+"
+                             r"(?:(?:de|het)\s+)?", t, re.IGNORECASE):
+            pos = s.start + m.end()
+            body = next((b for b in bodies if b.start == pos), None)
+            if body:
+                add([a for a in actors if a.start > body.end], body.key, "joint-deelnemers", 0.75)
+        for m in re.finditer(r"\b(?:samenwerking|samenwerkingsverband|verband|netwerk)\s+van\b[^.]*?\bwaaronder\s+", t):
+            subj = [b for b in bodies if b.end <= s.start + m.start()]
+            if subj:
+                add([a for a in actors if a.start >= s.start + m.end()], subj[0].key, "joint-waaronder", 0.7)
+        # relative clauses on an initiative: "INIT, dat X samen met A en B uitvoert", "..., waarin A en B ..."
+        for init in inits:
+            rel = re.match(r"\s*\)?\s*,\s*(?:dat|die|waarin|waarbij|waaraan)\b(?P<c>[^.;]*)", ctx.text[init.end:s.end])
+            if rel and re.search(r"\b(?:uitvoer\w*|voert|voeren|organiseer\w*|ontwikkel\w*|samen\w*|deel\w*|"
+                                 r"trekken|leid\w*|financier\w*|werken|werkt)\b", rel.group("c")):
+                lo, hi = init.end, init.end + rel.end()
+                add([a for a in actors if lo <= a.start < hi], init.key, "joint-relative", 0.75)
+        # "A, B en C doen mee aan (de tweede ronde van) INIT", "..., die (ook) deelnemen aan INIT"
+        for m in re.finditer(r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|nemen\s+(?:\w+\s+)?deel|neemt\s+(?:\w+\s+)?deel|"
+                             r"deelnemen|deelneemt|participeren|participeert)\s+(?:aan|in)\b", t):
+            after = [b for b in inits if b.start >= s.start + m.end()]
+            if not after:
+                continue
+            before = [a for a in actors if a.end <= s.start + m.start()]
+            group = _coordinated_backwards(ctx.text, before) if before else []
+            add(group or before[-1:], after[0].key, "joint-doen-mee", 0.75)
+        # "Daarin werken A en B samen": the initiative or body of the previous sentence
+        if re.match(r"\s*(?:Daarin|Hierin|Daarbinnen|Binnen dat \w+|In dat \w+)\b", t) and \
+                re.search(r"\bsamen|\bmee\b|\bdeel\b", t) and i > 0:
+            prev = [m for m in ctx.mentions if ctx.sentences[i - 1].start <= m.start < ctx.sentences[i - 1].end
+                    and m.type in {"Initiative", "Organization", "Region"}]
+            if prev:
+                add(actors, prev[-1].key, "joint-daarin", 0.65)
         return out
 
     def memberships(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
