@@ -90,6 +90,7 @@ class Context:
     positions: dict[str, list[str]] = field(default_factory=dict)  # person key -> employer keys, in order
     speaker_at: list[str | None] = field(default_factory=list)  # per sentence: the interviewee, if known
     last_initiative: list[str | None] = field(default_factory=list)
+    paragraph: list[int] = field(default_factory=list)  # per sentence: which blank-line block it is in
 
 
 class RelationExtractor:
@@ -99,6 +100,7 @@ class RelationExtractor:
     def extract(self, text: str, sentences: list[Sentence], mentions: list[Mention],
                 types: dict[str, str]) -> list[Candidate]:
         ctx = Context(text, sentences, mentions, types)
+        ctx.paragraph = [text.count("\n\n", 0, s.start) for s in sentences]
         out: list[Candidate] = []
         per_sentence = [[m for m in mentions if s.start <= m.start and m.end <= s.end] for s in sentences]
         # pass 1: positions (they tell who speaks for which organisation)
@@ -127,6 +129,7 @@ class RelationExtractor:
                 out += self.collaborations(ctx, i, s, ms)
             out += self.memberships(ctx, i, s, ms)
             out += self.participations(ctx, i, s, ms)
+            out += self.paragraph_participation(ctx, i, s, ms)
             out += self.locations(ctx, i, s, ms)
         return [c for c in out if c.source != c.target]
 
@@ -153,7 +156,9 @@ class RelationExtractor:
         for idx, r in enumerate(roles):
             rs, re_ = s.start + r.start(), s.start + r.end()
             mod = (r.group("mod") or "").lower()
+            self._role_initiative: Mention | None = None
             org, org_rule, role_end = self._role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
+            init = self._role_initiative
             role = " ".join(text[s.start + r.start("role"):role_end].lower().split())
             base = r.group("role").lower()
             person, p_rule = self._role_person(ctx, i, ms, persons, rs, re_, org, roles, idx, s)
@@ -164,7 +169,10 @@ class RelationExtractor:
             if person is None:
                 prev_end = re_
                 continue
-            if org is None and _APPOINT.search(text[s.start:rs]):
+            if init is not None:  # "programmamanager van INIT (bij ORG)": both take part in it
+                out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
+                if org is not None and ctx.types.get(org.key) in EMPLOYERS:
+                    out.append(Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7))
                 org, org_rule = self._appointing_body(text, ms, s, rs)
             if org is None and _role_head(base) in MUNICIPAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms)
@@ -208,6 +216,11 @@ class RelationExtractor:
                              and re.fullmatch(r"\s*,?\s*", text[role_end:m.start])), None)
         for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
             gap = text[cursor:m.start]
+            if m.type == "Initiative" and (_ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap)) \
+                    and (cursor > role_end or person_after is None):
+                self._role_initiative = m
+                cursor = m.end
+                continue
             if m.type in EMPLOYERS | {"Region"}:
                 if _ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap):
                     if m.type == "Region":
@@ -222,6 +235,9 @@ class RelationExtractor:
             if m is person_after or m.type == "Initiative":
                 if not re.fullmatch(r"[^.;:!?]{0,60}", gap):
                     break
+                if m.type == "Initiative" and _ORG_GAP.fullmatch(gap) or _ORG_GAP_DIRECT.fullmatch(gap):
+                    if m.type == "Initiative":
+                        self._role_initiative = m
                 cursor = m.end
                 continue
             break
@@ -504,7 +520,7 @@ class RelationExtractor:
     def memberships(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         out = []
         t = s.text
-        bodies = [m for m in ms if m.type in {"Organization", "Region"}]
+        bodies = [m for m in ms if m.type in {"Organization", "Region", "Initiative"}]
         members = [m for m in ms if m.type in {"Organization", "Municipality"}]
         pats = [
             r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+)?(?:lid|aangesloten|deelnemer|partner)\s+(?:van|bij)\s+"
@@ -521,8 +537,9 @@ class RelationExtractor:
                 if body is None:
                     continue
                 group = _coordinated_backwards(ctx.text, [x for x in members if x.end <= s.start + m.start()])
+                rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
                 for g in group:
-                    out.append(Candidate("MEMBER_OF", g.key, body.key, s, "member-verb", 0.8))
+                    out.append(Candidate(rtype, g.key, body.key, s, "member-verb", 0.8))
         # "X bestaat uit A, B en C" / "in X werken A, B en C samen" / "X, een samenwerking van A, B en C"
         for m in re.finditer(r"\b(?:bestaat|bestaan)\s+uit\s+(?:de\s+(?:gemeenten|organisaties)\s+)?|"
                              r"\bsamenwerkingsverband\s+van\s+(?:de\s+(?:gemeenten\s+)?)?|"
@@ -609,6 +626,15 @@ class RelationExtractor:
                         and m.start >= ctx.sentences[max(0, i - 2)].start]
                 if prev:
                     out.append(Candidate("PARTICIPATES_IN", prev[-1].key, init_key, s, "participates-pronoun", 0.6))
+        # "A en B trekken geld uit voor INIT", "A financiert INIT", "A doet onderzoek binnen INIT"
+        for init in inits:
+            head = ctx.text[s.start:init.start]
+            if re.search(r"\b(?:uit\s+voor|financier\w*|subsidie\w*|investeer\w*|investeren|beschikbaar\s+voor|"
+                         r"betaalt|betalen|bijdrage\s+aan)\s+(?:(?:het|de)\s+)?(?:(?:programma|project)\s+)?$", head) \
+                    or re.search(r"\b(?:binnen|in het kader van)\s+(?:(?:het|de)\s+)?$", head):
+                subj = [a for a in actors if a.end <= init.start and a.type in ORGLIKE and a.type != "Region"]
+                for a in _coordinated_backwards(ctx.text, subj[:2]) if subj else []:
+                    out.append(Candidate("PARTICIPATES_IN", a.key, init.key, s, "participates-funds", 0.65))
         # "X is (met ...) betrokken." without an object: the initiative just talked about
         if not refs and re.search(r"\bbetrokken\s*[.!]?\s*$", t.strip()):
             init = ctx.last_initiative[i - 1] if i > 0 else None
@@ -623,6 +649,29 @@ class RelationExtractor:
             for a in actors:
                 if init and a.type == "Organization":
                     out.append(Candidate("PARTICIPATES_IN", a.key, init, s, "participates-daar", 0.55))
+        return out
+
+    def paragraph_participation(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Met het project X maken we ... We ontwikkelen het samen met woningcorporatie Y. Ook Z doet
+        mee": participation stated about the initiative of the paragraph, without naming it again."""
+        if i == 0 or any(m.type == "Initiative" for m in ms) or ctx.paragraph[i] != ctx.paragraph[i - 1]:
+            return []
+        init = ctx.last_initiative[i - 1]
+        if init is None or not any(ctx.paragraph[j] == ctx.paragraph[i] and init == ctx.last_initiative[j]
+                                   and (j == 0 or ctx.last_initiative[j - 1] != init or
+                                        ctx.paragraph[j - 1] != ctx.paragraph[i]) for j in range(i)):
+            return []
+        if not re.search(r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|deelne\w*|ontwikkel\w*\s+(?:het|dit|dat)|"
+                         r"(?:het|dit|dat)\s+samen\s+met|betrokken|voer\w*\s+(?:het|dit)|partner|financier\w*|"
+                         r"ondersteun\w*\s+(?:het|dit)|werken\s+\w*\s*mee|werkt\s+\w*\s*mee)\b", s.text,
+                         re.IGNORECASE):
+            return []
+        out = [Candidate("PARTICIPATES_IN", a.key, init, s, "participates-paragraph", 0.5)
+               for a in ms if a.type in {"Organization", "Municipality"}]
+        if re.search(r"\b(?:we|wij)\b", s.text, re.IGNORECASE):
+            org = self._speaker_org(ctx, i, ms)
+            if org:
+                out.append(Candidate("PARTICIPATES_IN", org, init, s, "participates-paragraph-speaker", 0.5))
         return out
 
     def _first_person_actor(self, ctx: Context, i: int, t: str) -> str | None:
@@ -681,6 +730,47 @@ class RelationExtractor:
             subj = [x for x in ms if x.type == "Municipality" and x.end <= s.start + m.start()]
             if place and subj and place.type in {"Province", "Region"}:
                 out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gemeente-in", 0.7))
+        # "X ligt (nu) in de provincie Y", "X hoorde bij Zuid-Holland", "met het hoofdkantoor in Y"
+        for m in re.finditer(r"\b(?:ligt|lag|liggen|lagen|hoort|hoorde|hoorden|valt|viel)\s+(?:\w+\s+){0,2}?(?:in|bij|onder)\s+"
+                             r"(?:(?:de|het)\s+)?(?:(?:provincie|regio)\s+)?", t):
+            pos = s.start + m.end()
+            place = next((p for p in places if p.start == pos or p.start <= pos < p.end), None)
+            subj = [x for x in ms if x.type in {"Municipality", "Organization", "Initiative"} and x.end <= s.start + m.start()]
+            if place and subj:
+                for g in _coordinated_backwards(ctx.text, subj):
+                    out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-ligt-in", 0.75))
+            # "Leerdam en Zederik hoorden bij Zuid-Holland, Vianen al bij Utrecht"
+            if place:
+                for extra in re.finditer(r",\s*(?P<x>[^,]{2,40}?)\s+(?:al\s+|nu\s+|toen\s+)?(?:bij|in)\s+", ctx.text[place.end:s.end]):
+                    a = place.end + extra.start("x")
+                    subj2 = next((x for x in ms if x.start == a and x.type == "Municipality"), None)
+                    pos2 = place.end + extra.end()
+                    place2 = next((p for p in places if p.start == pos2), None)
+                    if subj2 and place2:
+                        out.append(Candidate("LOCATED_IN", subj2.key, place2.key, s, "located-ligt-in", 0.7))
+        for m in re.finditer(r"\b(?:hoofdkantoor|hoofdzetel|zetel|vestiging|kantoor)\s+(?:\w+\s+)?in\s+", t):
+            place = next((p for p in places if p.start == s.start + m.end()), None)
+            subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
+            if place and subj:
+                out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-hoofdkantoor", 0.7))
+        # "de zestien gemeenten in Zuid-Limburg, waaronder A, B en C"
+        for m in re.finditer(r"\bgemeenten\s+(?:in|uit|van)\s+(?:de\s+)?(?:(?:regio|provincie)\s+)?", t):
+            pos = s.start + m.end()
+            place = next((p for p in places if p.start == pos), None)
+            if place is None:
+                continue
+            tail = re.match(r"\s*,?\s*(?:waaronder|zoals|namelijk|:)\s+", ctx.text[place.end:s.end])
+            if tail:
+                start = place.end + tail.end()
+                for g in _coordinated(ctx.text, [x for x in ms if x.type == "Municipality" and x.start >= start], start):
+                    out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-waaronder", 0.7))
+        # "In Helmond wordt gebouwd aan INIT"
+        lead = re.match(r"\s*(?:In|Te)\s+", t)
+        if lead:
+            place = next((p for p in places if p.start == s.start + lead.end()), None)
+            inits = [x for x in ms if x.type == "Initiative"]
+            if place and inits:
+                out.append(Candidate("LOCATED_IN", inits[0].key, place.key, s, "located-in-lead", 0.55))
         # "Op 1 mei vindt in X het congres plaats"
         if re.search(r"\bvind(?:t|en)\b.*\bplaats\b|\bwordt\s+gehouden\b|\bwerd\s+gehouden\b", t):
             refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])

@@ -69,6 +69,7 @@ class Resolver:
 
     def resolve(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, EntityRecord]]:
         mentions = self._expansions(text, mentions)
+        mentions = self._repeat_names(text, mentions)
         mentions = self._person_coreference(text, mentions)
         self._municipalities(mentions)
         records: dict[str, EntityRecord] = {}
@@ -126,6 +127,28 @@ class Resolver:
                                                                                 o.type == "Organization")]
                     out.append(exp)
                     break
+        return sorted(out, key=lambda x: x.start)
+
+    def _repeat_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A multiword organisation or initiative name found once (by its head or type word) names it
+        wherever else it occurs in the document, and so does its short form ("Samen Gezond")."""
+        out = list(mentions)
+        forms: dict[str, Mention] = {}
+        for m in mentions:
+            if m.type in {"Organization", "Initiative"}:
+                for form in {m.text, m.attrs.get("short") or ""}:
+                    if len(form.split()) >= 2 and form[0].isupper():
+                        forms.setdefault(form, m)
+        for form, src in forms.items():
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                new = Mention(hit.start(), hit.end(), form, src.type, "repeat-name", priority=57,
+                              confidence=src.confidence, canonical=src.canonical or src.text,
+                              attrs={k: v for k, v in src.attrs.items() if k != "short"})
+                new.attrs["same_as"] = src.text
+                clash = [o for o in out if o.overlaps(new)]
+                if any(o.priority >= new.priority or (o.end - o.start) > (new.end - new.start) for o in clash):
+                    continue
+                out = [o for o in out if not o.overlaps(new)] + [new]
         return sorted(out, key=lambda x: x.start)
 
     def _organisations(self, mentions: list[Mention]) -> dict[str, str]:
@@ -237,15 +260,17 @@ class Resolver:
         if m.type == "Region":
             return "region:" + slugify(_strip_article(m.text))
         if m.type == "Initiative":
-            return "initiative:" + slugify(_strip_article(m.text))
+            return "initiative:" + slugify(_strip_article(m.attrs.get("same_as") or m.text))
         if m.type == "Person":
             return "person:" + slugify(m.canonical or m.text)
         acr = m.attrs.get("acronym")
         if acr and acr in acronyms:
             return acronyms[acr]
-        return "org:" + slugify(acr or _strip_article(m.text))
+        return "org:" + slugify(acr or _strip_article(m.attrs.get("same_as") or m.text))
 
     def _name(self, m: Mention) -> str:
+        if m.attrs.get("same_as"):
+            return _strip_article(m.attrs["same_as"])
         if m.canonical:
             return m.canonical
         if m.type == "Organization" and m.attrs.get("acronym") and m.rule.startswith("acronym") \

@@ -70,7 +70,7 @@ leergang programma project congres conferentie symposium festival energielandgoe
 regiodeal deal traject initiatief prijs award week dag top summit challenge hackathon masterclass
 opleiding cursus training netwerkdag werkconferentie beurs expo tentoonstelling akkoord convenant pact
 agenda plan fonds landgoed zonnepark windpark innovatieprogramma actieprogramma kennisprogramma lab
-onderzoeksproject living-lab proeftuin wijkaanpak
+onderzoeksproject living-lab proeftuin wijkaanpak strategie aanpak
 """.split()) - {"fonds"}
 
 # Region heads: named areas that are not legal bodies.
