@@ -136,7 +136,7 @@ class Recogniser:
             out.append(Mention(
                 start=m.start("n"), end=m.end("n"), text=name, type="Municipality", rule="gazetteer-former",
                 priority=55, confidence=0.8, surface=text[m.start():m.end()],
-                attrs={"codes": [self.ref.former_names[name]], "former_name": name},
+                attrs={"codes": [self.ref.former_names[name]]},
             ))
         for m in self.prov_re.finditer(text):
             name = m.group("n")
@@ -286,6 +286,7 @@ class Recogniser:
         out += self._quoted_initiatives(text)
         out += self._domain_names(text)
         out += self._typed_names(text)
+        out += self._camel_case(text)
         out += self._single_names(text)
         return out
 
@@ -305,20 +306,27 @@ class Recogniser:
                 last = sp.end()
             if splits:
                 pieces.append((m.start() + last, m.group()[last:]))
-            for start, chunk in pieces:
+            for n, (start, chunk) in enumerate(pieces):
                 found = self._judge_run(text, start, chunk.split())
                 if found:
+                    if n == 0 and splits:
+                        found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
                     out.append(found)
         return out
 
     def _judge_run(self, text: str, start: int, words: list[str]) -> Mention | None:
         # strip a sentence-initial article or function word
         while words and (words[0].lower() in _ARTICLES | {"als", "bij", "in", "met", "voor", "over", "door",
-                                                           "namens", "vanuit", "volgens", "sinds", "zo"}
-                         or (words[0].lower() in self.common or words[0].lower() in ROLES
-                             or _is_role_word(words[0])) and len(words) > 1):
+                                                           "namens", "vanuit", "volgens", "sinds", "zo", "ook"}
+                         or (words[0].lower() in self.common or _is_role_word(words[0]))
+                         and len([w for w in words[1:] if w.lower() not in NAME_CONNECTORS]) >= 2):
             start += len(words[0]) + 1
             words = words[1:]
+        # "Studenten van NHL Stenden Hogeschool": a plain word, then "van" and an organisation
+        if len(words) > 2 and words[1] == "van" and not _org_head(words[0]) and not _initiative_head(words[0]) \
+                and any(_org_head(w) for w in words[2:]):
+            start += len(words[0]) + len(words[1]) + 2
+            words = words[2:]
         while words and words[-1].lower() in NAME_CONNECTORS:
             words = words[:-1]
         if not words or not words[0][:1].isupper():
@@ -347,15 +355,26 @@ class Recogniser:
             return Mention(start, end, name, "Organization", "org-compound", priority=40, confidence=0.6)
         if regions and len(content) >= 2 and words[0].lower() not in REGION_WORDS:
             return Mention(start, end, name, "Region", "region-head", priority=58, confidence=0.75)
+        if len(content) >= 2 and words == content and all(
+                w in self.ref.regions or w in self.ref.province_names or w == "Holland" for w in content):
+            return Mention(start, end, name, "Region", "region-places", priority=59, confidence=0.7)
+        if len(content) >= 2 and words == content and not is_sentence_initial(text, start) \
+                and text.count(name) >= 2 and not any(w in self.ref.first_names for w in content[:1]) \
+                and not any(w in NOT_NAMES or w in self.ref.municipality_names for w in content):
+            return Mention(start, end, name, "Organization", "org-repeated-name", priority=35, confidence=0.55)
         return None
 
     def _acronyms(self, text: str) -> list[Mention]:
         """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter")."""
         out = []
-        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}s?)(?=$|[^\w]|-)", text):
+        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
             word = m.group(1)
+            low = word.lower()
+            if low in self.common or low in REGION_WORDS or low in ORG_HEADS or low in INITIATIVE_HEADS \
+                    or low in ROLES:
+                continue
             base = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 3 else word
-            letters = [c for c in base if c.isalpha()]
+            letters = [c for c in base.split("/")[0] if c.isalpha()]
             if len(letters) < 2 or not all(c.isupper() for c in letters) or base in NOT_ORG_ACRONYMS:
                 continue
             if re.fullmatch(r"[IVXLC]+", base) or base in self.ref.municipality_names:
@@ -410,6 +429,14 @@ class Recogniser:
         for m in re.finditer(rf"(?<![\w-])(?P<t>[Mm]inisterie)\s+van\s+(?P<n>{CAP}(?:\s(?:en|voor)?\s?{CAP}){{0,4}})", text):
             out.append(Mention(m.start(), m.end(), m.group(), "Organization", "org-ministry", priority=67,
                                confidence=0.85, canonical="Ministerie" + m.group()[len("ministerie"):]))
+        return out
+
+    def _camel_case(self, text: str) -> list[Mention]:
+        """ "ProDemos", "ArtEZ", "TenneT": an inner capital after lower case marks a brand name."""
+        out = []
+        for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+[A-Z][\w]*(?![\w-])", text):
+            out.append(Mention(m.start(), m.end(), m.group(), "Organization", "org-camelcase", priority=30,
+                               confidence=0.6))
         return out
 
     def _quoted_initiatives(self, text: str) -> list[Mention]:
@@ -480,7 +507,7 @@ _SURNAME_PREFIXES = {"Oude", "Olde", "Ten", "Ter", "Te", "Op", "In", "Groot", "K
 
 
 def _is_role_word(word: str) -> bool:
-    w = word.lower()
+    w = word.lower().removesuffix("s")
     return w in ROLES or any(w.endswith(h) for h in ("directeur", "manager", "adviseur", "voorzitter", "onderzoeker",
                                                     "secretaris", "wethouder", "burgemeester", "lector"))
 

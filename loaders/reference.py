@@ -45,7 +45,9 @@ class Reference:
     municipalities: dict[str, Municipality] = field(default_factory=dict)
     provinces: dict[str, Province] = field(default_factory=dict)
     municipality_names: dict[str, set[str]] = field(default_factory=dict)  # surface -> codes
-    former_names: dict[str, str] = field(default_factory=dict)  # former name -> successor code
+    former: dict[str, Municipality] = field(default_factory=dict)  # dissolved municipalities by code
+    former_names: dict[str, str] = field(default_factory=dict)  # former name -> its own (old) code
+    successors: dict[str, str] = field(default_factory=dict)  # old code -> successor code, where one
     province_names: dict[str, str] = field(default_factory=dict)  # surface -> PV code
     adjectives: set[str] = field(default_factory=set)
     municipality_adjectives: dict[str, str] = field(default_factory=dict)  # "Rotterdamse" -> GM0599
@@ -62,9 +64,13 @@ class Reference:
         t = text.strip().rstrip(".")
         return self.province_names.get(t) or PROVINCE_ABBREVIATIONS.get(t.replace(".", "").upper())
 
+    def municipality(self, code: str) -> Municipality:
+        """A current or former municipality by CBS code."""
+        return self.municipalities.get(code) or self.former[code]
+
     def province_of(self, code: str) -> str | None:
         """The PV code of a municipality's province."""
-        m = self.municipalities.get(code)
+        m = self.municipalities.get(code) or self.former.get(code)
         if m is None:
             return None
         return next((p.code for p in self.provinces.values() if p.name == m.province), None)
@@ -124,8 +130,12 @@ def load_reference() -> Reference:
     for a in ambiguous:  # "Utrechtse": the city or the province; context must decide, so no rule uses it
         del ref.municipality_adjectives[a]
     for r in _rows("former_municipalities.csv"):
+        old = Municipality(r["cbs_code"], r["name"], r["province"], None)
+        ref.former[old.code] = old
+        if r["name"] not in ref.municipality_names:
+            ref.former_names[r["name"]] = old.code
         if r.get("successor_cbs_code"):
-            ref.former_names[r["name"]] = r["successor_cbs_code"]
+            ref.successors[old.code] = r["successor_cbs_code"]
     ref.regions = {r for r in _deduce_list("locations", "lst_placename", "lst_region") if " " in r or "-" in r
                    or r[0].isupper()}
     ref.places = _deduce_list("locations", "lst_placename", "lst_residence")

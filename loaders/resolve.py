@@ -85,10 +85,14 @@ class Resolver:
                 rec.aliases.add(" ".join(surface.split()))
             if m.type == "Municipality":
                 code = m.attrs["code"]
-                mun = self.ref.municipalities[code]
+                mun = self.ref.municipality(code)
                 rec.attributes.update({"cbs_code": code, "province": mun.province})
                 if mun.wikidata:
                     rec.attributes["wikidata"] = mun.wikidata
+                if code in self.ref.former:  # dissolved: its own entity, pointing at what it became
+                    rec.attributes["former"] = True
+                    if code in self.ref.successors:
+                        rec.attributes["successor_cbs_code"] = self.ref.successors[code]
             elif m.type == "Province":
                 prov = self.ref.provinces[m.attrs["code"]]
                 rec.attributes.update({"code": prov.code})
@@ -106,22 +110,31 @@ class Resolver:
     def _expansions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
         out = list(mentions)
-        for m in re.finditer(r"\((?P<a>[A-Z][A-Za-z&]{1,9})\)", text):
+        for m in re.finditer(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A-Z][\w-]+))?\)", text):
             acr = m.group("a")
             before = text[max(0, m.start() - 160):m.start()].rstrip()
             words = before.split(" ")
+            tail = m.group("w")
+            if tail and (not words or words[-1] != tail):
+                continue
             for n in range(2, min(len(words), 12) + 1):
                 cand = " ".join(words[-n:]).strip()
+                core = cand[: -len(tail)].rstrip() if tail else cand
                 if "\n" in cand:
                     break
-                if cand and cand[0].isupper() and acronym_matches(acr, cand):
+                if cand and cand[0].isupper() and acronym_matches(acr, core):
                     start = m.start() - (len(before) - len(before) + len(cand)) - (len(text[:m.start()]) -
                                                                                     len(text[:m.start()].rstrip()))
                     start = text.rfind(cand, 0, m.start())
                     if start < 0:
                         break
-                    exp = Mention(start, start + len(cand), cand, "Organization", "acronym-expansion",
-                                  priority=80, confidence=0.9, attrs={"acronym": acr})
+                    etype = "Initiative" if any(_initiative_word(w) for w in cand.split()) else "Organization"
+                    exp = Mention(start, start + len(cand), cand, etype, "acronym-expansion",
+                                  priority=80, confidence=0.9, attrs={"acronym": m.group()[1:-1]})
+                    if tail or etype == "Initiative":  # "(RES Flevoland)" names the same thing
+                        out = [o for o in out if not (m.start() <= o.start < m.end())]
+                        out.append(Mention(m.start() + 1, m.end() - 1, m.group()[1:-1], etype, "acronym-paren",
+                                           priority=80, confidence=0.9, attrs={"same_as": cand}))
                     out = [o for o in out if not (o.overlaps(exp) and o.type != "Organization"
                                                   and o.priority < 65) and not (o.overlaps(exp) and
                                                                                 o.type == "Organization")]
@@ -163,7 +176,8 @@ class Resolver:
             acr = m.attrs.get("acronym")
             if m.type != "Organization" or not acr or acr in mapping:
                 continue
-            hits = {self._org_key(n.text) for n in names if acronym_matches(acr, n.text)}
+            hits = {self._org_key(n.canonical or n.text) for n in names if acronym_matches(acr, n.text)
+                    or re.search(rf"(?<![\w-]){re.escape(acr)}$", n.text)}
             if len(hits) == 1:
                 mapping[acr] = hits.pop()
         for m in mentions:
@@ -215,8 +229,9 @@ class Resolver:
                 for m in re.finditer(rf"(?<![\w-]){re.escape(cap)}(?![\w-])", text):
                     new = Mention(m.start(), m.end(), m.group(), "Person", "person-surname", priority=58,
                                   confidence=0.8, key=p.key, canonical=names[p.key])
-                    if not any(o.overlaps(new) for o in out):
-                        out.append(new)
+                    clash = [o for o in out if o.overlaps(new)]
+                    if all(o.priority < new.priority and o.type != "Person" for o in clash):
+                        out = [o for o in out if not o.overlaps(new)] + [new]
         return sorted(out, key=lambda x: x.start)
 
     # -- municipalities ---------------------------------------------------------------------
@@ -249,7 +264,7 @@ class Resolver:
             m.attrs["code"] = max(codes, key=score)
         for m in munis:
             m.key = "gemeente:" + m.attrs["code"].lower()
-            m.canonical = self.ref.municipalities[m.attrs["code"]].name
+            m.canonical = self.ref.municipality(m.attrs["code"]).name
             if m.attrs.get("paren") and m.surface:
                 m.surface = f"{m.surface} ({m.attrs['paren']})"
 
@@ -266,7 +281,7 @@ class Resolver:
         acr = m.attrs.get("acronym")
         if acr and acr in acronyms:
             return acronyms[acr]
-        return "org:" + slugify(acr or _strip_article(m.attrs.get("same_as") or m.text))
+        return "org:" + slugify(acr or _strip_article(m.attrs.get("same_as") or m.canonical or m.text))
 
     def _name(self, m: Mention) -> str:
         if m.attrs.get("same_as"):
@@ -276,7 +291,15 @@ class Resolver:
         if m.type == "Organization" and m.attrs.get("acronym") and m.rule.startswith("acronym") \
                 and m.rule != "acronym-expansion":
             return m.attrs["acronym"]
+        if m.type == "Organization" and m.canonical:
+            return m.canonical
         return _strip_article(" ".join(m.text.split()))
+
+
+def _initiative_word(word: str) -> bool:
+    from .entities import _initiative_head
+
+    return _initiative_head(word)
 
 
 def _strip_article(name: str) -> str:

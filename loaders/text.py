@@ -61,7 +61,7 @@ def excluded_zones(text: str) -> list[tuple[int, int]]:
             or CREDIT_FIELD.search(stripped)
             or (MASTHEAD_LINE.search(stripped) and len(stripped) < 120 and not stripped.endswith("."))
             or _alt_text(stripped)
-            or re.sub(r"\d+", "#", stripped) in furniture
+            or _header_key(stripped) in furniture
         ):
             zones.append((pos, end))
         else:
@@ -75,11 +75,18 @@ def _running_headers(lines: list[str]) -> set[str]:
     """Page furniture in scanned text: short lines repeated on several pages (numbers aside)."""
     seen: dict[str, int] = {}
     for line in lines:
-        key = re.sub(r"\d+", "#", line.strip())
-        if key and len(key) < 80 and any(c.isalpha() for c in key):
-            seen[key] = seen.get(key, 0) + 1
-    return {k for k, n in seen.items() if n >= 2 and (re.search(r"#|\s{3,}", k) or len(k.split()) <= 4)
-            and not k.endswith((".", "?", "!", ":"))}
+        stripped = line.strip()
+        if stripped and len(stripped) < 100 and re.search(r"\d|\s{3,}", stripped) and not stripped.endswith(
+                (".", "?", "!", ":")):
+            key = _header_key(stripped)
+            if key:
+                seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
+def _header_key(line: str) -> str:
+    """The words of a line without numbers, in order of appearance: left and right page headers match."""
+    return " ".join(sorted({w for w in re.findall(r"[^\W\d_]+", line)}))
 
 
 def dehyphenate(text: str) -> str:

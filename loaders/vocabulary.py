@@ -79,7 +79,7 @@ COMPASS = r"(?:Noord|Zuid|Oost|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest
 
 # Small words allowed inside an organisation name between capitalised words.
 NAME_CONNECTORS: frozenset[str] = frozenset(
-    "van voor de der den het en of in op aan voor 't of for and the of at in on & la le du des del".split()
+    "van voor de der den het en of 't for and the of & la le du des del".split()
 )
 
 # Capitalised words that are not names even mid-sentence (Dutch capitalises few common nouns).
