@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -82,9 +83,11 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _deduce_list(*parts: str) -> set[str]:
-    import deduce
-
-    base = Path(deduce.__file__).resolve().parent / "data" / "lookup" / "src"
+    # Locate the package without importing it: importing deduce reconfigures the root logger.
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the deduce package (Dutch name lists) is not installed")
+    base = Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
     path = base.joinpath(*parts, "items.txt")
     if not path.exists():
         return set()
