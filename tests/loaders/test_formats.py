@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
+
 from stakegraph.loaders import formats
 from stakegraph.loaders.formats import (
     SUPPORTED_SUFFIXES,
