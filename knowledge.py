@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .graph.curation import Curation
 from .graph.export import interchange
-from .graph.merge import merge_co_mentions, merge_entities, merge_relations, summarize
+from .graph.merge import merge_co_mentions, merge_entities, merge_relations, summarize, unify_acronyms
 from .graph.model import CoMention, Document, DocumentFacts, Entity, Relation
 from .graph.names import name_key
 from .graph.store import Store, open_store
@@ -35,12 +35,12 @@ class KnowledgeGraph:
         kg.store = None  # type: ignore[assignment]
         kg.curation = kwargs.get("curation") or Curation()
         kg.min_confidence = kwargs.get("min_confidence", 0.0)
-        kg.__dict__["facts"] = kg.curation.apply(facts)
+        kg.__dict__["facts"] = kg.curation.apply(unify_acronyms(facts))
         return kg
 
     @cached_property
     def facts(self) -> list[DocumentFacts]:
-        return self.curation.apply(list(self.store.facts()))
+        return self.curation.apply(unify_acronyms(list(self.store.facts())))
 
     @cached_property
     def _entities(self) -> list[Entity]:

@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import ENTITY_TYPES, CoMention, DocumentFacts, Entity, Relation
+from .merge import remap_facts
+from .model import ENTITY_TYPES, DocumentFacts
 from .names import name_key, slugify
 
 if sys.version_info >= (3, 11):
@@ -110,7 +111,7 @@ class Curation:
         out = []
         for f in facts:
             f = _apply_split(f, self.ops["split"], lookup)
-            f = _remap(f, self._merge_map(lookup), self._rejected(lookup))
+            f = remap_facts(f, self._merge_map(lookup), self._rejected(lookup))
             out.append(_apply_entity_edits(f, self.ops, lookup))
         return out
 
@@ -157,50 +158,7 @@ def _apply_split(f: DocumentFacts, items: list[dict], lookup: _Lookup) -> Docume
         eid = lookup.resolve(item.get("entity", ""))
         if eid and f.document.name in item.get("documents", []):
             mapping[eid] = item.get("into") or f"{eid}-{slugify(f.document.name)}"
-    return _remap(f, mapping, set()) if mapping else f
-
-
-def _remap(f: DocumentFacts, mapping: dict[str, str], rejected: set[str]) -> DocumentFacts:
-    if not mapping and not rejected:
-        return f
-
-    def m(eid: str) -> str:
-        return mapping.get(eid, eid)
-
-    entities: dict[str, Entity] = {}
-    for e in f.entities:
-        if e.id in rejected or m(e.id) in rejected:
-            continue
-        new_id = m(e.id)
-        if new_id in entities:
-            kept = entities[new_id]
-            kept.aliases = sorted(set(kept.aliases) | set(e.aliases) | {e.name} - {kept.name})
-            kept.mentions += e.mentions
-        else:
-            entities[new_id] = Entity(new_id, e.type, e.name, list(e.aliases), list(e.documents), e.mentions,
-                                      dict(e.attributes))
-    relations: dict[tuple, Relation] = {}
-    for r in f.relations:
-        s, t = m(r.source), m(r.target)
-        if s == t or {s, t} & rejected or {r.source, r.target} & rejected:
-            continue
-        nr = Relation(r.type, s, t, r.role, r.role_class, r.status, r.confidence, list(r.evidence))
-        if nr.key in relations:
-            relations[nr.key].evidence += [e for e in nr.evidence if e not in relations[nr.key].evidence]
-            relations[nr.key].confidence = max(relations[nr.key].confidence, nr.confidence)
-        else:
-            relations[nr.key] = nr
-    co: dict[tuple[str, str], CoMention] = {}
-    for c in f.co_mentions:
-        s, t = m(c.source), m(c.target)
-        if s == t or {s, t} & rejected or {c.source, c.target} & rejected:
-            continue
-        nc = CoMention(s, t, c.weight, list(c.documents))
-        if (nc.source, nc.target) in co:
-            co[(nc.source, nc.target)].weight += nc.weight
-        else:
-            co[(nc.source, nc.target)] = nc
-    return DocumentFacts(f.document, list(entities.values()), list(relations.values()), list(co.values()))
+    return remap_facts(f, mapping, set()) if mapping else f
 
 
 def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: _Lookup) -> DocumentFacts:

@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+import re
+
 from .model import ENTITY_TYPES, CoMention, DocumentFacts, Entity, Evidence, Relation
 
 _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
@@ -22,6 +24,78 @@ def combine_confidence(values: Iterable[float]) -> float:
     for v in values:
         miss *= 1.0 - max(0.0, min(1.0, v))
     return round(1.0 - miss, 4)
+
+
+def remap_facts(f: DocumentFacts, mapping: dict[str, str], rejected: set[str] | frozenset[str] = frozenset()) -> DocumentFacts:
+    """One document's facts with entity ids renamed (merged) and some entities dropped."""
+    if not mapping and not rejected:
+        return f
+
+    def m(eid: str) -> str:
+        return mapping.get(eid, eid)
+
+    entities: dict[str, Entity] = {}
+    for e in f.entities:
+        if e.id in rejected or m(e.id) in rejected:
+            continue
+        new_id = m(e.id)
+        if new_id in entities:
+            kept = entities[new_id]
+            kept.aliases = sorted(set(kept.aliases) | set(e.aliases) | {e.name} - {kept.name})
+            kept.mentions += e.mentions
+        else:
+            entities[new_id] = Entity(new_id, e.type, e.name, list(e.aliases), list(e.documents), e.mentions,
+                                      dict(e.attributes))
+    relations: dict[tuple, Relation] = {}
+    for r in f.relations:
+        s, t = m(r.source), m(r.target)
+        if s == t or {s, t} & rejected or {r.source, r.target} & rejected:
+            continue
+        nr = Relation(r.type, s, t, r.role, r.role_class, r.status, r.confidence, list(r.evidence))
+        if nr.key in relations:
+            relations[nr.key].evidence += [e for e in nr.evidence if e not in relations[nr.key].evidence]
+            relations[nr.key].confidence = max(relations[nr.key].confidence, nr.confidence)
+        else:
+            relations[nr.key] = nr
+    co: dict[tuple[str, str], CoMention] = {}
+    for c in f.co_mentions:
+        s, t = m(c.source), m(c.target)
+        if s == t or {s, t} & rejected or {c.source, c.target} & rejected:
+            continue
+        nc = CoMention(s, t, c.weight, list(c.documents))
+        if (nc.source, nc.target) in co:
+            co[(nc.source, nc.target)].weight += nc.weight
+        else:
+            co[(nc.source, nc.target)] = nc
+    return DocumentFacts(f.document, list(entities.values()), list(relations.values()), list(co.values()))
+
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}(?:/[a-z])?", name))
+
+
+def unify_acronyms(facts: list[DocumentFacts]) -> list[DocumentFacts]:
+    """An organisation one document knows only by its acronym ("HAN") is the one another document
+    names in full with that acronym ("Hogeschool Arnhem en Nijmegen (HAN)"), when exactly one does.
+
+    Done at read time over all documents, so the result does not depend on ingest order.
+    """
+    full: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        for e in f.entities:
+            if e.type == "Organization" and " " in e.name:
+                for a in e.aliases:
+                    if _is_acronym(a):
+                        full[a].add(e.id)
+    mapping = {}
+    for f in facts:
+        for e in f.entities:
+            if e.type == "Organization" and _is_acronym(e.name) and len(full.get(e.name, ())) == 1:
+                target = next(iter(full[e.name]))
+                if target != e.id:
+                    mapping[e.id] = target
+    return [remap_facts(f, mapping) for f in facts] if mapping else facts
 
 
 def merge_entities(facts: Iterable[DocumentFacts]) -> list[Entity]:

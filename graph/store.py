@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from .merge import merge_co_mentions, merge_entities, merge_relations, summarize
+from .merge import merge_co_mentions, merge_entities, merge_relations, summarize, unify_acronyms
 from .model import CoMention, Document, DocumentFacts, Entity, Relation
 
 DEFAULT_STORE = "stakegraph.db"
@@ -54,17 +54,21 @@ class FactStore:
     def document_for_path(self, path: str) -> Document | None:
         return next((d for d in self.documents() if d.path == path), None)
 
+    def view(self) -> list[DocumentFacts]:
+        """The per-document facts as reads see them (cross-document acronyms unified)."""
+        return unify_acronyms(list(self.facts()))
+
     def entities(self) -> list[Entity]:
-        return merge_entities(self.facts())
+        return merge_entities(self.view())
 
     def relations(self) -> list[Relation]:
-        return merge_relations(self.facts())
+        return merge_relations(self.view())
 
     def co_mentions(self) -> list[CoMention]:
-        return merge_co_mentions(self.facts())
+        return merge_co_mentions(self.view())
 
     def stats(self) -> dict[str, Any]:
-        facts = list(self.facts())
+        facts = self.view()
         summary = summarize(len(facts), merge_entities(facts), merge_relations(facts), merge_co_mentions(facts))
         return {"store": store_label(self.url), **summary}
 

@@ -187,7 +187,6 @@ class Recogniser:
             found = self._person_at(text, toks, j)
             if found is not None:
                 end_idx, first, rest, conf = found
-                start = toks[i][1] if title else toks[j][1]
                 end = toks[end_idx][2]
                 name_start = toks[j][1]
                 full = _clean_name(text[name_start:end])

@@ -225,7 +225,7 @@ class RelationExtractor:
                 if _ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap):
                     if m.type == "Region":
                         return None, "", role_end
-                    spec_end = cursor if cursor > role_end else role_end
+                    spec_end = role_end
                     spec = re.match(r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
                                     r"was)\b)[a-zà-ÿ][\w/-]*){0,3}", text[role_end:m.start])
                     if spec and cursor == role_end:

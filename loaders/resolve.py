@@ -74,6 +74,7 @@ class Resolver:
         self._municipalities(mentions)
         records: dict[str, EntityRecord] = {}
         acronym_to_key = self._organisations(mentions)
+        self._name_prefixes(mentions)
         for m in mentions:
             if m.key is None:
                 m.key = self._key(m, acronym_to_key)
@@ -185,6 +186,17 @@ class Resolver:
                     and m.rule != "acronym-expansion" and m.text == m.attrs["acronym"]:
                 m.key = mapping[m.attrs["acronym"]]
         return mapping
+
+    def _name_prefixes(self, mentions: list[Mention]) -> None:
+        """An initiative or organisation named by the start of a longer name of the same type in the
+        document ("de Regio Deal" and "Regio Deal Achterhoek") is that one, when only one fits."""
+        for m in mentions:
+            if m.type not in {"Initiative", "Organization"} or m.key or m.attrs.get("acronym"):
+                continue
+            longer = {o.attrs.get("same_as") or o.text for o in mentions if o.type == m.type
+                      and (o.attrs.get("same_as") or o.text).startswith(m.text + " ")}
+            if len(longer) == 1:
+                m.attrs["same_as"] = longer.pop()
 
     def _org_key(self, name: str) -> str:
         return "org:" + slugify(name)
