@@ -210,7 +210,12 @@ class Recogniser:
         is_first = (word in ref.first_names and word not in NOT_NAMES and len(word) > 1
                     and not _has_word(word, _ROLE_WORDS))
         if not (is_first or initials):
-            return None
+            nxt = toks[j + 1][0] if j + 1 < n else ""
+            if not (is_capitalised(word) and 2 <= len(word) <= 12 and word.isalpha() and word not in NOT_NAMES
+                    and word.lower() not in self.common and nxt in {"van", "de", "ter", "ten", "el", "den"}
+                    and not _org_head(word) and word not in ref.municipality_names and not is_all_caps(word)
+                    and not is_sentence_initial(text, s)):
+                return None
         k = j + 1
         if initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
             while k + 1 < n and toks[k][0] == "." and re.fullmatch(r"[A-Z]", toks[k + 1][0]):
@@ -357,6 +362,14 @@ class Recogniser:
         if len(content) >= 2 and words == content and all(
                 w in self.ref.regions or w in self.ref.province_names or w == "Holland" for w in content):
             return Mention(start, end, name, "Region", "region-places", priority=59, confidence=0.7)
+        appositive = re.match(r",\s+(?:een|het|de)\s+(?:[a-zà-ÿ-]+\s+){0,2}?(?P<h>[a-zà-ÿ-]+)\b", text[end:end + 60])
+        if appositive and len(content) >= 2 and words == content \
+                and not any(w in self.ref.first_names or w in NOT_NAMES for w in content[:1]):
+            head = appositive.group("h")
+            if _initiative_head(head):
+                return Mention(start, end, name, "Initiative", "initiative-appositive", priority=56, confidence=0.7)
+            if _org_head(head) or head.endswith(ORG_TYPE_NOUNS):
+                return Mention(start, end, name, "Organization", "org-appositive", priority=56, confidence=0.7)
         if len(content) >= 2 and words == content and not is_sentence_initial(text, start) \
                 and text.count(name) >= 2 and not any(w in self.ref.first_names for w in content[:1]) \
                 and not any(w in NOT_NAMES or w in self.ref.municipality_names for w in content):
@@ -487,6 +500,9 @@ class Recogniser:
             if text[m.end():m.end() + 1] == " " and after and after[0][:1].isupper() and after[0][0].isalpha():
                 continue  # part of a longer run, judged by the run rules
             if before and before[-1].lower() in _DEPARTMENT_WORDS:
+                continue
+            if before and before[-1][:1].isupper() and text[m.start() - 1] == " " and \
+                    not is_sentence_initial(text, m.start() - len(before[-1]) - 1):
                 continue
             if before and before[-1].lower() in _ARTICLES and after and after[0].islower() \
                     and after[0].strip(".,;:!?") not in _FUNCTION_AFTER:

@@ -257,7 +257,8 @@ class RelationExtractor:
         text = ctx.text
         # person right after the role: "burgemeester Anna de Boer", "lector Ravi Smit van ..."
         after = [p for p in persons if p.start >= re_]
-        if after and re.fullmatch(r"\s*,?\s*", text[re_:after[0].start]):
+        if after and re.fullmatch(r"\s*,?\s*|(?:\s+(?!(?:is|was|wordt|werd|heeft|zegt|en|van|bij|met|of|die|dat|"
+                                  r"de|het)\b)[a-zà-ÿ]+){1,2}\s+", text[re_:after[0].start]):
             return after[0], "adjacent"
         # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
         if org is not None and org.start >= re_:
@@ -409,12 +410,14 @@ class RelationExtractor:
         first_person = bool(set(re.findall(r"\w+", t)) & (FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR))
         triggers = list(re.finditer(
             r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
-            r"de handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|convenant met|"
+            r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|convenant met|"
             r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met)\b", t, re.IGNORECASE))
         for trig in triggers:
             ts, te = s.start + trig.start(), s.start + trig.end()
             right = _coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
             left = [m for m in orgs if m.end <= ts]
+            if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
+                left = [m for m in orgs if ts <= m.start and m.end <= s.start + trig.end() - len("samen met")]
             if not right:
                 continue
             if left:
@@ -428,12 +431,13 @@ class RelationExtractor:
             for r in right:
                 if subject and subject != r.key:
                     out.append(Candidate("COLLABORATES_WITH", subject, r.key, s, rule, conf))
-        for m in re.finditer(r"\bsamenwerking\s+(?:tussen|van)\s+", t, re.IGNORECASE):
+        for m in re.finditer(r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
+                             r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?", t, re.IGNORECASE):
             group = _coordinated(ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end())
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     out.append(Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85))
-        for m in re.finditer(r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|de handen ineen|"
+        for m in re.finditer(r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|(?:de\s+)?handen ineen|"
                              r"hun krachten)\b", t, re.IGNORECASE):
             start = s.start + m.start()
             before = [o for o in orgs if o.end <= start]
@@ -789,7 +793,8 @@ def _coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention
     pos = start
     for m in sorted(mentions, key=lambda x: x.start):
         gap = text[pos:m.start]
-        if out and not re.fullmatch(r"\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?", gap):
+        if out and not re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?"
+                                    r"(?:(?:gemeente|provincie)\s+)?", gap):
             break
         if not out and not re.fullmatch(r"\s*(?:(?:de|het|onze|hun)\s+)?(?:(?:gemeente|gemeenten|provincie|"
                                         r"organisaties|partners)\s+)?(?:(?:de|het)\s+)?", gap):
@@ -807,7 +812,8 @@ def _coordinated_backwards(text: str, mentions: list[Mention]) -> list[Mention]:
     out = [ordered[-1]]
     for m in reversed(ordered[:-1]):
         gap = text[m.end:out[0].start]
-        if not re.fullmatch(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?", gap):
+        if not re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?"
+                            r"(?:(?:gemeente|provincie)\s+)?", gap):
             break
         out.insert(0, m)
     return out

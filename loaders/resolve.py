@@ -178,7 +178,7 @@ class Resolver:
             if m.type != "Organization" or not acr or acr in mapping:
                 continue
             hits = {self._org_key(n.canonical or n.text) for n in names if acronym_matches(acr, n.text)
-                    or re.search(rf"(?<![\w-]){re.escape(acr)}$", n.text)}
+                    or re.search(rf"(?<![\w-]){re.escape(acr)}$", n.text) or n.text.split()[0] == acr}
             if len(hits) == 1:
                 mapping[acr] = hits.pop()
         for m in mentions:

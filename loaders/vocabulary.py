@@ -39,7 +39,7 @@ _roles("research", """onderzoeker, senior onderzoeker, hoofdonderzoeker, hoogler
 _roles("staff", """manager, adviseur, senior adviseur, strategisch adviseur, beleidsadviseur, beleidsmedewerker,
     projectleider, projectmanager, programmamanager, programmaleider, programmasecretaris, teamleider,
     teammanager, afdelingshoofd, afdelingsmanager, hoofd, coördinator, kwartiermaker, consultant, partner,
-    concerncontroller, controller, medewerker, ambtenaar, trainee, woordvoerder, clustermanager, sectormanager,
+    concerncontroller, controller, accountant, medewerker, ambtenaar, trainee, woordvoerder, clustermanager, sectormanager,
     directeur bedrijfsvoering, manager bedrijfsvoering, hoofd bedrijfsvoering, adjunct-directeur,
     plaatsvervangend directeur, plaatsvervangend gemeentesecretaris, locoburgemeester, ondernemer, eigenaar,
     rijksambtenaar, procesregisseur, verandermanager, interim-manager, accountmanager, regisseur,
