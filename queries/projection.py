@@ -1,0 +1,180 @@
+"""The one projection of a knowledge graph onto networkx that every query analyses.
+
+Queries are only reproducible if everybody analyses the same graph, so the default is fixed and
+simple: an undirected simple graph, every entity a node, one edge per pair of entities that a
+typed relation connects. Someone who loads the exported JSON into networkx the obvious way gets
+exactly this graph, and therefore exactly the same centralities. Every richer view (co-mentions,
+evidence weights, a time window, a subset of types) is an explicit option.
+
+Node attributes: ``name``, ``type``, ``aliases``, ``mentions``.
+Edge attributes:
+
+- ``relations``: sorted relation types between the pair (``CO_MENTIONED`` with co-mentions);
+- ``arcs``: sorted ``(type, source, target, role)`` of those relations, keeping the direction the
+  text states (a simple undirected graph cannot), for brokerage roles and path explanations;
+- ``evidence``: ``(document, sentence)`` of every piece of evidence, in the order of ``arcs``, so
+  ``evidence[0]`` supports ``arcs[0]``; co-mentions add ``(document, "")``;
+- ``comentions``: same-sentence co-mention count (0 unless ``with_comentions``);
+- ``weight``: 1, or with ``weighted=True`` the number of pieces of evidence (typed evidence plus
+  co-mentions), a tie *strength*;
+- ``distance``: ``1 / weight``, only with ``weighted=True``: path-based measures need a length,
+  and a tie read in ten sentences is a shorter way between two stakeholders than one read once.
+  It is rounded to a multiple of 2**-20 so that sums of lengths are exact in floating point:
+  otherwise two equally long paths can differ in the last bit, and whether they count as equal
+  (and so the betweenness) would depend on the order of addition and on the backend.
+
+Graph attributes: ``weighted`` (bool), ``projection`` (the options used), ``undated_documents``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..graph.model import ENTITY_TYPES, RELATION_TYPES
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeGraph
+
+CO_MENTIONED = "CO_MENTIONED"
+PROJECTION_RELATIONS: tuple[str, ...] = (*RELATION_TYPES, CO_MENTIONED)
+_DYADIC = float(2**20)
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def project(
+    kg: KnowledgeGraph,
+    *,
+    relation_types: Iterable[str] | None = None,
+    entity_types: Iterable[str] | None = None,
+    with_comentions: bool = False,
+    weighted: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.Graph:
+    """The analysis graph of `kg` (see the module docstring for its exact shape).
+
+    `relation_types` / `entity_types` keep only those (``CO_MENTIONED`` in `relation_types`
+    implies `with_comentions`). `since` / `until` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both
+    inclusive) keep the facts of documents dated in that window; undated documents are kept,
+    because nothing says they fall outside it, and counted in ``G.graph["undated_documents"]``.
+    """
+    rtypes = _check(relation_types, PROJECTION_RELATIONS, "relation type")
+    etypes = _check(entity_types, ENTITY_TYPES, "entity type")
+    if rtypes is not None and CO_MENTIONED in rtypes:
+        with_comentions = True
+    undated = 0
+    if since is not None or until is not None:
+        kg, undated = _window(kg, _check_date(since, "since"), _check_date(until, "until"))
+
+    G = nx.Graph()
+    G.graph.update(
+        weighted=weighted,
+        undated_documents=undated,
+        projection={
+            "relation_types": sorted(rtypes) if rtypes is not None else None,
+            "entity_types": sorted(etypes) if etypes is not None else None,
+            "with_comentions": with_comentions,
+            "weighted": weighted,
+            "since": since,
+            "until": until,
+        },
+    )
+    for e in sorted(kg.entities(), key=lambda e: e.id):
+        if etypes is None or e.type in etypes:
+            G.add_node(e.id, name=e.name, type=e.type, aliases=list(e.aliases), mentions=e.mentions)
+
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def pair(a: str, b: str) -> dict[str, Any] | None:
+        if a == b or a not in G or b not in G:
+            return None  # a simple graph has no loops; an end filtered out takes its edges along
+        key = (a, b) if a < b else (b, a)
+        return pairs.setdefault(key, {"arcs": [], "comentions": 0, "comention_docs": []})
+
+    for r in kg.relations():
+        if (rtypes is None or r.type in rtypes) and (p := pair(r.source, r.target)) is not None:
+            evidence = [(ev.document, ev.sentence) for ev in r.evidence]
+            p["arcs"].append(((r.type, r.source, r.target, r.role or ""), evidence))
+    if with_comentions:
+        for c in kg.co_mentions():
+            if (p := pair(c.source, c.target)) is not None:
+                p["comentions"] += c.weight
+                p["comention_docs"].extend(c.documents)
+
+    for (a, b), p in sorted(pairs.items()):
+        arcs = sorted(p["arcs"], key=lambda item: item[0])
+        if p["comentions"]:
+            arcs.append(((CO_MENTIONED, a, b, ""), [(d, "") for d in sorted(set(p["comention_docs"]))]))
+        if not arcs:
+            continue
+        evidence = [ev for _, evs in arcs for ev in evs]
+        attrs: dict[str, Any] = {
+            "relations": sorted({arc[0] for arc, _ in arcs}),
+            "arcs": [arc for arc, _ in arcs],
+            "evidence": evidence,
+            "comentions": p["comentions"],
+            "weight": 1,
+        }
+        if weighted:
+            typed = sum(max(1, len(evs)) for arc, evs in arcs if arc[0] != CO_MENTIONED)
+            attrs["weight"] = typed + p["comentions"]
+            attrs["distance"] = exact_distance(attrs["weight"])
+        G.add_edge(a, b, **attrs)
+    return G
+
+
+def exact_distance(weight: float) -> float:
+    """``1 / weight`` as a multiple of 2**-20, so path lengths add up exactly (see module docstring)."""
+    return round(_DYADIC / weight) / _DYADIC
+
+
+def as_graph(source: Any) -> nx.Graph:
+    """A networkx graph as is, or the default projection of a knowledge graph.
+
+    A bare Store is refused rather than projected: only a KnowledgeGraph applies the user's
+    curation and confidence threshold, and an analysis that skipped them would quietly differ.
+    """
+    if isinstance(source, nx.Graph):
+        return source
+    if hasattr(source, "find") and hasattr(source, "relations") and hasattr(source, "facts"):
+        return project(source)
+    raise TypeError(f"expected a KnowledgeGraph or a networkx graph, not {type(source).__name__} "
+                    "(wrap a store as KnowledgeGraph(store))")
+
+
+def is_weighted(G: nx.Graph) -> bool:
+    """Whether measures should read edge weights: only when the projection said so."""
+    return bool(G.graph.get("weighted"))
+
+
+def _window(kg: KnowledgeGraph, since: str | None, until: str | None) -> tuple[KnowledgeGraph, int]:
+    kept, undated = [], 0
+    for f in kg.facts:
+        date = f.document.date
+        if not date:
+            undated += 1
+            kept.append(f)
+        elif (since is None or date >= since) and (until is None or date[: len(until)] <= until):
+            kept.append(f)
+    # Facts are already curated; rebuild the merged view from the documents inside the window.
+    return type(kg).from_facts(kept, min_confidence=kg.min_confidence), undated
+
+
+def _check(values: Iterable[str] | None, known: tuple[str, ...], what: str) -> set[str] | None:
+    if values is None:
+        return None
+    chosen = {values} if isinstance(values, str) else set(values)
+    unknown = sorted(chosen - set(known))
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(unknown)} (known: {', '.join(known)})")
+    return chosen
+
+
+def _check_date(value: str | None, what: str) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise ValueError(f"--{what} wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'")
+    return value
