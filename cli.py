@@ -342,6 +342,7 @@ def demo(store_url, top) -> None:
             kg = KnowledgeGraph(store)
             s = kg.stats()
             click.echo(f"{s['entities']} stakeholders, {s['relations']} relations\n")
+            click.echo("Most central stakeholders (betweenness: who lies on the paths between the others):")
             ranking = centrality(kg, "betweenness", top=top)
             emit(ranking.to_dict("records"), "table", ["name", "type", "score"])
         finally:

@@ -1,0 +1,5 @@
+"""`python -m stakegraph` is the `stakegraph` command."""
+
+from .cli import main
+
+main()
