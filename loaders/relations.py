@@ -26,6 +26,8 @@ from .vocabulary import (
 ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 EMPLOYERS = {"Organization", "Municipality", "Province"}
 PLACES = {"Municipality", "Province", "Region"}
+PROVINCIAL_ROLES = {"gedeputeerde", "provinciesecretaris", "statengriffier", "statenlid", "commissaris van de koning",
+                    "commissaris van de koningin"}
 MUNICIPAL_ROLES = {"gemeentesecretaris", "burgemeester", "wethouder", "griffier", "raadsgriffier", "raadslid",
                    "gemeenteraadslid", "gemeentesecretaris/algemeen directeur", "gemeentedirecteur",
                    "loco-burgemeester", "locoburgemeester", "stadssecretaris", "waarnemend burgemeester",
@@ -46,21 +48,22 @@ def _role_head(role: str) -> str:
     if role in ROLES:
         return role
     return next((h for h in _COMPOUND_HEADS if role.endswith(h)), role)
-_VERB = r"(?:is|wordt|was|werd|blijft|bleef|werkt|werkte|begon|begint|start|startte|zit|zat|trad|treedt)"
+_VERB = r"(?:is|wordt|was|werd|blijft|bleef|werkt|werkte|begon|begint|start|startte|zit|zat|trad|treedt|ben|bent|" \
+        r"zijn|worden|waren|werden)"
 # between a person and their role: ", ", " (49) is sinds 2021 ", " nieuwe ", " op, die per 1 mei ",
 # " werkt nu als ", " was tot de opheffing "
 _BEFORE_ROLE = re.compile(
-    r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+)?|\(\s*)?"
+    r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
     rf"(?:(?:{_VERB})(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)[^\s,.;:()]+){{0,5}}?\s+|"
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
-    r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:nieuwe\s+|huidige\s+|kersverse\s+)?"
+    r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:(?:nieuwe|huidige|kersverse|eerste|laatste|vorige)\s+)?"
 )
 _COORDINATION = re.compile(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:is|was|wordt|werd|werkte|werkt)\b(?:\s+[^\s,.;:]+){0,3}\s+)?"
                            r"(?:als\s+)?(?:(?:de|het)\s+)?")
 _ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?")
-_ORG_GAP = re.compile(r"(?:\s+(?!(?:en|maar|of|dat|die|met|is|was|heeft|zegt|en)\b)[\w/’'-]+){0,5}?\s*,?\s+"
+_ORG_GAP = re.compile(r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
                       r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
-                      r"(?:(?:gemeente|provincie|woningcorporatie|stichting)\s+)?")
+                      r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?")
 _APPOINT = re.compile(r"\b(?:benoemd|aangesteld|gekozen|voorgedragen|geïnstalleerd|beëdigd|aangenomen)\s+"
                       r"(?:(?:per\s+\S+(?:\s+\S+)?|met ingang van\s+\S+(?:\s+\S+)?)\s+)?(?:tot|als)\s+"
                       r"(?:(?:de|het)\s+)?(?:nieuwe\s+)?$", re.IGNORECASE)
@@ -116,6 +119,8 @@ class RelationExtractor:
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             out += self.pronoun_positions(ctx, i, s, ms)
             out += self._works_at(ctx, i, s, ms)
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+            out += self._predecessors(ctx, i, s, ms, out)
         last_init = None
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
@@ -177,6 +182,9 @@ class RelationExtractor:
             if org is None and _role_head(base) in MUNICIPAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms)
                 org_rule = "context-municipality"
+            if org is None and base in PROVINCIAL_ROLES:
+                org = self._nearby_municipality(ctx, i, ms, type_="Province")
+                org_rule = "context-municipality"
             if org is None or ctx.types.get(org.key) not in EMPLOYERS:
                 prev_end = re_
                 continue
@@ -204,7 +212,7 @@ class RelationExtractor:
             if hit:
                 return hit, "role-hyphen", role_end
         # "de Rotterdamse wethouder": a municipality's adjective
-        adj = re.search(r"(?P<a>[A-Z][\w-]+e)\s+(?:\w+\s+)?$", text[max(s.start, role_start - 40):role_start])
+        adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+(?:\w+\s+)?$", text[max(s.start, role_start - 40):role_start])
         if adj and adj.group("a") in self.adjectives:
             muni = next((m for m in ctx.mentions if m.type == "Municipality"
                          and m.attrs.get("code") == self.adjectives[adj.group("a")]), None)
@@ -284,8 +292,11 @@ class RelationExtractor:
             return before[-1], "appointed"
         # "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ..."
         pron = re.search(r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start:rs], re.IGNORECASE)
-        if pron and not before and _BEFORE_ROLE.fullmatch(" " + pron.group("gap").strip() + " " if pron.group(
-                "gap").strip() else " "):
+        inverted = pron and re.search(rf"\b{_VERB}\s+$", text[s.start:s.start + pron.start()]) and \
+            re.fullmatch(r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
+                         r"(?:(?:de|het)\s+)?", pron.group("gap"))
+        if pron and not before and (inverted or _BEFORE_ROLE.fullmatch(
+                " " + pron.group("gap").strip() + " " if pron.group("gap").strip() else " ")):
             who = self._antecedent(ctx, i, pron.group("p").lower())
             if who is not None:
                 return who, "pronoun"
@@ -304,6 +315,28 @@ class RelationExtractor:
         here = ctx.sentences[i].start
         prev = [m for m in ctx.mentions if m.type == "Person" and lo <= m.start < here]
         return prev[-1] if prev else None
+
+    def _predecessors(self, ctx: Context, i: int, s: Sentence, ms: list[Mention],
+                      found: list[Candidate]) -> list[Candidate]:
+        """ "Zij volgt Jan Smit op": Jan Smit held the post she is taking, until now."""
+        out = []
+        for succ in re.finditer(r"\bvolg(?:t|de)\b", s.text):
+            pos = s.start + succ.end()
+            pred = next((p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 20), None)
+            if pred is None or not re.match(r"\s+op\b", ctx.text[pred.end:]):
+                continue
+            subj = [p for p in ms if p.type == "Person" and p.end <= s.start + succ.start()]
+            who = subj[-1] if subj else None
+            if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[:succ.start()], re.IGNORECASE):
+                who = self._antecedent(ctx, i, "zij")
+            if who is None:
+                continue
+            posts = [c for c in found if c.type == "HOLDS_POSITION" and c.source == who.key and c.status == "current"]
+            if posts:
+                post = posts[0]
+                out.append(Candidate("HOLDS_POSITION", pred.key, post.target, s, "position-predecessor", 0.6,
+                                     role=post.role, role_class=post.role_class, status="former"))
+        return out
 
     def _predecessor(self, text: str, person: Mention, s: Sentence) -> bool:
         """ "... volgt Anna Smit op, die met pensioen gaat": the person succeeded held the post."""
@@ -362,14 +395,16 @@ class RelationExtractor:
                                  role_class=ROLES.get(role), status="former" if former else "current"))
         return out
 
-    def _nearby_municipality(self, ctx: Context, i: int, ms: list[Mention]) -> Mention | None:
-        here = [m for m in ms if m.type == "Municipality"]
+    def _nearby_municipality(self, ctx: Context, i: int, ms: list[Mention], type_: str = "Municipality") -> Mention | None:
+        """The municipality (or province) a role without a named employer belongs to: the one in the
+        sentence, else the one mentioned most in the sentences around it, if there is a clear one."""
+        here = [m for m in ms if m.type == type_]
         if len({m.key for m in here}) == 1:
             return here[0]
-        window = [m for m in ctx.mentions if m.type == "Municipality"
+        window = [m for m in ctx.mentions if m.type == type_
                   and ctx.sentences[max(0, i - 3)].start <= m.start < ctx.sentences[min(len(ctx.sentences) - 1,
                                                                                          i + 3)].end]
-        pool = window or [m for m in ctx.mentions if m.type == "Municipality"]
+        pool = window or [m for m in ctx.mentions if m.type == type_]
         if not pool:
             return None
         counts: dict[str, int] = {}
