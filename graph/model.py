@@ -22,6 +22,17 @@ RELATION_TYPES: tuple[str, ...] = (
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"COLLABORATES_WITH"})
 STATUSES: tuple[str, ...] = ("current", "former")
 
+_ORGS = frozenset({"Organization", "Municipality", "Province", "Region"})
+# Which entity types each relation may connect (source types, target types), as the schema defines.
+RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "HOLDS_POSITION": (frozenset({"Person"}), frozenset({"Organization", "Municipality", "Province"})),
+    "MEMBER_OF": (frozenset({"Organization", "Municipality"}), frozenset({"Organization", "Region"})),
+    "COLLABORATES_WITH": (_ORGS, _ORGS),
+    "PARTICIPATES_IN": (frozenset({"Organization", "Municipality", "Person"}), frozenset({"Initiative"})),
+    "LOCATED_IN": (frozenset({"Organization", "Initiative", "Municipality"}),
+                   frozenset({"Municipality", "Province", "Region"})),
+}
+
 
 @dataclass(frozen=True)
 class Document:

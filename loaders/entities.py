@@ -211,10 +211,12 @@ class Recogniser:
                     and not _has_word(word, _ROLE_WORDS))
         if not (is_first or initials):
             nxt = toks[j + 1][0] if j + 1 < n else ""
+            after = toks[j + 2][0] if j + 2 < n else ""
             if not (is_capitalised(word) and 2 <= len(word) <= 12 and word.isalpha() and word not in NOT_NAMES
                     and word.lower() not in self.common and nxt in {"van", "de", "ter", "ten", "el", "den"}
                     and not _org_head(word) and word not in ref.municipality_names and not is_all_caps(word)
-                    and not is_sentence_initial(text, s)):
+                    and not is_sentence_initial(text, s) and after not in ref.province_names
+                    and after not in ref.municipality_names):
                 return None
         k = j + 1
         if initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
@@ -335,6 +337,10 @@ class Recogniser:
             words = words[:-1]
         if not words or not words[0][:1].isupper():
             return None
+        prev = text[max(0, start - 30):start].split()
+        if prev and (prev[-1].lower() in ROLES or _is_role_word(prev[-1])) and prev[-1][:1].islower() \
+                and not any(_org_head(w) for w in words):
+            return None
         name = " ".join(words)
         end = start + len(name)
         if text[start:end] != name:  # whitespace inside was a newline etc.
@@ -350,9 +356,11 @@ class Recogniser:
             return Mention(start, end, text[start:end], "Initiative", "initiative-head", priority=70, confidence=0.8)
         if heads and len(content) >= 2 and not _is_generic(words):
             return Mention(start, end, name, "Organization", "org-head", priority=60, confidence=0.85)
-        acronyms = [w for w in content if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
-        if acronyms and len(content) >= 2 and words == content \
-                and not any(w in self.ref.first_names for w in content[:1]):
+        lead = words[: next((k for k, w in enumerate(words) if w.lower() in NAME_CONNECTORS), len(words))]
+        acronyms = [w for w in lead if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
+        if acronyms and len(lead) >= 2 and not any(w in self.ref.first_names for w in lead[:1]):
+            name = " ".join(lead)
+            end = start + len(name)
             return Mention(start, end, name, "Organization", "org-acronym-name", priority=55, confidence=0.75)
         if heads and len(content) == 1 and _compound_head(words[0], ORG_HEADS) \
                 and words[0].lower() not in ORG_HEADS and not is_sentence_initial(text, start):

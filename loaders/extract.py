@@ -11,7 +11,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from ..graph.merge import combine_confidence
-from ..graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from ..graph.model import RELATION_ENDS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .pipeline import Extraction, build_nlp
 
 
@@ -27,10 +27,11 @@ class Extractor:
                    mentions=r.mentions, attributes=dict(sorted(r.attributes.items())))
             for r in sorted(state.records.values(), key=lambda r: r.key)
         ]
-        known = {e.id for e in entities}
+        types = {e.id: e.type for e in entities}
         groups: dict[tuple, list] = defaultdict(list)
         for c in state.relations:
-            if c.source in known and c.target in known:
+            ends = RELATION_ENDS[c.type]
+            if types.get(c.source) in ends[0] and types.get(c.target) in ends[1]:
                 rel = Relation(c.type, c.source, c.target, c.role)
                 groups[rel.key].append(c)
         relations = []

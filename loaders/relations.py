@@ -212,7 +212,8 @@ class RelationExtractor:
             if hit:
                 return hit, "role-hyphen", role_end
         # "de Rotterdamse wethouder": a municipality's adjective
-        adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+(?:\w+\s+)?$", text[max(s.start, role_start - 40):role_start])
+        before = text[max(s.start, role_start - 40):role_start]
+        adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before)
         if adj and adj.group("a") in self.adjectives:
             muni = next((m for m in ctx.mentions if m.type == "Municipality"
                          and m.attrs.get("code") == self.adjectives[adj.group("a")]), None)
@@ -404,12 +405,15 @@ class RelationExtractor:
         window = [m for m in ctx.mentions if m.type == type_
                   and ctx.sentences[max(0, i - 3)].start <= m.start < ctx.sentences[min(len(ctx.sentences) - 1,
                                                                                          i + 3)].end]
-        pool = window or [m for m in ctx.mentions if m.type == type_]
+        pool = window + [m for m in ctx.mentions if m.type == type_]
         if not pool:
             return None
         counts: dict[str, int] = {}
         for m in pool:
             counts[m.key] = counts.get(m.key, 0) + 1
+        first = next((m for m in ctx.mentions if m.type == type_), None)  # the headline's place
+        if first is not None:
+            counts[first.key] += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None
@@ -805,7 +809,8 @@ class RelationExtractor:
                     out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-waaronder", 0.7))
         # "In Helmond wordt gebouwd aan INIT"
         lead = re.match(r"\s*(?:In|Te)\s+", t)
-        if lead:
+        if lead and re.search(r"\b(?:wordt|worden)\s+(?:\w+\s+)?(?:gebouwd|gerealiseerd|aangelegd|ontwikkeld|"
+                              r"geopend|gehouden)\b|\b(?:ligt|komt|verrijst|opent)\b", t):
             place = next((p for p in places if p.start == s.start + lead.end()), None)
             inits = [x for x in ms if x.type == "Initiative"]
             if place and inits:
