@@ -151,7 +151,8 @@ class Recogniser:
             ))
         for m in self.compass_re.finditer(text):
             name = m.group("n")
-            if name in self.ref.province_names or name in self.ref.municipality_names:
+            if name in self.ref.province_names or name in self.ref.municipality_names \
+                    or _org_head(name.split()[-1].split("-")[-1]):
                 continue
             out.append(Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8))
         for m in re.finditer(rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+(?P<n>{CAP}(?:(?:\s(?:van|en|de|aan))?[ -]{CAP}){{0,3}})", text):
@@ -199,7 +200,13 @@ class Recogniser:
         return out
 
     def _person_at(self, text: str, toks: list, j: int) -> tuple[int, str, str, float] | None:
-        """A person name starting at token j: (last token index, first name, surname part, confidence)."""
+        """A person name starting at token j: (last token index, first name, surname part, confidence).
+
+        A word on both the first-name and the surname list ("Anouk Jansen van de ...") is tried as a
+        second first name first, then as the surname."""
+        return self._person_try(text, toks, j, True) or self._person_try(text, toks, j, False)
+
+    def _person_try(self, text: str, toks: list, j: int, second_first: bool) -> tuple[int, str, str, float] | None:
         ref = self.ref
         n = len(toks)
         if j >= n:
@@ -225,7 +232,8 @@ class Recogniser:
             k += 1 if k < n and toks[k][0] == "." else 0
         first = text[s:toks[k - 1][2]]
         # an optional second first name ("Anna Maria de Vries")
-        if is_first and k < n and toks[k][0] in ref.first_names and self._gap_ok(text, toks, k, first_line=False) \
+        if second_first and is_first and k < n and toks[k][0] in ref.first_names \
+                and self._gap_ok(text, toks, k, first_line=False) \
                 and k + 1 < n and (toks[k + 1][0] in ref.interfixes or is_capitalised(toks[k + 1][0])):
             k += 1
         # a first name alone on its line, the surname on the next ("Pim\n\nvan Dijk"): magazine layout
@@ -262,6 +270,12 @@ class Recogniser:
         if not in_lists and low in self.common and not interfix:
             return None
         last = m
+        # "Jansen-de Vries": a hyphen and a tussenvoegsel glue a second surname on
+        if re.search(r"-(?:de|van|ter|ten|den|der)$", sur) and m + 1 < n and text[toks[m][2]:toks[m + 1][1]] == " " \
+                and is_capitalised(toks[m + 1][0]):
+            last = m + 1
+            sur = text[ss:toks[last][2]]
+            in_lists = True
         if m + 1 < n and sur in _SURNAME_PREFIXES and text[toks[m][2]:toks[m + 1][1]] == " " \
                 and is_capitalised(toks[m + 1][0]) and not is_all_caps(toks[m + 1][0]):
             last = m + 1
@@ -306,6 +320,11 @@ class Recogniser:
             pieces = [(m.start(), m.group())]
             # "Vernieuwend Leiderschap van de Breda University": an article inside ends one name
             splits = list(re.finditer(r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()))
+            en_splits = [sp for sp in re.finditer(r"\s(?:en|&)\s", m.group())
+                         if _org_head(m.group()[:sp.start()].split()[-1]) and " " not in m.group()[:sp.start()]]
+            splits = sorted(splits + en_splits, key=lambda sp: sp.start())
+            if en_splits:  # "Belastingdienst en Rijkswaterstaat" are two names: the whole is none
+                pieces = []
             last = 0
             for sp in splits:
                 pieces.append((m.start() + last, m.group()[last:sp.start()]))
@@ -315,7 +334,7 @@ class Recogniser:
             for n, (start, chunk) in enumerate(pieces):
                 found = self._judge_run(text, start, chunk.split())
                 if found:
-                    if n == 0 and splits:
+                    if n == 0 and splits and not en_splits:
                         found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
                     out.append(found)
         return out
@@ -390,9 +409,12 @@ class Recogniser:
         for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
             word = m.group(1)
             low = word.lower()
-            if low in self.common or low in REGION_WORDS or low in ORG_HEADS or low in INITIATIVE_HEADS \
-                    or low in ROLES:
+            if low in self.common or low in REGION_WORDS or (low in ORG_HEADS and len(word) > 4) \
+                    or low in INITIATIVE_HEADS or low in ROLES:
                 continue
+            if text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
+                    and self.ref.province_code(word):
+                continue  # "Bergen (NH)": a province abbreviation
             base = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 3 else word
             letters = [c for c in base.split("/")[0] if c.isalpha()]
             if len(letters) < 2 or not all(c.isupper() for c in letters) or base in NOT_ORG_ACRONYMS:
@@ -437,7 +459,7 @@ class Recogniser:
         saying what kind of organisation the capitalised name after it is."""
         out = []
         nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])(?P<t>(?:[a-zà-ÿ]+-?)?(?:{nouns}))\s+(?P<n>{CAP}(?:\s(?:van|voor|de|en)?\s?{CAP}){{0,3}})",
+        for m in re.finditer(rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+(?P<n>{CAP}(?:\s(?:van|voor|de|en)?\s?{CAP}){{0,3}})",
                              text):
             name = m.group("n")
             first = name.split()[0]

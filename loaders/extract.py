@@ -36,11 +36,11 @@ class Extractor:
                 groups[rel.key].append(c)
         relations = []
         for key, cands in sorted(groups.items()):
-            evidence = {}
-            for c in cands:
+            evidence = {}  # one piece of evidence per sentence: the strongest rule that read it there
+            for c in sorted(cands, key=lambda c: (-c.confidence, c.rule)):
                 ev = Evidence(document.name, c.sentence.start, c.sentence.end, " ".join(c.sentence.text.split()),
                               c.rule, c.confidence)
-                evidence.setdefault((ev.start, ev.rule), ev)
+                evidence.setdefault(ev.start, ev)
             statuses = [c.status for c in cands if c.status]
             best = max(cands, key=lambda c: c.confidence)
             relations.append(Relation(

@@ -23,6 +23,10 @@ from .text import Mention, Sentence, excluded_zones
 PIPELINE = ("sentencizer", "sg_lines", "sg_entities", "sg_resolve", "sg_relations")
 
 
+class PipelineError(ValueError):
+    """The pipeline cannot be built as asked (e.g. --nlp names a pipeline that is not installed)."""
+
+
 @dataclass
 class Extraction:
     """What the components found in one document."""
@@ -33,21 +37,46 @@ class Extraction:
     relations: list[Candidate] = field(default_factory=list)
 
     def sentences(self, doc: Doc) -> list[Sentence]:
-        return [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+        """Sentences with their surrounding white space trimmed, so offsets cite the words exactly."""
+        out = []
+        for s in doc.sents:
+            raw = s.text
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if body:
+                start = s.start_char + lead
+                out.append(Sentence(start, start + len(body), body))
+        return out
 
 
 if not Doc.has_extension("sg"):
     Doc.set_extension("sg", default=None)
 
 
+# Words a sentence does not end on: a line ending in one is hard-wrapped prose.
+_RUNS_ON = frozenset("""de het een en of van voor met bij in op aan door over naar tot om te als dat die dan is zijn
+was waren heeft hebben had wordt worden werd kan zal zou moet wil gaat ook nog niet zich haar hun zijn onze
+ons mijn uw deze dit wat wie waar hoe maar want omdat toen terwijl sinds tussen tegen zonder binnen onder""".split())
+
+
 @Language.component("sg_lines")
 def sg_lines(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and captions carry no full stop."""
+    """Line breaks that end a sentence: a blank line, or a line that reads as a whole (a heading, a
+    caption, a list item: short, or ending in punctuation). Hard-wrapped prose runs on."""
+    text = doc.text
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and (prev.is_space or prev.whitespace_ == "" and "\n" in prev.text):
+        if not (prev.is_space and "\n" in prev.text):
+            continue
+        if prev.text.count("\n") >= 2:
             tok.is_sent_start = True
-        elif prev.is_space and "\n" in prev.text:
+            continue
+        line_start = text.rfind("\n", 0, prev.idx) + 1
+        line = text[line_start:prev.idx].strip()
+        last = line.split()[-1] if line else ""
+        if last.lower() in _RUNS_ON:
+            continue  # "De gemeenteraad van X heeft\nY benoemd": the sentence goes on
+        if not line or line[-1] in ".!?:;’”\"'»)>" or len(line.split()) <= 8 or not tok.text[:1].islower():
             tok.is_sent_start = True
     return doc
 
@@ -115,7 +144,13 @@ def build_nlp(ner_model: str | None = None) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("sg_lines")
     if ner_model:
-        source = spacy.load(ner_model)
+        try:
+            source = spacy.load(ner_model)
+        except OSError as exc:
+            raise PipelineError(f"spaCy pipeline '{ner_model}' cannot be loaded: install it or leave out --nlp "
+                                f"({str(exc).splitlines()[0][:120]})") from None
+        if "ner" not in source.pipe_names:
+            raise PipelineError(f"spaCy pipeline '{ner_model}' has no entity recogniser ('ner')")
         for dep in ("tok2vec",):
             if dep in source.pipe_names:
                 nlp.add_pipe(dep, source=source, name=f"ner_{dep}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .text import Mention, Sentence
 from .vocabulary import (
+    ORG_TYPE_NOUNS,
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
     FORMER_CUES,
@@ -26,6 +27,7 @@ from .vocabulary import (
 ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 EMPLOYERS = {"Organization", "Municipality", "Province"}
 PLACES = {"Municipality", "Province", "Region"}
+_TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
 PROVINCIAL_ROLES = {"gedeputeerde", "provinciesecretaris", "statengriffier", "statenlid", "commissaris van de koning",
                     "commissaris van de koningin"}
 MUNICIPAL_ROLES = {"gemeentesecretaris", "burgemeester", "wethouder", "griffier", "raadsgriffier", "raadslid",
@@ -54,13 +56,15 @@ _VERB = r"(?:is|wordt|was|werd|blijft|bleef|werkt|werkte|begon|begint|start|star
 # " werkt nu als ", " was tot de opheffing "
 _BEFORE_ROLE = re.compile(
     r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
+    r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien)\s+)?"
     rf"(?:(?:{_VERB})(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)[^\s,.;:()]+){{0,5}}?\s+|"
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
     r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:(?:nieuwe|huidige|kersverse|eerste|laatste|vorige)\s+)?"
 )
-_COORDINATION = re.compile(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:is|was|wordt|werd|werkte|werkt)\b(?:\s+[^\s,.;:]+){0,3}\s+)?"
+_COORDINATION = re.compile(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:daarvoor|eerder|daarnaast|ook|inmiddels|nu|toen)\s+)?"
+                           r"(?:(?:is|was|wordt|werd|werkte|werkt)\b(?:\s+[^\s,.;:]+){0,3}\s+)?"
                            r"(?:als\s+)?(?:(?:de|het)\s+)?")
-_ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?")
+_ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?|\s*\(\s*")
 _ORG_GAP = re.compile(r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
                       r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
                       r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?")
@@ -130,8 +134,9 @@ class RelationExtractor:
         for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
             group = self.joint_work(ctx, i, s, ms)
             out += group
-            if not group:  # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
-                out += self.collaborations(ctx, i, s, ms)
+            # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
+            members = any(c.type == "MEMBER_OF" for c in group)
+            out += self.collaborations(ctx, i, s, ms, pairwise=not members)
             out += self.memberships(ctx, i, s, ms)
             out += self.participations(ctx, i, s, ms)
             out += self.paragraph_participation(ctx, i, s, ms)
@@ -198,6 +203,12 @@ class RelationExtractor:
             out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, f"position-{p_rule}-{org_rule}",
                                  conf, role=role, role_class=ROLES.get(base) or ROLES.get(_role_head(base)),
                                  status="former" if former else "current"))
+            succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start:person.start])
+            if former and succ and re.match(r"\s+op\s+als\b", text[person.end:]):
+                successor = [p for p in persons if p.end <= s.start + succ.start()]
+                if successor:
+                    out.append(Candidate("HOLDS_POSITION", successor[-1].key, org.key, s, "position-successor",
+                                         conf, role=role, role_class=ROLES.get(base), status="current"))
             last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
             prev_end = re_
         return out
@@ -442,7 +453,8 @@ class RelationExtractor:
         return (munis or orgs or [None])[0]
 
     # -- collaboration, membership, participation, location ---------------------------------
-    def collaborations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    def collaborations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention],
+                       pairwise: bool = True) -> list[Candidate]:
         out = []
         orgs = [m for m in ms if m.type in ORGLIKE]
         t = s.text
@@ -460,16 +472,15 @@ class RelationExtractor:
             if not right:
                 continue
             if left:
-                subject, conf, rule = left[-1].key, 0.8, "collab-samen-met"
-                if len(left) > 1 and re.search(r"\b(?:gemeente|stad)\b", ctx.text[left[-1].start - 10:left[-1].start]):
-                    subject = left[-1].key
+                subjects, conf, rule = [m.key for m in _coordinated_backwards(ctx.text, left)], 0.8, "collab-samen-met"
             elif first_person:
-                subject, conf, rule = self._speaker_org(ctx, i, ms), 0.6, "collab-speaker"
+                subjects, conf, rule = [self._speaker_org(ctx, i, ms)], 0.6, "collab-speaker"
             else:
                 continue
-            for r in right:
-                if subject and subject != r.key:
-                    out.append(Candidate("COLLABORATES_WITH", subject, r.key, s, rule, conf))
+            for subject in subjects:
+                for r in right:
+                    if subject and subject != r.key:
+                        out.append(Candidate("COLLABORATES_WITH", subject, r.key, s, rule, conf))
         for m in re.finditer(r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
                              r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?", t, re.IGNORECASE):
             group = _coordinated(ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end())
@@ -477,7 +488,7 @@ class RelationExtractor:
                 for b in range(a + 1, len(group)):
                     out.append(Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85))
         for m in re.finditer(r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|(?:de\s+)?handen ineen|"
-                             r"hun krachten)\b", t, re.IGNORECASE):
+                             r"hun krachten)\b", t if pairwise else "", re.IGNORECASE):
             start = s.start + m.start()
             before = [o for o in orgs if o.end <= start]
             group = _coordinated_backwards(ctx.text, before)
@@ -524,6 +535,12 @@ class RelationExtractor:
             members = [a for a in actors if a.end <= body.start and a.key != body.key]
             if len(members) >= 1:
                 add(members, body.key, "joint-samen-in", 0.75)
+        # "A en B werken samen met C aan het programma P": all of them take part in P
+        for m in re.finditer(r"\bsamen\s+met\b[^.;]{0,120}?\baan\s+(?:(?:het|de)\s+)?", t):
+            pos = s.start + m.end()
+            init = next((b for b in inits if b.start == pos or b.start < pos < b.end), None)
+            if init is not None:
+                add([a for a in actors if a.end <= init.start], init.key, "joint-samen-aan", 0.75)
         # "Deelnemers in X zijn A, B en C", "X is een samenwerking van ... waaronder A, B"
         for m in re.finditer(r"\b(?:deelnemers|leden|partners|deelnemende gemeenten)\s+(?:in|van|aan)\s+"
                              r"(?:(?:de|het)\s+)?", t, re.IGNORECASE):
@@ -755,7 +772,7 @@ class RelationExtractor:
         places = [m for m in ms if m.type in PLACES]
         things = [m for m in ms if m.type in {"Organization", "Initiative"}]
         for p in places:
-            gap_re = re.search(r"(?:,\s*)?(?:\s(?:gevestigd|actief|gelegen)\s+)?\s(?:in|uit)\s+(?:de\s+(?:regio|provincie)\s+|"
+            gap_re = re.search(r"(?:,?\s*(?:gevestigd|actief|gelegen)\s+in|\s(?:in|uit))\s+(?:de\s+(?:regio|provincie)\s+|"
                                r"(?:de|het)\s+)?$", ctx.text[s.start:p.start])
             if not gap_re:
                 continue
@@ -834,10 +851,11 @@ def _coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention
     for m in sorted(mentions, key=lambda x: x.start):
         gap = text[pos:m.start]
         if out and not re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?"
-                                    r"(?:(?:gemeente|provincie)\s+)?", gap):
+                                    r"(?:(?:gemeente|provincie|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?", gap):
             break
         if not out and not re.fullmatch(r"\s*(?:(?:de|het|onze|hun)\s+)?(?:(?:gemeente|gemeenten|provincie|"
-                                        r"organisaties|partners)\s+)?(?:(?:de|het)\s+)?", gap):
+                                        r"organisaties|partners|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?"
+                                        r"(?:(?:de|het)\s+)?", gap):
             break
         out.append(m)
         pos = m.end

@@ -4,8 +4,8 @@
 - organisations: acronym <-> expansion ("Nederlandse School voor Openbaar Bestuur (NSOB)", or an
   acronym whose letters start the expansion's words), case variants of one name;
 - municipalities: an ambiguous name ("Bergen") decided by the document (an explicit "Bergen
-  (Limburg)", the provinces and neighbouring municipalities it mentions); former municipalities
-  mapped to their successor, the old name kept as an alias.
+  (Limburg)", the provinces and neighbouring municipalities it mentions); a former municipality is
+  its own entity with its old CBS code and its successor as an attribute.
 Ids are readable and depend only on the name: `gemeente:gm0546`, `person:anna-de-boer`.
 """
 
@@ -50,7 +50,7 @@ def acronym_matches(acronym: str, name: str) -> bool:
             pos = 1
             options = [(k, wi + 1)]
             while k < len(letters):
-                idx = w.find(letters[k], pos)
+                idx = w.find(letters[k], max(pos, 3))
                 if idx < 3:
                     break
                 k += 1
@@ -185,6 +185,9 @@ class Resolver:
             if m.type == "Organization" and m.attrs.get("acronym") in mapping and m.rule.startswith("acronym") \
                     and m.rule != "acronym-expansion" and m.text == m.attrs["acronym"]:
                 m.key = mapping[m.attrs["acronym"]]
+            elif m.type == "Organization" and m.text in mapping and m.rule != "acronym-expansion":
+                m.key = mapping[m.text]
+                m.attrs["acronym"] = m.text
         return mapping
 
     def _name_prefixes(self, mentions: list[Mention]) -> None:
@@ -210,7 +213,7 @@ class Resolver:
             p.key = "person:" + slugify(p.canonical or p.text)
             last = p.attrs.get("last", "")
             core = last.split()[-1] if last else ""
-            for form in {last, last[:1].upper() + last[1:], core}:
+            for form in sorted({last, last[:1].upper() + last[1:], core}, key=lambda f: (-len(f), f)):
                 if form and form[0].isupper() or form.startswith(("van ", "de ", "ten ", "ter ")):
                     by_last.setdefault(form, set()).add(p.key)
             first = p.attrs.get("first", "")
@@ -219,7 +222,7 @@ class Resolver:
         names = {p.key: p.canonical or p.text for p in persons}
         out = [m for m in mentions]
         for forms, rule in ((by_last, "person-surname"), (by_first, "person-firstname")):
-            for form, keys in forms.items():
+            for form, keys in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])):
                 if len(keys) != 1 or len(form) < 2:
                     continue
                 key = next(iter(keys))

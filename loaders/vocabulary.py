@@ -108,7 +108,8 @@ CREDIT_LINE = re.compile(
     r"text|photo|photography|image)\s*[:|]",
     re.IGNORECASE,
 )
-CREDIT_FIELD = re.compile(r"(?:^|\|)\s*(?:tekst|beeld|foto|fotografie|illustratie)\s*:", re.IGNORECASE)
+CREDIT_FIELD = re.compile(r"(?:^|\|)\s*(?:tekst|beeld|foto|fotografie|illustratie)\s*(?::|\s+[A-Z][^|]*\|)|"
+                          r"\|\s*(?:tekst|beeld|foto|fotografie|illustratie)\s+[A-Z]", re.IGNORECASE)
 # an inline credit after a caption: "Anna Smit in het stadhuis. Foto: Piet Jansen" (the rest of the line)
 INLINE_CREDIT = re.compile(r"(?:^|[.|(]\s*)(?:foto|beeld|fotografie|illustratie|tekst)\s*:[^\n]*", re.IGNORECASE)
 # lower-case nouns that say what kind of organisation the following name is: "woningcorporatie Elkien"
@@ -122,7 +123,7 @@ MASTHEAD_LINE = re.compile(r"\b(?:nummer|nr\.?|editie|jaargang|issue)\s*\d+", re
 
 # Cues that a position is no longer held.
 FORMER_CUES = re.compile(
-    r"\b(?:was|waren|werd|eerder|voorheen|daarvoor|vroeger|toenmalig(?:e)?|voormalig(?:e)?|oud-|ex-|"
+    r"\b(?:was|waren|eerder|voorheen|daarvoor|vroeger|toenmalig(?:e)?|voormalig(?:e)?|oud-|ex-|"
     r"werkte|werkzaam te zijn geweest|heeft gewerkt|is geweest|tot (?:en met )?(?:januari|februari|maart|april|"
     r"mei|juni|juli|augustus|september|oktober|november|december|\d{4})|afscheid|vertrekt|vertrok|"
     r"met pensioen|stopte|gestopt|nam .{0,20} afscheid|volgt .{0,60} op|opgevolgd)\b",
