@@ -232,7 +232,10 @@ def export_json(output, store_url, user, password, database, curation_path, min_
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
     text = dumps(kg.to_json())
     if output:
-        write_atomic(output, text)
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -276,7 +279,10 @@ def merge(keep, others, store_url, user, password, database, curation_path) -> N
     kg = open_graph(store_url, user, password, database, curation_path)
     target = _require(kg, keep)
     curation = load_curation(store_url, curation_path)
-    ids = [_require(kg, o).id for o in others]
+    ids = [i for i in dict.fromkeys(_require(kg, o).id for o in others) if i != target.id]
+    if not ids:  # already merged (the names now find KEEP itself): nothing new to record
+        click.echo(f"nothing to merge: {', '.join(others)} already part of {target.id}")
+        return
     curation.add("merge", into=target.id, **{"from": ids})
     _save(curation)
     click.echo(f"merged {', '.join(ids)} into {target.id} (recorded in {curation.path})")

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from ..graph.curation import CURATION_FILE, Curation, CurationError
-from ..graph.store import Store, StoreError, is_sqlite_url, open_store, resolve_store_url
+from ..graph.store import Store, StoreError, is_sqlite_url, open_store, resolve_store_url, sqlite_path
 from .output import FORMATS
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -53,8 +53,7 @@ def curation_path_for(store_url: str | None, explicit: str | None) -> Path | Non
         return Path(explicit)
     url = resolve_store_url(store_url)
     if is_sqlite_url(url):
-        path = url.split("://", 1)[1].lstrip("/") if "://" in url else url
-        return Path(path).resolve().parent / CURATION_FILE
+        return Path(sqlite_path(url)).resolve().parent / CURATION_FILE
     return Path(CURATION_FILE).resolve()
 
 

@@ -31,7 +31,7 @@ Entities are named by id, or by a name or alias (matched like the scorer does).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,9 @@ class Curation:
             if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
                 raise CurationError(f"{path}: [[{op}]] must be a list of tables")
             cur.ops[op] = items
+        for op, items in cur.ops.items():
+            for item in items:
+                _check_item(path, op, item)
         for item in cur.ops["retype"]:
             if item.get("type") not in ENTITY_TYPES:
                 raise CurationError(f"{path}: retype to unknown type {item.get('type')!r}")
@@ -135,6 +138,25 @@ class Curation:
         return {eid for item in self.ops["reject"] if (eid := lookup.resolve(item.get("entity", "")))}
 
 
+# The fields each operation needs; "from" and "documents" name several things, the others one.
+_FIELDS = {"merge": ("into", "from"), "split": ("entity", "documents"), "rename": ("entity", "name"),
+           "alias": ("entity", "alias"), "retype": ("entity", "type"), "reject": ("entity",)}
+_LISTS = {"from", "documents"}
+
+
+def _check_item(path: Path, op: str, item: dict[str, Any]) -> None:
+    """A hand-edited file must fail here with its own name, not later with a traceback."""
+    for key in _FIELDS[op]:
+        value = item.get(key)
+        ok = isinstance(value, str) and value != ""
+        if key in _LISTS:
+            strings = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ok = (ok and key == "from") or strings
+        if not ok:
+            kind = "a list of strings" if key in _LISTS else "a string"
+            raise CurationError(f"{path}: [[{op}]] needs {key} = {kind} (got {item!r})")
+
+
 class _Lookup:
     """Resolve an id, name or alias to an entity id over the facts being curated."""
 
@@ -167,15 +189,18 @@ def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: _L
     aliases: dict[str | None, set[str]] = {}
     for i in ops["alias"]:
         aliases.setdefault(lookup.resolve(i.get("entity", "")), set()).add(i.get("alias", ""))
-    for e in f.entities:
+    entities = []
+    for e in f.entities:  # edited copies: the caller's facts stay as they were
+        e = replace(e, aliases=list(e.aliases))
         if renames.get(e.id) and renames[e.id] != e.name:
-            e.aliases = sorted(set(e.aliases) | {e.name})
+            e.aliases = sorted((set(e.aliases) | {e.name}) - {renames[e.id]})
             e.name = renames[e.id]
         if retypes.get(e.id):
             e.type = retypes[e.id]
         if e.id in aliases:
             e.aliases = sorted(set(e.aliases) | (aliases[e.id] - {e.name, ""}))
-    return f
+        entities.append(e)
+    return DocumentFacts(f.document, entities, f.relations, f.co_mentions)
 
 
 def _toml_value(v: Any) -> str:

@@ -35,13 +35,13 @@ def remap_facts(f: DocumentFacts, mapping: dict[str, str], rejected: set[str] | 
         return mapping.get(eid, eid)
 
     entities: dict[str, Entity] = {}
-    for e in f.entities:
+    for e in sorted(f.entities, key=lambda e: e.id in mapping):  # a target keeps its own name and type
         if e.id in rejected or m(e.id) in rejected:
             continue
         new_id = m(e.id)
         if new_id in entities:
             kept = entities[new_id]
-            kept.aliases = sorted(set(kept.aliases) | set(e.aliases) | {e.name} - {kept.name})
+            kept.aliases = sorted((set(kept.aliases) | set(e.aliases) | {e.name}) - {kept.name})
             kept.mentions += e.mentions
         else:
             entities[new_id] = Entity(new_id, e.type, e.name, list(e.aliases), list(e.documents), e.mentions,
@@ -98,6 +98,11 @@ def unify_acronyms(facts: list[DocumentFacts]) -> list[DocumentFacts]:
     return [remap_facts(f, mapping) for f in facts] if mapping else facts
 
 
+def _in_document_order(facts: Iterable[DocumentFacts]) -> list[DocumentFacts]:
+    """A fixed order for "first one wins" choices, so every store gives the same merged graph."""
+    return sorted(facts, key=lambda f: (f.document.name, f.document.path, f.document.id))
+
+
 def merge_entities(facts: Iterable[DocumentFacts]) -> list[Entity]:
     """One entity per id: the most used name, the most mentioned type, all surface forms as aliases."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -106,7 +111,7 @@ def merge_entities(facts: Iterable[DocumentFacts]) -> list[Entity]:
     documents: dict[str, set[str]] = defaultdict(set)
     mentions: Counter[str] = Counter()
     attributes: dict[str, dict] = defaultdict(dict)
-    for f in facts:
+    for f in _in_document_order(facts):  # the first document's attribute wins: never a store's row order
         for e in f.entities:
             names[e.id][e.name] += max(1, e.mentions)
             types[e.id][e.type] += max(1, e.mentions)
@@ -141,7 +146,7 @@ def merge_relations(facts: Iterable[DocumentFacts]) -> list[Relation]:
     mentioned *because* there is a newer one, which then carries its own relation.
     """
     groups: dict[tuple[str, str, str, str], list[Relation]] = defaultdict(list)
-    for f in facts:
+    for f in _in_document_order(facts):
         for r in f.relations:
             groups[r.key].append(r)
     merged = []

@@ -54,6 +54,10 @@ class SQLiteStore(FactStore):
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path))
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and "meta" not in tables:  # another program's database: never add our tables to it
+                self.conn.close()
+                raise StoreError(f"{self.path} is not a stakegraph store (another program's SQLite database)")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             with self.conn:

@@ -127,11 +127,16 @@ def open_store(url: str | None = None, *, create: bool = True, **options: Any) -
         known = ", ".join(sorted(_SCHEMES))
         raise StoreError(f"unknown store URL scheme '{scheme}://' (known: {known}, or a file path)")
     if scheme == "sqlite":
-        path = url.split("://", 1)[1]
-        if path.startswith("/") and not path.startswith("//"):
-            path = path[1:] or path  # sqlite:///rel.db -> rel.db, sqlite:////abs.db -> /abs.db
-        return _sqlite()(path, create=create, **options)
+        return _sqlite()(sqlite_path(url), create=create, **options)
     return _SCHEMES[scheme]()(url, **options)
+
+
+def sqlite_path(url: str) -> str:
+    """The file of a SQLite URL: sqlite:///rel.db -> rel.db, sqlite:////abs.db -> /abs.db, a path as is."""
+    if "://" not in url:
+        return url
+    path = url.split("://", 1)[1]
+    return (path[1:] or path) if path.startswith("/") else path
 
 
 def is_sqlite_url(url: str | None) -> bool:
