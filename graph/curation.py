@@ -111,10 +111,12 @@ class Curation:
         if not self:
             return facts
         lookup = _Lookup(facts)
+        mapping, rejected = self._merge_map(lookup), self._rejected(lookup)
         out = []
         for f in facts:
             f = _apply_split(f, self.ops["split"], lookup)
-            f = remap_facts(f, self._merge_map(lookup), self._rejected(lookup))
+            f = remap_facts(f, mapping, rejected)
+            _keep_target_names(f, mapping, lookup)
             out.append(_apply_entity_edits(f, self.ops, lookup))
         return out
 
@@ -163,8 +165,10 @@ class _Lookup:
     def __init__(self, facts: list[DocumentFacts]) -> None:
         self.ids = {e.id for f in facts for e in f.entities}
         self.by_name: dict[str, str] = {}
-        for f in facts:
+        self.names: dict[str, str] = {}  # id -> the name its own records give it
+        for f in sorted(facts, key=lambda f: (f.document.name, f.document.path)):
             for e in f.entities:
+                self.names.setdefault(e.id, e.name)
                 for n in [e.name, *e.aliases]:
                     self.by_name.setdefault(name_key(n), e.id)
 
@@ -181,6 +185,17 @@ def _apply_split(f: DocumentFacts, items: list[dict], lookup: _Lookup) -> Docume
         if eid and f.document.name in item.get("documents", []):
             mapping[eid] = item.get("into") or f"{eid}-{slugify(f.document.name)}"
     return remap_facts(f, mapping, set()) if mapping else f
+
+
+def _keep_target_names(f: DocumentFacts, mapping: dict[str, str], lookup: _Lookup) -> None:
+    """After "merge B into A", every record of the merged entity is named as A is, in every document,
+    so A's name wins over B's however often B was mentioned; B's name stays an alias."""
+    targets = set(mapping.values())
+    for e in f.entities:
+        name = lookup.names.get(e.id)
+        if e.id in targets and name and e.name != name:
+            e.aliases = sorted((set(e.aliases) | {e.name}) - {name})
+            e.name = name
 
 
 def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: _Lookup) -> DocumentFacts:

@@ -266,3 +266,20 @@ def test_every_operation_gives_the_same_graph_on_ingest_as_on_read(corpus: Path,
     assert kg.entity("gemeente:gm0193").type == "Region"
     assert kg.entity("gemeente:gm0193").documents == ["benoeming.txt"]
     assert kg.entity("gemeente:zwolle-uit-interview").documents == ["interview.md"]
+
+
+def test_merge_keeps_the_target_name_even_when_the_other_is_mentioned_more() -> None:
+    from stakegraph.graph.model import Document, DocumentFacts, Entity
+    from stakegraph.knowledge import KnowledgeGraph
+
+    def doc(name: str) -> Document:
+        return Document(id=f"sha256:{name}", name=name, path=f"/{name}")
+
+    first = DocumentFacts(doc("a.txt"), [Entity("person:anna-smit", "Person", "Anna Smit", [], ["a.txt"], 1),
+                                         Entity("person:a-smit", "Person", "A. Smit", [], ["a.txt"], 1)])
+    second = DocumentFacts(doc("b.txt"), [Entity("person:a-smit", "Person", "A. Smit", [], ["b.txt"], 9)])
+    curation = Curation()
+    curation.add("merge", into="person:anna-smit", **{"from": ["person:a-smit"]})
+    (merged,) = KnowledgeGraph.from_facts([first, second], curation=curation).entities()
+    assert (merged.id, merged.name, merged.aliases, merged.mentions) == ("person:anna-smit", "Anna Smit",
+                                                                       ["A. Smit"], 11)
