@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .reference import Reference
+from .reference import Reference, common_word
 from .text import (
     QUOTES,
     Mention,
@@ -81,7 +81,7 @@ class Recogniser:
             rf"(?<![\w-])(?:(?P<g>(?:[Vv]oormalige\s+)?[Gg]emeente)\s+)?(?P<n>{'|'.join(re.escape(n) for n in former)})(?![\w-])"
         )
         self.prov_re = re.compile(
-            rf"(?<![\w-])(?:(?P<g>[Pp]rovincie)\s+)?(?P<n>{'|'.join(re.escape(n) for n in prov_names)})(?![\w-])"
+            rf"(?<![\w-])(?:(?P<g>[Pp]rovincie|(?:[Gg]edeputeerde|[Pp]rovinciale)\s+[Ss]taten\s+van)\s+)?(?P<n>{'|'.join(re.escape(n) for n in prov_names)})(?![\w-])"
         )
         region_names = sorted(
             (r for r in ref.regions if r not in ref.municipality_names and r not in ref.province_names),
@@ -101,6 +101,7 @@ class Recogniser:
         cands: list[Mention] = list(extra or [])
         cands += self.places(text)
         cands += self.persons(text)
+        cands += self._titled_surnames(text)
         cands += self.organisations(text)
         cands = [m for m in cands if not in_zones(m.start, m.end, zones)]
         return select(cands)
@@ -199,6 +200,18 @@ class Recogniser:
             i += 1
         return out
 
+    def _titled_surnames(self, text: str) -> list[Mention]:
+        out = []
+        roles = "|".join(sorted((re.escape(r) for r in ROLES if " " not in r), key=len, reverse=True))
+        for m in re.finditer(rf"\b(?:{roles})\s+(?P<n>(?:De|Van|Ter|Ten|Van der|Van den|Van de|Den)\s+{CAP})", text,
+                             re.IGNORECASE):
+            name = m.group("n")
+            if not name[0].isupper() or name.split()[-1] in self.ref.municipality_names:
+                continue
+            out.append(Mention(m.start("n"), m.end("n"), name, "Person", "person-titled-surname", priority=55,
+                               confidence=0.7, canonical=name, attrs={"first": "", "last": name}))
+        return out
+
     def _person_at(self, text: str, toks: list, j: int) -> tuple[int, str, str, float] | None:
         """A person name starting at token j: (last token index, first name, surname part, confidence).
 
@@ -223,7 +236,9 @@ class Recogniser:
                     and word.lower() not in self.common and nxt in {"van", "de", "ter", "ten", "el", "den"}
                     and not _org_head(word) and word not in ref.municipality_names and not is_all_caps(word)
                     and not is_sentence_initial(text, s) and after not in ref.province_names
-                    and after not in ref.municipality_names):
+                    and after not in ref.municipality_names and not after.endswith("se")
+                    and (j == 0 or toks[j - 1][0] not in {"De", "de", "Van", "van", "Het", "het"})
+                    and not (j + 3 < n and is_capitalised(toks[j + 3][0]) and text[toks[j + 2][2]] == " ")):
                 return None
         k = j + 1
         if initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
@@ -319,7 +334,9 @@ class Recogniser:
         for m in run_re.finditer(text):
             pieces = [(m.start(), m.group())]
             # "Vernieuwend Leiderschap van de Breda University": an article inside ends one name
-            splits = list(re.finditer(r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()))
+            splits = [sp for sp in re.finditer(r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s",
+                                               m.group())
+                      if self._stands_alone(m.group()[sp.end():].split())]
             en_splits = [sp for sp in re.finditer(r"\s(?:en|&)\s", m.group())
                          if _org_head(m.group()[:sp.start()].split()[-1]) and " " not in m.group()[:sp.start()]]
             splits = sorted(splits + en_splits, key=lambda sp: sp.start())
@@ -338,6 +355,15 @@ class Recogniser:
                         found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
                     out.append(found)
         return out
+
+    def _stands_alone(self, words: list[str]) -> bool:
+        """Is what follows "van de" a name of its own ("... van de Hogeschool Utrecht"), rather than the
+        end of one name ("Centraal Bureau voor de Statistiek")?"""
+        lead = words[: next((k for k, w in enumerate(words) if w.lower() in {"van", "voor", "en", "de", "het"}),
+                            len(words))]
+        return any(_org_head(w) or _initiative_head(w) for w in words) or (
+            len(lead) >= 2 and any(is_all_caps(w) for w in lead)) or (
+            bool(lead) and (lead[0] in self.ref.municipality_names or lead[0] in self.ref.province_names))
 
     def _judge_run(self, text: str, start: int, words: list[str]) -> Mention | None:
         # strip a sentence-initial article or function word
@@ -477,6 +503,8 @@ class Recogniser:
         """ "ProDemos", "ArtEZ", "TenneT": an inner capital after lower case marks a brand name."""
         out = []
         for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+[A-Z][\w]*(?![\w-])", text):
+            if m.group() in NOT_NAMES:
+                continue
             out.append(Mention(m.start(), m.end(), m.group(), "Organization", "org-camelcase", priority=30,
                                confidence=0.6))
         return out
@@ -523,7 +551,9 @@ class Recogniser:
             low = word.lower()
             if low in self.common or low in ROLES or low in ORG_HEADS or low in INITIATIVE_HEADS:
                 continue
-            if word in self.ref.municipality_names or word in self.ref.province_names or word in self.ref.places:
+            if word in self.ref.municipality_names or word in self.ref.province_names or word in self.ref.places \
+                    or word in self.ref.streets or word in self.ref.surnames or _PLACE_SUFFIX.search(word) \
+                    or common_word(word):
                 continue
             before = text[max(0, m.start() - 40):m.start()].split()
             after = text[m.end():m.end() + 40].split()
@@ -548,6 +578,9 @@ class Recogniser:
         return out
 
 
+# streets, squares and neighbourhoods: places, not organisations
+_PLACE_SUFFIX = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|markt|wijk|buurt|kwartier|polder|"
+                           r"steeg|dreef|hof|veld)$", re.IGNORECASE)
 _SURNAME_PREFIXES = {"Oude", "Olde", "Ten", "Ter", "Te", "Op", "In", "Groot", "Klein", "Lange", "Korte", "Nieuwe"}
 
 

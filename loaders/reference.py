@@ -54,6 +54,7 @@ class Reference:
     municipality_adjectives: dict[str, str] = field(default_factory=dict)  # "Rotterdamse" -> GM0599
     regions: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # towns and villages (woonplaatsen), not municipalities
+    streets: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     interfixes: set[str] = field(default_factory=set)
@@ -96,6 +97,14 @@ def _deduce_list(*parts: str) -> set[str]:
     if exceptions.exists():
         items -= {line.strip() for line in exceptions.read_text(encoding="utf-8").splitlines()}
     return items
+
+
+def common_word(word: str) -> bool:
+    """Is this an everyday Dutch word (a theme, a department, a noun in a title), by its frequency in
+    wordfreq's Dutch data? Brand and organisation names are rarer than everyday nouns."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "nl") >= 4.3
 
 
 def _short_name(official: str) -> str:
@@ -142,6 +151,7 @@ def load_reference() -> Reference:
     ref.regions = {r for r in _deduce_list("locations", "lst_placename", "lst_region") if " " in r or "-" in r
                    or r[0].isupper()}
     ref.places = _deduce_list("locations", "lst_placename", "lst_residence")
+    ref.streets = {s for s in _deduce_list("locations", "lst_street") if " " not in s}
     ref.first_names = _deduce_list("names", "lst_first_name")
     ref.surnames = _deduce_list("names", "lst_surname") | _deduce_list("names", "lst_interfix_surname")
     ref.interfixes = _deduce_list("names", "lst_interfix")

@@ -61,7 +61,7 @@ kennisnetwerk zorggroep ziekenhuis gemeenschap parlement kabinet rechtbank hof t
 association foundation council agency authority office trust network partnership consortium society
 corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep krant dagblad uitgeverij
 academie werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
-kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio staten
+kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
 """.split())
 
 # Heads of initiative names: a project, programme, course, event or site organisations take part in.

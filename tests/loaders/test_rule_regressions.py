@@ -199,3 +199,22 @@ def test_f19_unknown_nlp_is_a_clear_error():
     with pytest.raises((ValueError, LookupError, RuntimeError)) as exc:
         Extractor(nlp="nonexistent_pkg")
     assert "nonexistent_pkg" in str(exc.value)
+
+
+# Probes written after the first blind measurement: things that are not organisations
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Het gesprek vond plaats in het stadhuis aan de Stationsstraat in Zwolle.", {"gemeente:gm0193"}),
+    ("Zij werkt bij de afdeling Ruimte en Wonen van de gemeente Ede.", {"gemeente:gm0228"}),
+    ("Bij Gedeputeerde Staten van Overijssel ligt het voorstel.", {"provincie:pv23"}),
+    ("Bewoners van de Schilderswijk praten mee over het plan.", set()),
+    ("Dat meldt het Centraal Bureau voor de Statistiek.", {"org:centraal-bureau-voor-de-statistiek"}),
+    ("Op LinkedIn schreef de directeur van Stichting Present een stuk.", {"org:stichting-present"}),
+])
+def test_not_organisations(extract, text, expected):
+    assert {e.id for e in extract(text).entities} == expected
+
+
+def test_role_with_a_capitalised_surname_is_a_person(extract):
+    f = extract("De VNG stuurt een brief aan minister De Jonge van Binnenlandse Zaken.")
+    assert ent(f, "person:de-jonge") is not None
+    assert not any(e.type == "Person" and "Binnenlandse" in e.name for e in f.entities)
