@@ -657,7 +657,10 @@ class RelationExtractor:
             # "X is betrokken bij INIT", "X ontwikkelt (samen met ...) INIT"
             verb = re.search(r"\b(?:betrokken\s+bij|ontwikkel\w*|organiseer\w*|organiseren|start\w*|lanceer\w*|"
                              r"leid(?:t|en)|coördineer\w*|financier\w*|ondersteun\w*|initieer\w*|nemen\s+deel\s+aan|"
-                             r"neemt\s+deel\s+aan|doe[tn]\s+mee\s+aan|participe\w+\s+in|opgezet|opgericht|bedacht)\b"
+                             r"neemt\s+deel\s+aan|doe[tn]\s+mee\s+aan|participe\w+\s+in|opgezet|opgericht|bedacht|"
+                             r"werk(?:t|en)\s+(?:\w+\s+){0,2}aan|volg(?:t|en)|begeleid\w*|evalue\w*|onderzoek(?:t|en)|"
+                             r"verantwoordelijk\s+voor(?:\s+de\s+uitvoering\s+van)?|trekker\s+van|penvoerder\s+van|"
+                             r"voer(?:t|en)\s+(?:\w+\s+)?uit|uitvoer\w*)\b"
                              r"[^.]{0,80}$", ctx.text[s.start:ref_start], re.IGNORECASE)
             if verb:
                 vpos = s.start + verb.start()
@@ -666,8 +669,13 @@ class RelationExtractor:
                                                 and not re.search(r"\bmet\s+(?:\S+\s+)?$", ctx.text[s.start:a.start])]
                 if not subj:
                     speaker = self._first_person_actor(ctx, i, t)
+                    pron = re.search(r"\b(?:hij|zij|ze)\b", ctx.text[s.start:ref_start], re.IGNORECASE)
                     if speaker:
                         out.append(Candidate("PARTICIPATES_IN", speaker, init_key, s, "participates-speaker", 0.6))
+                    elif pron:
+                        who = self._antecedent(ctx, i, pron.group().lower())
+                        if who is not None:
+                            out.append(Candidate("PARTICIPATES_IN", who.key, init_key, s, "participates-pronoun", 0.6))
                 for a in subj[:1]:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-verb", 0.8))
                     # "Als voorzitter van X is Y betrokken bij INIT": X takes part too
