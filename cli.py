@@ -50,15 +50,28 @@ def main() -> None:
     """
 
 
-def open_graph(store_url: str | None, user: str | None, password: str | None, database: str | None,
-               curation_path: str | None = None, min_confidence: float = 0.0) -> KnowledgeGraph:
+def open_graph(
+    store_url: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    curation_path: str | None = None,
+    min_confidence: float = 0.0,
+) -> KnowledgeGraph:
     store = connect(store_url, user, password, database)
-    return KnowledgeGraph(store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence)
+    return KnowledgeGraph(
+        store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence
+    )
 
 
 def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read commands
-    f = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-                     help="Leave out relations below this confidence.")(f)
+    f = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        show_default=True,
+        help="Leave out relations below this confidence.",
+    )(f)
     return store_options(curation_option(f))
 
 
@@ -67,8 +80,12 @@ def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_options
 @curation_option
-@click.option("--nlp", default=None, metavar="NAME",
-              help="Also use the entity recogniser of an installed spaCy pipeline, e.g. nl_core_news_lg.")
+@click.option(
+    "--nlp",
+    default=None,
+    metavar="NAME",
+    help="Also use the entity recogniser of an installed spaCy pipeline, e.g. nl_core_news_lg.",
+)
 @click.option("--prune", is_flag=True, help="Forget documents whose files are gone from the given folders.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
 @user_errors
@@ -88,10 +105,17 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
     store = connect(store_url, user, password, database, create=True)
     curation = load_curation(store_url, curation_path)
     try:
-        with click.progressbar(length=0, label="ingesting", file=sys.stderr,
-                               hidden=not sys.stderr.isatty()) as bar:
-            report = build(paths, store, curation=curation, nlp=nlp, prune=prune,
-                           progress=lambda p: bar.update(1, p.name))
+        with click.progressbar(
+            length=0, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
+        ) as bar:
+            report = build(
+                paths,
+                store,
+                curation=curation,
+                nlp=nlp,
+                prune=prune,
+                progress=lambda p: bar.update(1, p.name),
+            )
     finally:
         store.close()
     for path, reason in report.skipped:
@@ -178,8 +202,13 @@ def show(name, fmt, store_url, user, password, database, curation_path, min_conf
         raise UserError(_unknown(kg, name))
     rels = kg.relations(entity=e.id)
     if fmt == "json":
-        click.echo(json.dumps({"entity": e.to_dict(), "relations": [r.to_dict() for r in rels]},
-                              ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                {"entity": e.to_dict(), "relations": [r.to_dict() for r in rels]},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return
     click.echo(click.style(f"{e.name}", bold=True) + f"  ({e.type}, {e.id})")
     for k, v in e.attributes.items():
@@ -223,8 +252,13 @@ def export() -> None:
 
 
 @export.command("json")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="File to write (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="File to write (default: standard output).",
+)
 @graph_options
 @user_errors
 def export_json(output, store_url, user, password, database, curation_path, min_confidence) -> None:
@@ -243,8 +277,13 @@ def export_json(output, store_url, user, password, database, curation_path, min_
 
 # -- evaluation --------------------------------------------------------------------------------
 @main.command()
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of <document>.json gold files (../shared/gold format).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of <document>.json gold files (../shared/gold format).",
+)
 @click.option("--docs", default=None, help="Comma-separated document names to score (default: all gold).")
 @format_option
 @graph_options
@@ -327,8 +366,13 @@ def _save(curation: Curation) -> None:
 
 # -- demo -----------------------------------------------------------------------------------
 @main.command()
-@click.option("--store", "store_url", default=None, metavar="URL",
-              help="Where to build the sample graph (default: a temporary file).")
+@click.option(
+    "--store",
+    "store_url",
+    default=None,
+    metavar="URL",
+    help="Where to build the sample graph (default: a temporary file).",
+)
 @click.option("--top", default=10, show_default=True, help="How many central stakeholders to show.")
 @user_errors
 def demo(store_url, top) -> None:

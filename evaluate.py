@@ -104,14 +104,17 @@ def evaluate_graph(graph: dict[str, Any], gold: dict[str, dict]) -> dict[str, An
     per_doc = {}
     for doc, g in gold.items():
         ents = [e for e in graph["entities"] if doc in {Path(d).name for d in e.get("documents", [])}]
-        rels = [r for r in graph["relations"]
-                if doc in {Path(ev.get("document", "")).name for ev in r.get("evidence", [])}]
+        rels = [
+            r
+            for r in graph["relations"]
+            if doc in {Path(ev.get("document", "")).name for ev in r.get("evidence", [])}
+        ]
         before = {k: list(v) for k, v in counts.c.items()}
         errors = score_document(g, ents, rels, counts)
         scores = {}
         for kind in ("entity", "relation"):
             now, was = counts.c[(kind, "all")], before.get((kind, "all"), [0, 0, 0])
-            scores[kind] = prf(*(a - b for a, b in zip(now, was)))
+            scores[kind] = prf(*(a - b for a, b in zip(now, was, strict=True)))
         per_doc[doc] = {"scores": scores, "errors": errors}
     rows = []
     totals = {}

@@ -79,7 +79,11 @@ def build(
                 report.unchanged.append(str(path))
                 continue
             document = Document(
-                id=doc_id, name=path.name, path=key, title=loaded.title, chars=len(loaded.text),
+                id=doc_id,
+                name=path.name,
+                path=key,
+                title=loaded.title,
+                chars=len(loaded.text),
                 format=loaded.format,
             )
             if extractor is None:

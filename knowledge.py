@@ -22,9 +22,16 @@ if TYPE_CHECKING:
 
 
 class KnowledgeGraph:
-    def __init__(self, store: Store | str | None = None, *, curation: Curation | None = None,
-                 min_confidence: float = 0.0) -> None:
-        self.store = store if store is not None and not isinstance(store, str) else open_store(store, create=False)
+    def __init__(
+        self,
+        store: Store | str | None = None,
+        *,
+        curation: Curation | None = None,
+        min_confidence: float = 0.0,
+    ) -> None:
+        self.store = (
+            store if store is not None and not isinstance(store, str) else open_store(store, create=False)
+        )
         self.curation = curation or Curation()
         self.min_confidence = min_confidence
 
@@ -68,7 +75,8 @@ class KnowledgeGraph:
                 return []
             eid = found.id
         return [
-            r for r in self._relations
+            r
+            for r in self._relations
             if (type is None or r.type == type) and (eid is None or eid in (r.source, r.target))
         ]
 

@@ -65,10 +65,9 @@ def main() -> None:
     n = len(files)
     print(f"{n} documents, {chars / 1e6:.2f} M characters ({report.summary()}; re-run: {again.summary()})")
     print(f"{'run':34} {'seconds':>8} {'docs/s':>8} {'chars/s':>10} {'ratio':>7}")
-    print(f"{'reference: spaCy blank nl + sents':34} {reference:8.2f} {n / reference:8.1f} {chars / reference:10.0f} {1:7.1f}")
-    print(f"{'stakegraph ingest (SQLite)':34} {full:8.2f} {n / full:8.1f} {chars / full:10.0f} {full / reference:7.1f}")
-    print(f"{'stakegraph ingest, all unchanged':34} {unchanged:8.2f} {n / unchanged:8.1f} {chars / unchanged:10.0f} "
-          f"{unchanged / reference:7.1f}")
+    for label, seconds in (("reference: spaCy blank nl + sents", reference), ("stakegraph ingest (SQLite)", full),
+                           ("stakegraph ingest, all unchanged", unchanged)):
+        print(f"{label:34} {seconds:8.2f} {n / seconds:8.1f} {chars / seconds:10.0f} {seconds / reference:7.1f}")
     print(f"peak memory (RSS) {peak_mb:.0f} MB")
 
 

@@ -28,24 +28,47 @@ class UserError(click.ClickException):
 
 def store_options(f: Callable) -> Callable:
     """--store (default $STAKEGRAPH_STORE or ./stakegraph.db) and, for Neo4j, credentials and database."""
-    f = click.option("--database", envvar="NEO4J_DATABASE", default=None,
-                     help="Neo4j database (env NEO4J_DATABASE).")(f)
-    f = click.option("--password", envvar="NEO4J_PASSWORD", default=None, show_envvar=False,
-                     help="Neo4j password (env NEO4J_PASSWORD; prompted when a Neo4j store needs one).")(f)
+    f = click.option(
+        "--database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database (env NEO4J_DATABASE)."
+    )(f)
+    f = click.option(
+        "--password",
+        envvar="NEO4J_PASSWORD",
+        default=None,
+        show_envvar=False,
+        help="Neo4j password (env NEO4J_PASSWORD; prompted when a Neo4j store needs one).",
+    )(f)
     f = click.option("--user", envvar="NEO4J_USER", default=None, help="Neo4j user (env NEO4J_USER).")(f)
-    f = click.option("--store", "store_url", envvar="STAKEGRAPH_STORE", default=None, metavar="URL",
-                     help="Store: a SQLite file (default ./stakegraph.db) or bolt://, neo4j:// URL.")(f)
+    f = click.option(
+        "--store",
+        "store_url",
+        envvar="STAKEGRAPH_STORE",
+        default=None,
+        metavar="URL",
+        help="Store: a SQLite file (default ./stakegraph.db) or bolt://, neo4j:// URL.",
+    )(f)
     return f
 
 
 def format_option(f: Callable) -> Callable:
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table for people, json or csv for programs.")(f)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="table for people, json or csv for programs.",
+    )(f)
 
 
 def curation_option(f: Callable) -> Callable:
-    return click.option("--curation", "curation_path", type=click.Path(dir_okay=False), default=None,
-                        help=f"Curation file (default: {CURATION_FILE} next to a SQLite store).")(f)
+    return click.option(
+        "--curation",
+        "curation_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help=f"Curation file (default: {CURATION_FILE} next to a SQLite store).",
+    )(f)
 
 
 def curation_path_for(store_url: str | None, explicit: str | None) -> Path | None:
@@ -64,8 +87,14 @@ def load_curation(store_url: str | None, explicit: str | None) -> Curation:
         raise UserError(str(exc)) from None
 
 
-def connect(store_url: str | None, user: str | None = None, password: str | None = None,
-            database: str | None = None, *, create: bool = False) -> Store:
+def connect(
+    store_url: str | None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    *,
+    create: bool = False,
+) -> Store:
     """Open the store named on the command line, turning every failure into one clear line."""
     url = resolve_store_url(store_url)
     options: dict[str, Any] = {}

@@ -23,8 +23,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
-           max_width: int = 60) -> str:
+def render(
+    rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, max_width: int = 60
+) -> str:
     """Rows as text. JSON keeps every field; table and CSV show `columns` (default: all keys)."""
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=1)
@@ -40,9 +41,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
         return "(nothing)"
     cells = [[_clip(_cell(r.get(c)), max_width) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    head = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
+    head = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    body = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join([click.style(head, bold=True), rule, *body])
 
 

@@ -141,8 +141,14 @@ class Curation:
 
 
 # The fields each operation needs; "from" and "documents" name several things, the others one.
-_FIELDS = {"merge": ("into", "from"), "split": ("entity", "documents"), "rename": ("entity", "name"),
-           "alias": ("entity", "alias"), "retype": ("entity", "type"), "reject": ("entity",)}
+_FIELDS = {
+    "merge": ("into", "from"),
+    "split": ("entity", "documents"),
+    "rename": ("entity", "name"),
+    "alias": ("entity", "alias"),
+    "retype": ("entity", "type"),
+    "reject": ("entity",),
+}
 _LISTS = {"from", "documents"}
 
 

@@ -7,11 +7,10 @@ deterministic (ties broken by fixed orders), never by insertion order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
-
-import re
 
 from .model import ENTITY_TYPES, CoMention, DocumentFacts, Entity, Evidence, Relation
 
@@ -26,7 +25,9 @@ def combine_confidence(values: Iterable[float]) -> float:
     return round(1.0 - miss, 4)
 
 
-def remap_facts(f: DocumentFacts, mapping: dict[str, str], rejected: set[str] | frozenset[str] = frozenset()) -> DocumentFacts:
+def remap_facts(
+    f: DocumentFacts, mapping: dict[str, str], rejected: set[str] | frozenset[str] = frozenset()
+) -> DocumentFacts:
     """One document's facts with entity ids renamed (merged) and some entities dropped."""
     if not mapping and not rejected:
         return f
@@ -44,8 +45,9 @@ def remap_facts(f: DocumentFacts, mapping: dict[str, str], rejected: set[str] | 
             kept.aliases = sorted((set(kept.aliases) | set(e.aliases) | {e.name}) - {kept.name})
             kept.mentions += e.mentions
         else:
-            entities[new_id] = Entity(new_id, e.type, e.name, list(e.aliases), list(e.documents), e.mentions,
-                                      dict(e.attributes))
+            entities[new_id] = Entity(
+                new_id, e.type, e.name, list(e.aliases), list(e.documents), e.mentions, dict(e.attributes)
+            )
     relations: dict[tuple, Relation] = {}
     for r in f.relations:
         s, t = m(r.source), m(r.target)
@@ -68,7 +70,6 @@ def remap_facts(f: DocumentFacts, mapping: dict[str, str], rejected: set[str] | 
         else:
             co[(nc.source, nc.target)] = nc
     return DocumentFacts(f.document, list(entities.values()), list(relations.values()), list(co.values()))
-
 
 
 def _is_acronym(name: str) -> bool:
@@ -188,8 +189,9 @@ def merge_co_mentions(facts: Iterable[DocumentFacts]) -> list[CoMention]:
     ]
 
 
-def summarize(documents: int, entities: list[Entity], relations: list[Relation],
-              co_mentions: list[CoMention]) -> dict[str, Any]:
+def summarize(
+    documents: int, entities: list[Entity], relations: list[Relation], co_mentions: list[CoMention]
+) -> dict[str, Any]:
     """Counts by kind and type: what `stakegraph stats` prints for any store."""
     return {
         "documents": documents,

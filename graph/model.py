@@ -29,8 +29,10 @@ RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "MEMBER_OF": (frozenset({"Organization", "Municipality"}), frozenset({"Organization", "Region"})),
     "COLLABORATES_WITH": (_ORGS, _ORGS),
     "PARTICIPATES_IN": (frozenset({"Organization", "Municipality", "Person"}), frozenset({"Initiative"})),
-    "LOCATED_IN": (frozenset({"Organization", "Initiative", "Municipality"}),
-                   frozenset({"Municipality", "Province", "Region"})),
+    "LOCATED_IN": (
+        frozenset({"Organization", "Initiative", "Municipality"}),
+        frozenset({"Municipality", "Province", "Region"}),
+    ),
 }
 
 
@@ -203,7 +205,12 @@ class CoMention:
             self.source, self.target = self.target, self.source
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "weight": self.weight, "documents": self.documents}
+        return {
+            "source": self.source,
+            "target": self.target,
+            "weight": self.weight,
+            "documents": self.documents,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CoMention:

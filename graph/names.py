@@ -21,7 +21,7 @@ def name_key(text: str) -> str:
     s = fold(text)
     for lead in _LEADING:
         if s.startswith(lead):
-            s = s[len(lead):]
+            s = s[len(lead) :]
     return s
 
 

@@ -66,7 +66,9 @@ class SQLiteStore(FactStore):
                 if row is None:
                     self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
                 elif row[0] != SCHEMA_VERSION:
-                    raise StoreError(f"{self.path} has store schema {row[0]}, this version reads {SCHEMA_VERSION}")
+                    raise StoreError(
+                        f"{self.path} has store schema {row[0]}, this version reads {SCHEMA_VERSION}"
+                    )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a stakegraph store ({exc})") from None
         except OSError as exc:
@@ -92,7 +94,14 @@ class SQLiteStore(FactStore):
                 "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
                 [
                     (
-                        d.path, r.type, r.source, r.target, r.role, r.role_class, r.status, r.confidence,
+                        d.path,
+                        r.type,
+                        r.source,
+                        r.target,
+                        r.role,
+                        r.role_class,
+                        r.status,
+                        r.confidence,
                         _dumps([e.to_dict() for e in r.evidence]),
                     )
                     for r in facts.relations
@@ -114,7 +123,9 @@ class SQLiteStore(FactStore):
 
     # -- reads ------------------------------------------------------------------------------
     def documents(self) -> list[Document]:
-        rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path")
+        rows = self.conn.execute(
+            "SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path"
+        )
         return [Document(*row) for row in rows]
 
     def document_for_path(self, path: str) -> Document | None:
@@ -126,18 +137,35 @@ class SQLiteStore(FactStore):
     def facts(self) -> Iterator[DocumentFacts]:
         docs = {d.path: DocumentFacts(document=d) for d in self.documents()}
         for path, eid, etype, name, aliases, mentions, attrs in self.conn.execute(
-            "SELECT doc_path, id, type, name, aliases, mentions, attributes FROM entity_records ORDER BY rowid"
+            "SELECT doc_path, id, type, name, aliases, mentions, attributes "
+            "FROM entity_records ORDER BY rowid"
         ):
             docs[path].entities.append(
-                Entity(eid, etype, name, json.loads(aliases), [docs[path].document.name], mentions, json.loads(attrs))
+                Entity(
+                    eid,
+                    etype,
+                    name,
+                    json.loads(aliases),
+                    [docs[path].document.name],
+                    mentions,
+                    json.loads(attrs),
+                )
             )
         for path, rtype, src, tgt, role, role_class, status, conf, evidence in self.conn.execute(
             "SELECT doc_path, type, source, target, role, role_class, status, confidence, evidence "
             "FROM relation_records ORDER BY rowid"
         ):
             docs[path].relations.append(
-                Relation(rtype, src, tgt, role, role_class, status, conf,
-                         [Evidence.from_dict(e) for e in json.loads(evidence)])
+                Relation(
+                    rtype,
+                    src,
+                    tgt,
+                    role,
+                    role_class,
+                    status,
+                    conf,
+                    [Evidence.from_dict(e) for e in json.loads(evidence)],
+                )
             )
         for path, src, tgt, weight in self.conn.execute(
             "SELECT doc_path, source, target, weight FROM co_mention_records ORDER BY rowid"

@@ -69,7 +69,9 @@ class FactStore:
 
     def stats(self) -> dict[str, Any]:
         facts = self.view()
-        summary = summarize(len(facts), merge_entities(facts), merge_relations(facts), merge_co_mentions(facts))
+        summary = summarize(
+            len(facts), merge_entities(facts), merge_relations(facts), merge_co_mentions(facts)
+        )
         return {"store": store_label(self.url), **summary}
 
     def close(self) -> None:

@@ -23,8 +23,15 @@ class Extractor:
         doc = self.nlp(text)
         state: Extraction = doc._.sg
         entities = [
-            Entity(id=r.key, type=r.type, name=r.name, aliases=sorted(r.aliases), documents=[document.name],
-                   mentions=r.mentions, attributes=dict(sorted(r.attributes.items())))
+            Entity(
+                id=r.key,
+                type=r.type,
+                name=r.name,
+                aliases=sorted(r.aliases),
+                documents=[document.name],
+                mentions=r.mentions,
+                attributes=dict(sorted(r.attributes.items())),
+            )
             for r in sorted(state.records.values(), key=lambda r: r.key)
         ]
         types = {e.id: e.type for e in entities}
@@ -38,21 +45,35 @@ class Extractor:
         for key, cands in sorted(groups.items()):
             evidence = {}  # one piece of evidence per sentence: the strongest rule that read it there
             for c in sorted(cands, key=lambda c: (-c.confidence, c.rule)):
-                ev = Evidence(document.name, c.sentence.start, c.sentence.end, " ".join(c.sentence.text.split()),
-                              c.rule, c.confidence)
+                ev = Evidence(
+                    document.name,
+                    c.sentence.start,
+                    c.sentence.end,
+                    " ".join(c.sentence.text.split()),
+                    c.rule,
+                    c.confidence,
+                )
                 evidence.setdefault(ev.start, ev)
             statuses = [c.status for c in cands if c.status]
             best = max(cands, key=lambda c: c.confidence)
-            relations.append(Relation(
-                type=key[0], source=key[1], target=key[2], role=best.role, role_class=best.role_class,
-                status=("current" if "current" in statuses else "former") if statuses else None,
-                confidence=combine_confidence(c.confidence for c in cands),
-                evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
-            ))
+            relations.append(
+                Relation(
+                    type=key[0],
+                    source=key[1],
+                    target=key[2],
+                    role=best.role,
+                    role_class=best.role_class,
+                    status=("current" if "current" in statuses else "former") if statuses else None,
+                    confidence=combine_confidence(c.confidence for c in cands),
+                    evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
+                )
+            )
         co: dict[tuple[str, str], int] = defaultdict(int)
         for s in state.sentences(doc):
             keys = sorted({m.key for m in state.mentions if s.start <= m.start and m.end <= s.end and m.key})
             for a, b in combinations(keys, 2):
                 co[(a, b)] += 1
         co_mentions = [CoMention(a, b, w, [document.name]) for (a, b), w in sorted(co.items())]
-        return DocumentFacts(document=document, entities=entities, relations=relations, co_mentions=co_mentions)
+        return DocumentFacts(
+            document=document, entities=entities, relations=relations, co_mentions=co_mentions
+        )

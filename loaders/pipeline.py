@@ -54,9 +54,12 @@ if not Doc.has_extension("sg"):
 
 
 # Words a sentence does not end on: a line ending in one is hard-wrapped prose.
-_RUNS_ON = frozenset("""de het een en of van voor met bij in op aan door over naar tot om te als dat die dan is zijn
-was waren heeft hebben had wordt worden werd kan zal zou moet wil gaat ook nog niet zich haar hun zijn onze
-ons mijn uw deze dit wat wie waar hoe maar want omdat toen terwijl sinds tussen tegen zonder binnen onder""".split())
+_RUNS_ON = frozenset(
+    """de het een en of van voor met bij in op aan door over naar tot om te als dat die dan is zijn was
+waren heeft hebben had wordt worden werd kan zal zou moet wil gaat ook nog niet zich haar hun zijn
+onze ons mijn uw deze dit wat wie waar hoe maar want omdat toen terwijl sinds tussen tegen zonder
+binnen onder""".split()
+)
 
 
 @Language.component("sg_lines")
@@ -72,7 +75,7 @@ def sg_lines(doc: Doc) -> Doc:
             tok.is_sent_start = True
             continue
         line_start = text.rfind("\n", 0, prev.idx) + 1
-        line = text[line_start:prev.idx].strip()
+        line = text[line_start : prev.idx].strip()
         last = line.split()[-1] if line else ""
         if last.lower() in _RUNS_ON:
             continue  # "De gemeenteraad van X heeft\nY benoemd": the sentence goes on
@@ -107,9 +110,17 @@ def _from_ner(span: object) -> Mention | None:
     if etype == "Person" and len(text.split()) < 2:
         return None
     start = span.start_char  # type: ignore[attr-defined]
-    return Mention(start, start + len(text), text, etype, "ner-" + span.label_.lower(),  # type: ignore[attr-defined]
-                   priority=15, confidence=0.6, canonical=" ".join(text.split()) if etype == "Person" else None,
-                   attrs={"first": text.split()[0], "last": " ".join(text.split()[1:])} if etype == "Person" else {})
+    return Mention(
+        start,
+        start + len(text),
+        text,
+        etype,
+        "ner-" + span.label_.lower(),  # type: ignore[attr-defined]
+        priority=15,
+        confidence=0.6,
+        canonical=" ".join(text.split()) if etype == "Person" else None,
+        attrs={"first": text.split()[0], "last": " ".join(text.split()[1:])} if etype == "Person" else {},
+    )
 
 
 @Language.factory("sg_resolve")
@@ -147,8 +158,10 @@ def build_nlp(ner_model: str | None = None) -> Language:
         try:
             source = spacy.load(ner_model)
         except OSError as exc:
-            raise PipelineError(f"spaCy pipeline '{ner_model}' cannot be loaded: install it or leave out --nlp "
-                                f"({str(exc).splitlines()[0][:120]})") from None
+            raise PipelineError(
+                f"spaCy pipeline '{ner_model}' cannot be loaded: install it or leave out --nlp "
+                f"({str(exc).splitlines()[0][:120]})"
+            ) from None
         if "ner" not in source.pipe_names:
             raise PipelineError(f"spaCy pipeline '{ner_model}' has no entity recogniser ('ner')")
         for dep in ("tok2vec",):

@@ -16,13 +16,37 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-
 # The abbreviations CBS, the Kiesraad and newspapers put after a municipality's name.
-PROVINCE_ABBREVIATIONS = {"GR": "PV20", "GRON": "PV20", "FR": "PV21", "F": "PV21", "DR": "PV22", "D": "PV22",
-                          "OV": "PV23", "O": "PV23", "FL": "PV24", "FLEV": "PV24", "GLD": "PV25", "G": "PV25",
-                          "GE": "PV25", "U": "PV26", "UT": "PV26", "UTR": "PV26", "NH": "PV27", "N-H": "PV27",
-                          "ZH": "PV28", "Z-H": "PV28", "Z": "PV29", "ZLD": "PV29", "ZL": "PV29", "NB": "PV30",
-                          "N-B": "PV30", "L": "PV31", "LB": "PV31", "LIMB": "PV31"}
+PROVINCE_ABBREVIATIONS = {
+    "GR": "PV20",
+    "GRON": "PV20",
+    "FR": "PV21",
+    "F": "PV21",
+    "DR": "PV22",
+    "D": "PV22",
+    "OV": "PV23",
+    "O": "PV23",
+    "FL": "PV24",
+    "FLEV": "PV24",
+    "GLD": "PV25",
+    "G": "PV25",
+    "GE": "PV25",
+    "U": "PV26",
+    "UT": "PV26",
+    "UTR": "PV26",
+    "NH": "PV27",
+    "N-H": "PV27",
+    "ZH": "PV28",
+    "Z-H": "PV28",
+    "Z": "PV29",
+    "ZLD": "PV29",
+    "ZL": "PV29",
+    "NB": "PV30",
+    "N-B": "PV30",
+    "L": "PV31",
+    "LB": "PV31",
+    "LIMB": "PV31",
+}
 
 
 @dataclass(frozen=True)
@@ -137,8 +161,11 @@ def load_reference() -> Reference:
         elif code in ref.municipalities and "(gemeente)" not in alias:
             ref.municipality_names.setdefault(alias, set()).add(code)
             ref.municipality_names.setdefault(_short_name(alias), set()).add(code)
-    ambiguous = {a for a, c in ref.municipality_adjectives.items()
-                 if sum(1 for r in _rows("aliases.csv") if r["alias"] == a) > 1}
+    ambiguous = {
+        a
+        for a, c in ref.municipality_adjectives.items()
+        if sum(1 for r in _rows("aliases.csv") if r["alias"] == a) > 1
+    }
     for a in ambiguous:  # "Utrechtse": the city or the province; context must decide, so no rule uses it
         del ref.municipality_adjectives[a]
     for r in _rows("former_municipalities.csv"):
@@ -148,13 +175,18 @@ def load_reference() -> Reference:
             ref.former_names[r["name"]] = old.code
         if r.get("successor_cbs_code"):
             ref.successors[old.code] = r["successor_cbs_code"]
-    ref.regions = {r for r in _deduce_list("locations", "lst_placename", "lst_region") if " " in r or "-" in r
-                   or r[0].isupper()}
+    ref.regions = {
+        r
+        for r in _deduce_list("locations", "lst_placename", "lst_region")
+        if " " in r or "-" in r or r[0].isupper()
+    }
     ref.places = _deduce_list("locations", "lst_placename", "lst_residence")
     ref.streets = {s for s in _deduce_list("locations", "lst_street") if " " not in s}
     ref.first_names = _deduce_list("names", "lst_first_name")
     ref.surnames = _deduce_list("names", "lst_surname") | _deduce_list("names", "lst_interfix_surname")
     ref.interfixes = _deduce_list("names", "lst_interfix")
     ref.titles = {t.lower() for t in _deduce_list("names", "lst_prefix")}
-    ref.common_words = _deduce_list("whitelist", "lst_common_word") | _deduce_list("whitelist", "lst_stop_word")
+    ref.common_words = _deduce_list("whitelist", "lst_common_word") | _deduce_list(
+        "whitelist", "lst_stop_word"
+    )
     return ref

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from .text import Mention, Sentence
 from .vocabulary import (
-    ORG_TYPE_NOUNS,
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
     FORMER_CUES,
     FORMER_MODIFIERS,
     INITIATIVE_HEADS,
+    ORG_TYPE_NOUNS,
     ROLE_MODIFIERS,
     ROLES,
 )
@@ -28,21 +28,62 @@ ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 EMPLOYERS = {"Organization", "Municipality", "Province"}
 PLACES = {"Municipality", "Province", "Region"}
 _TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
-PROVINCIAL_ROLES = {"gedeputeerde", "provinciesecretaris", "statengriffier", "statenlid", "commissaris van de koning",
-                    "commissaris van de koningin"}
-MUNICIPAL_ROLES = {"gemeentesecretaris", "burgemeester", "wethouder", "griffier", "raadsgriffier", "raadslid",
-                   "gemeenteraadslid", "gemeentesecretaris/algemeen directeur", "gemeentedirecteur",
-                   "loco-burgemeester", "locoburgemeester", "stadssecretaris", "waarnemend burgemeester",
-                   "gemeentesecretaris en algemeen directeur", "fractievoorzitter"}
+PROVINCIAL_ROLES = {
+    "gedeputeerde",
+    "provinciesecretaris",
+    "statengriffier",
+    "statenlid",
+    "commissaris van de koning",
+    "commissaris van de koningin",
+}
+MUNICIPAL_ROLES = {
+    "gemeentesecretaris",
+    "burgemeester",
+    "wethouder",
+    "griffier",
+    "raadsgriffier",
+    "raadslid",
+    "gemeenteraadslid",
+    "gemeentesecretaris/algemeen directeur",
+    "gemeentedirecteur",
+    "loco-burgemeester",
+    "locoburgemeester",
+    "stadssecretaris",
+    "waarnemend burgemeester",
+    "gemeentesecretaris en algemeen directeur",
+    "fractievoorzitter",
+}
 
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 # productive role heads that form compounds: "regiodirecteur", "raadsadviseur", "innovatiemanager"
-_COMPOUND_HEADS = ("directeur", "adviseur", "manager", "medewerker", "coördinator", "leider", "voorzitter",
-                   "secretaris", "bestuurder", "onderzoeker", "docent", "specialist", "consultant", "regisseur",
-                   "controller", "accountant", "hoofd", "griffier", "ambtenaar", "jurist", "strateeg", "analist")
+_COMPOUND_HEADS = (
+    "directeur",
+    "adviseur",
+    "manager",
+    "medewerker",
+    "coördinator",
+    "leider",
+    "voorzitter",
+    "secretaris",
+    "bestuurder",
+    "onderzoeker",
+    "docent",
+    "specialist",
+    "consultant",
+    "regisseur",
+    "controller",
+    "accountant",
+    "hoofd",
+    "griffier",
+    "ambtenaar",
+    "jurist",
+    "strateeg",
+    "analist",
+)
 _COMPOUND = rf"[a-zà-ÿ]{{3,}}(?:{'|'.join(_COMPOUND_HEADS)})"
-ROLE_RE = re.compile(rf"(?<![\w])(?P<mod>{ROLE_MODIFIERS}*)(?P<role>{_ROLE_ALT}|{_COMPOUND})(?![\w])",
-                     re.IGNORECASE)
+ROLE_RE = re.compile(
+    rf"(?<![\w])(?P<mod>{ROLE_MODIFIERS}*)(?P<role>{_ROLE_ALT}|{_COMPOUND})(?![\w])", re.IGNORECASE
+)
 
 
 def _role_head(role: str) -> str:
@@ -50,8 +91,12 @@ def _role_head(role: str) -> str:
     if role in ROLES:
         return role
     return next((h for h in _COMPOUND_HEADS if role.endswith(h)), role)
-_VERB = r"(?:is|wordt|was|werd|blijft|bleef|werkt|werkte|begon|begint|start|startte|zit|zat|trad|treedt|ben|bent|" \
-        r"zijn|worden|waren|werden)"
+
+
+_VERB = (
+    r"(?:is|wordt|was|werd|blijft|bleef|werkt|werkte|begon|begint|start|startte|zit|zat|trad|treedt|ben|bent|"
+    r"zijn|worden|waren|werden)"
+)
 # between a person and their role: ", ", " (49) is sinds 2021 ", " nieuwe ", " op, die per 1 mei ",
 # " werkt nu als ", " was tot de opheffing "
 _BEFORE_ROLE = re.compile(
@@ -61,16 +106,23 @@ _BEFORE_ROLE = re.compile(
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
     r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:(?:nieuwe|huidige|kersverse|eerste|laatste|vorige)\s+)?"
 )
-_COORDINATION = re.compile(r"\s*(?:,|\ben\b|&|/)\s*(?:(?:daarvoor|eerder|daarnaast|ook|inmiddels|nu|toen)\s+)?"
-                           r"(?:(?:is|was|wordt|werd|werkte|werkt)\b(?:\s+[^\s,.;:]+){0,3}\s+)?"
-                           r"(?:als\s+)?(?:(?:de|het)\s+)?")
+_COORDINATION = re.compile(
+    r"\s*(?:,|\ben\b|&|/)\s*(?:(?:daarvoor|eerder|daarnaast|ook|inmiddels|nu|toen)\s+)?"
+    r"(?:(?:is|was|wordt|werd|werkte|werkt)\b(?:\s+[^\s,.;:]+){0,3}\s+)?"
+    r"(?:als\s+)?(?:(?:de|het)\s+)?"
+)
 _ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?|\s*\(\s*")
-_ORG_GAP = re.compile(r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
-                      r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
-                      r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?")
-_APPOINT = re.compile(r"\b(?:benoemd|aangesteld|gekozen|voorgedragen|geïnstalleerd|beëdigd|aangenomen)\s+"
-                      r"(?:(?:per\s+\S+(?:\s+\S+)?|met ingang van\s+\S+(?:\s+\S+)?)\s+)?(?:tot|als)\s+"
-                      r"(?:(?:de|het)\s+)?(?:nieuwe\s+)?$", re.IGNORECASE)
+_ORG_GAP = re.compile(
+    r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
+    r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
+    r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?"
+)
+_APPOINT = re.compile(
+    r"\b(?:benoemd|aangesteld|gekozen|voorgedragen|geïnstalleerd|beëdigd|aangenomen)\s+"
+    r"(?:(?:per\s+\S+(?:\s+\S+)?|met ingang van\s+\S+(?:\s+\S+)?)\s+)?(?:tot|als)\s+"
+    r"(?:(?:de|het)\s+)?(?:nieuwe\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -104,14 +156,15 @@ class RelationExtractor:
     def __init__(self, adjectives: dict[str, str] | None = None) -> None:
         self.adjectives = adjectives or {}  # "Rotterdamse" -> GM0599
 
-    def extract(self, text: str, sentences: list[Sentence], mentions: list[Mention],
-                types: dict[str, str]) -> list[Candidate]:
+    def extract(
+        self, text: str, sentences: list[Sentence], mentions: list[Mention], types: dict[str, str]
+    ) -> list[Candidate]:
         ctx = Context(text, sentences, mentions, types)
         ctx.paragraph = [text.count("\n\n", 0, s.start) for s in sentences]
         out: list[Candidate] = []
         per_sentence = [[m for m in mentions if s.start <= m.start and m.end <= s.end] for s in sentences]
         # pass 1: positions (they tell who speaks for which organisation)
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
             out += self.positions(ctx, i, s, ms)
             for c in out:
                 if c.type == "HOLDS_POSITION":
@@ -120,18 +173,18 @@ class RelationExtractor:
                         lst.append(c.target)
         self._speakers(ctx, per_sentence)
         # pass 1b: first-person and pronoun positions, now that speakers are known
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
             out += self.pronoun_positions(ctx, i, s, ms)
             out += self._works_at(ctx, i, s, ms)
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
             out += self._predecessors(ctx, i, s, ms, out)
         last_init = None
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
             refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
             if refs:
                 last_init = max(refs)[2]
             ctx.last_initiative.append(last_init)
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence)):
+        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
             group = self.joint_work(ctx, i, s, ms)
             out += group
             # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
@@ -166,15 +219,13 @@ class RelationExtractor:
         for idx, r in enumerate(roles):
             rs, re_ = s.start + r.start(), s.start + r.end()
             mod = (r.group("mod") or "").lower()
-            self._role_initiative: Mention | None = None
-            org, org_rule, role_end = self._role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
-            init = self._role_initiative
-            role = " ".join(text[s.start + r.start("role"):role_end].lower().split())
+            org, org_rule, role_end, init = self._role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
+            role = " ".join(text[s.start + r.start("role") : role_end].lower().split())
             base = r.group("role").lower()
             person, p_rule = self._role_person(ctx, i, ms, persons, rs, re_, org, roles, idx, s)
             if person is None and last_bound is not None:
                 glue = org.start if org_rule == "role-hyphen" and org is not None else rs
-                if _COORDINATION.fullmatch(text[last_bound[1]:glue]):
+                if _COORDINATION.fullmatch(text[last_bound[1] : glue]):
                     person, p_rule = last_bound[0], "coordinated"
             if person is None:
                 prev_end = re_
@@ -182,7 +233,9 @@ class RelationExtractor:
             if init is not None:  # "programmamanager van INIT (bij ORG)": both take part in it
                 out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
                 if org is not None and ctx.types.get(org.key) in EMPLOYERS:
-                    out.append(Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7))
+                    out.append(
+                        Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7)
+                    )
                 org, org_rule = self._appointing_body(text, ms, s, rs)
             if org is None and _role_head(base) in MUNICIPAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms)
@@ -193,126 +246,233 @@ class RelationExtractor:
             if org is None or ctx.types.get(org.key) not in EMPLOYERS:
                 prev_end = re_
                 continue
-            window = text[max(prev_end, s.start):re_]
-            former = any(mod.startswith(f) for f in FORMER_MODIFIERS) or bool(FORMER_CUES.search(window)) \
+            window = text[max(prev_end, s.start) : re_]
+            former = (
+                any(mod.startswith(f) for f in FORMER_MODIFIERS)
+                or bool(FORMER_CUES.search(window))
                 or self._predecessor(text, person, s)
-            conf = {"role-hyphen": 0.85, "role-of": 0.9, "role-adjective": 0.8, "appointing-body": 0.8,
-                    "context-municipality": 0.55}.get(org_rule, 0.7)
-            conf = round(min(conf, {"adjacent": 0.95, "appointed": 0.9, "copula": 0.85, "coordinated": 0.85,
-                                    "pronoun": 0.7, "als-subject": 0.75}.get(p_rule, 0.7)), 2)
-            out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, f"position-{p_rule}-{org_rule}",
-                                 conf, role=role, role_class=ROLES.get(base) or ROLES.get(_role_head(base)),
-                                 status="former" if former else "current"))
-            succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start:person.start])
-            if former and succ and re.match(r"\s+op\s+als\b", text[person.end:]):
+            )
+            conf = {
+                "role-hyphen": 0.85,
+                "role-of": 0.9,
+                "role-adjective": 0.8,
+                "appointing-body": 0.8,
+                "context-municipality": 0.55,
+            }.get(org_rule, 0.7)
+            conf = round(
+                min(
+                    conf,
+                    {
+                        "adjacent": 0.95,
+                        "appointed": 0.9,
+                        "copula": 0.85,
+                        "coordinated": 0.85,
+                        "pronoun": 0.7,
+                        "als-subject": 0.75,
+                    }.get(p_rule, 0.7),
+                ),
+                2,
+            )
+            out.append(
+                Candidate(
+                    "HOLDS_POSITION",
+                    person.key,
+                    org.key,
+                    s,
+                    f"position-{p_rule}-{org_rule}",
+                    conf,
+                    role=role,
+                    role_class=ROLES.get(base) or ROLES.get(_role_head(base)),
+                    status="former" if former else "current",
+                )
+            )
+            succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
+            if former and succ and re.match(r"\s+op\s+als\b", text[person.end :]):
                 successor = [p for p in persons if p.end <= s.start + succ.start()]
                 if successor:
-                    out.append(Candidate("HOLDS_POSITION", successor[-1].key, org.key, s, "position-successor",
-                                         conf, role=role, role_class=ROLES.get(base), status="current"))
+                    out.append(
+                        Candidate(
+                            "HOLDS_POSITION",
+                            successor[-1].key,
+                            org.key,
+                            s,
+                            "position-successor",
+                            conf,
+                            role=role,
+                            role_class=ROLES.get(base),
+                            status="current",
+                        )
+                    )
             last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
             prev_end = re_
         return out
 
-    def _role_org(self, ctx: Context, i: int, ms: list[Mention], role_start: int, role_end: int,
-                  s: Sentence) -> tuple[Mention | None, str, int]:
-        """The organisation a role is held at, and where the role phrase (with its specifier) ends."""
+    def _role_org(
+        self, ctx: Context, i: int, ms: list[Mention], role_start: int, role_end: int, s: Sentence
+    ) -> tuple[Mention | None, str, int, Mention | None]:
+        """The organisation a role is held at, the rule that found it, where the role phrase (with its
+        specifier) ends, and the initiative the role belongs to, if any ("programmamanager van INIT")."""
         text = ctx.text
+        initiative: Mention | None = None
         # "VNG-voorzitter": the organisation glued to the role word
         if role_start > 0 and text[role_start - 1] == "-":
             hit = next((m for m in ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
             if hit:
-                return hit, "role-hyphen", role_end
+                return hit, "role-hyphen", role_end, None
         # "de Rotterdamse wethouder": a municipality's adjective
-        before = text[max(s.start, role_start - 40):role_start]
-        adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before)
+        before = text[max(s.start, role_start - 40) : role_start]
+        adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(
+            r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
+        )
         if adj and adj.group("a") in self.adjectives:
-            muni = next((m for m in ctx.mentions if m.type == "Municipality"
-                         and m.attrs.get("code") == self.adjectives[adj.group("a")]), None)
+            muni = next(
+                (
+                    m
+                    for m in ctx.mentions
+                    if m.type == "Municipality" and m.attrs.get("code") == self.adjectives[adj.group("a")]
+                ),
+                None,
+            )
             if muni is not None:
-                return muni, "role-adjective", role_end
+                return muni, "role-adjective", role_end, None
         # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
         cursor = role_end
-        person_after = next((m for m in ms if m.type == "Person" and m.start >= role_end
-                             and re.fullmatch(r"\s*,?\s*", text[role_end:m.start])), None)
+        person_after = next(
+            (
+                m
+                for m in ms
+                if m.type == "Person"
+                and m.start >= role_end
+                and re.fullmatch(r"\s*,?\s*", text[role_end : m.start])
+            ),
+            None,
+        )
         for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
-            gap = text[cursor:m.start]
-            if m.type == "Initiative" and (_ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap)) \
-                    and (cursor > role_end or person_after is None):
-                self._role_initiative = m
+            gap = text[cursor : m.start]
+            if (
+                m.type == "Initiative"
+                and (_ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap))
+                and (cursor > role_end or person_after is None)
+            ):
+                initiative = m
                 cursor = m.end
                 continue
             if m.type in EMPLOYERS | {"Region"}:
                 if _ORG_GAP_DIRECT.fullmatch(gap) or _ORG_GAP.fullmatch(gap):
                     if m.type == "Region":
-                        return None, "", role_end
+                        return None, "", role_end, initiative
                     spec_end = role_end
-                    spec = re.match(r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
-                                    r"was)\b)[a-zà-ÿ][\w/-]*){0,3}", text[role_end:m.start])
+                    spec = re.match(
+                        r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
+                        r"was)\b)[a-zà-ÿ][\w/-]*){0,3}",
+                        text[role_end : m.start],
+                    )
                     if spec and cursor == role_end:
                         spec_end = role_end + spec.end()
-                    return m, "role-of", spec_end
-                return None, "", role_end
+                    return m, "role-of", spec_end, initiative
+                return None, "", role_end, initiative
             if m is person_after or m.type == "Initiative":
                 if not re.fullmatch(r"[^.;:!?]{0,60}", gap):
                     break
-                if m.type == "Initiative" and _ORG_GAP.fullmatch(gap) or _ORG_GAP_DIRECT.fullmatch(gap):
-                    if m.type == "Initiative":
-                        self._role_initiative = m
+                if m.type == "Initiative" and (_ORG_GAP.fullmatch(gap) or _ORG_GAP_DIRECT.fullmatch(gap)):
+                    initiative = m
                 cursor = m.end
                 continue
             break
-        return None, "", role_end
+        return None, "", role_end, initiative
 
-    def _appointing_body(self, text: str, ms: list[Mention], s: Sentence, rs: int) -> tuple[Mention | None, str]:
+    def _appointing_body(
+        self, text: str, ms: list[Mention], s: Sentence, rs: int
+    ) -> tuple[Mention | None, str]:
         """ "Het college van B en W van Middelburg heeft X benoemd tot Y": the municipality appoints."""
         for m in ms:
-            if m.end <= rs and m.type in EMPLOYERS and re.search(
-                    r"\b(?:college|gemeenteraad|raad|bestuur|provinciale staten|gedeputeerde staten)\b[^.]{0,60}$",
-                    text[s.start:m.start], re.IGNORECASE):
+            if (
+                m.end <= rs
+                and m.type in EMPLOYERS
+                and re.search(
+                    r"\b(?:college|gemeenteraad|raad|bestuur|provinciale staten|gedeputeerde staten)\b"
+                    r"[^.]{0,60}$",
+                    text[s.start : m.start],
+                    re.IGNORECASE,
+                )
+            ):
                 return m, "appointing-body"
         return None, ""
 
-    def _role_person(self, ctx: Context, i: int, ms: list[Mention], persons: list[Mention], rs: int, re_: int,
-                     org: Mention | None, roles: list, idx: int, s: Sentence) -> tuple[Mention | None, str]:
+    def _role_person(
+        self,
+        ctx: Context,
+        i: int,
+        ms: list[Mention],
+        persons: list[Mention],
+        rs: int,
+        re_: int,
+        org: Mention | None,
+        roles: list,
+        idx: int,
+        s: Sentence,
+    ) -> tuple[Mention | None, str]:
         text = ctx.text
         # person right after the role: "burgemeester Anna de Boer", "lector Ravi Smit van ..."
         after = [p for p in persons if p.start >= re_]
-        if after and re.fullmatch(r"\s*,?\s*|(?:\s+(?!(?:is|was|wordt|werd|heeft|zegt|en|van|bij|met|of|die|dat|"
-                                  r"de|het)\b)[a-zà-ÿ]+){1,2}\s+", text[re_:after[0].start]):
+        if after and re.fullmatch(
+            r"\s*,?\s*|(?:\s+(?!(?:is|was|wordt|werd|heeft|zegt|en|van|bij|met|of|die|dat|"
+            r"de|het)\b)[a-zà-ÿ]+){1,2}\s+",
+            text[re_ : after[0].start],
+        ):
             return after[0], "adjacent"
         # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
         if org is not None and org.start >= re_:
             after = [p for p in persons if p.start >= org.end]
-            if after and re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", text[org.end:after[0].start]):
+            if after and re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", text[org.end : after[0].start]):
                 return after[0], "adjacent"
         # coordinated roles before one person: "opleidingsmanager en onderzoeker Marije Huiting"
         if idx + 1 < len(roles) and after:
             nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
             tail = org.end if org is not None and org.start >= re_ else re_
-            if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail:nxt]) and re.fullmatch(r"\s*,?\s*",
-                                                                                   text[nxt_end:after[0].start]):
+            if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail:nxt]) and re.fullmatch(
+                r"\s*,?\s*", text[nxt_end : after[0].start]
+            ):
                 return after[0], "adjacent"
         # person before: "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
         before = [p for p in persons if p.end <= rs]
         if before:
             p = before[-1]
-            gap = text[p.end:rs]
+            gap = text[p.end : rs]
             if _BEFORE_ROLE.fullmatch(gap):
                 return p, "adjacent" if re.match(r"\s*(?:\(\d+\)\s*)?[,(]", gap) else "copula"
         # "... heeft Anna de Boer benoemd tot burgemeester"
-        if _APPOINT.search(text[s.start:rs]) and before:
+        if _APPOINT.search(text[s.start : rs]) and before:
             return before[-1], "appointed"
         # "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ..."
-        pron = re.search(r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start:rs], re.IGNORECASE)
-        inverted = pron and re.search(rf"\b{_VERB}\s+$", text[s.start:s.start + pron.start()]) and \
-            re.fullmatch(r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
-                         r"(?:(?:de|het)\s+)?", pron.group("gap"))
-        if pron and not before and (inverted or _BEFORE_ROLE.fullmatch(
-                " " + pron.group("gap").strip() + " " if pron.group("gap").strip() else " ")):
+        pron = re.search(
+            r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start : rs], re.IGNORECASE
+        )
+        inverted = (
+            pron
+            and re.search(rf"\b{_VERB}\s+$", text[s.start : s.start + pron.start()])
+            and re.fullmatch(
+                r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
+                r"(?:(?:de|het)\s+)?",
+                pron.group("gap"),
+            )
+        )
+        if (
+            pron
+            and not before
+            and (
+                inverted
+                or _BEFORE_ROLE.fullmatch(
+                    " " + pron.group("gap").strip() + " " if pron.group("gap").strip() else " "
+                )
+            )
+        ):
             who = self._antecedent(ctx, i, pron.group("p").lower())
             if who is not None:
                 return who, "pronoun"
-        if re.search(r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30):rs], re.IGNORECASE):
+        if re.search(
+            r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE
+        ):
             others = [p for p in persons if not (rs <= p.start < re_)]
             if len({p.key for p in others}) == 1:
                 return others[0], "als-subject"
@@ -328,48 +488,72 @@ class RelationExtractor:
         prev = [m for m in ctx.mentions if m.type == "Person" and lo <= m.start < here]
         return prev[-1] if prev else None
 
-    def _predecessors(self, ctx: Context, i: int, s: Sentence, ms: list[Mention],
-                      found: list[Candidate]) -> list[Candidate]:
+    def _predecessors(
+        self, ctx: Context, i: int, s: Sentence, ms: list[Mention], found: list[Candidate]
+    ) -> list[Candidate]:
         """ "Zij volgt Jan Smit op": Jan Smit held the post she is taking, until now."""
         out = []
         for succ in re.finditer(r"\bvolg(?:t|de)\b", s.text):
             pos = s.start + succ.end()
-            pred = next((p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 20), None)
-            if pred is None or not re.match(r"\s+op\b", ctx.text[pred.end:]):
+            pred = next(
+                (p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 20), None
+            )
+            if pred is None or not re.match(r"\s+op\b", ctx.text[pred.end :]):
                 continue
             subj = [p for p in ms if p.type == "Person" and p.end <= s.start + succ.start()]
             who = subj[-1] if subj else None
-            if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[:succ.start()], re.IGNORECASE):
+            if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[: succ.start()], re.IGNORECASE):
                 who = self._antecedent(ctx, i, "zij")
             if who is None:
                 continue
-            posts = [c for c in found if c.type == "HOLDS_POSITION" and c.source == who.key and c.status == "current"]
+            posts = [
+                c
+                for c in found
+                if c.type == "HOLDS_POSITION" and c.source == who.key and c.status == "current"
+            ]
             if posts:
                 post = posts[0]
-                out.append(Candidate("HOLDS_POSITION", pred.key, post.target, s, "position-predecessor", 0.6,
-                                     role=post.role, role_class=post.role_class, status="former"))
+                out.append(
+                    Candidate(
+                        "HOLDS_POSITION",
+                        pred.key,
+                        post.target,
+                        s,
+                        "position-predecessor",
+                        0.6,
+                        role=post.role,
+                        role_class=post.role_class,
+                        status="former",
+                    )
+                )
         return out
 
     def _predecessor(self, text: str, person: Mention, s: Sentence) -> bool:
         """ "... volgt Anna Smit op, die met pensioen gaat": the person succeeded held the post."""
-        return bool(re.search(r"\bvolg(?:t|de|en)\s+(?:\S+\s+){0,3}$", text[s.start:person.start])
-                    and re.match(r"\s+op\b", text[person.end:])
-                    and not re.search(r"\bdie\b[^.]{0,80}\bwordt\b", text[person.end:s.end]))
+        return bool(
+            re.search(r"\bvolg(?:t|de|en)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
+            and re.match(r"\s+op\b", text[person.end :])
+            and not re.search(r"\bdie\b[^.]{0,80}\bwordt\b", text[person.end : s.end])
+        )
 
     def _works_at(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "Zij werkte tien jaar bij de provincie X", "ben ik werkzaam bij gemeente Y"."""
         out = []
         text = ctx.text
-        for w in re.finditer(r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
-                             r"onder andere\s+)?(?:(?:de|het)\s+)?", s.text):
+        for w in re.finditer(
+            r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
+            r"onder andere\s+)?(?:(?:de|het)\s+)?",
+            s.text,
+        ):
             pos = s.start + w.end()
             org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
             if org is None:
                 continue
-            head = text[s.start:s.start + w.start()]
+            head = text[s.start : s.start + w.start()]
             subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
             pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
-                r"\b(ik)\b", s.text, re.IGNORECASE)
+                r"\b(ik)\b", s.text, re.IGNORECASE
+            )
             if subj:
                 person = subj[-1]
             elif pron:
@@ -380,10 +564,22 @@ class RelationExtractor:
                 continue
             als = re.search(rf"\bals\s+(?P<r>(?:{_ROLE_ALT}))\b", s.text, re.IGNORECASE)
             role = als.group("r").lower() if als else "medewerker"
-            former = w.group("v") in {"werkte", "werkten"} or bool(re.search(
-                r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid")))
-            out.append(Candidate("HOLDS_POSITION", person.key, org.key, s, "position-works-at", 0.7, role=role,
-                                 role_class=ROLES.get(role, "staff"), status="former" if former else "current"))
+            former = w.group("v") in {"werkte", "werkten"} or bool(
+                re.search(r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid"))
+            )
+            out.append(
+                Candidate(
+                    "HOLDS_POSITION",
+                    person.key,
+                    org.key,
+                    s,
+                    "position-works-at",
+                    0.7,
+                    role=role,
+                    role_class=ROLES.get(role, "staff"),
+                    status="former" if former else "current",
+                )
+            )
         return out
 
     def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -396,26 +592,46 @@ class RelationExtractor:
             return []
         out = []
         for r in self._roles_in(s, ms):
-            if not re.search(r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25):r.start()], re.IGNORECASE):
+            if not re.search(
+                r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25) : r.start()], re.IGNORECASE
+            ):
                 continue
-            org, _, role_end = self._role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
+            org, _, role_end, _ = self._role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
             if org is None or ctx.types.get(org.key) not in EMPLOYERS:
                 continue
             role = r.group("role").lower()
-            former = bool(FORMER_CUES.search(s.text[:r.end()]))
-            out.append(Candidate("HOLDS_POSITION", speaker, org.key, s, "position-speaker-als", 0.7, role=role,
-                                 role_class=ROLES.get(role), status="former" if former else "current"))
+            former = bool(FORMER_CUES.search(s.text[: r.end()]))
+            out.append(
+                Candidate(
+                    "HOLDS_POSITION",
+                    speaker,
+                    org.key,
+                    s,
+                    "position-speaker-als",
+                    0.7,
+                    role=role,
+                    role_class=ROLES.get(role),
+                    status="former" if former else "current",
+                )
+            )
         return out
 
-    def _nearby_municipality(self, ctx: Context, i: int, ms: list[Mention], type_: str = "Municipality") -> Mention | None:
+    def _nearby_municipality(
+        self, ctx: Context, i: int, ms: list[Mention], type_: str = "Municipality"
+    ) -> Mention | None:
         """The municipality (or province) a role without a named employer belongs to: the one in the
         sentence, else the one mentioned most in the sentences around it, if there is a clear one."""
         here = [m for m in ms if m.type == type_]
         if len({m.key for m in here}) == 1:
             return here[0]
-        window = [m for m in ctx.mentions if m.type == type_
-                  and ctx.sentences[max(0, i - 3)].start <= m.start < ctx.sentences[min(len(ctx.sentences) - 1,
-                                                                                         i + 3)].end]
+        window = [
+            m
+            for m in ctx.mentions
+            if m.type == type_
+            and ctx.sentences[max(0, i - 3)].start
+            <= m.start
+            < ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
+        ]
         pool = window + [m for m in ctx.mentions if m.type == type_]
         if not pool:
             return None
@@ -453,16 +669,23 @@ class RelationExtractor:
         return (munis or orgs or [None])[0]
 
     # -- collaboration, membership, participation, location ---------------------------------
-    def collaborations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention],
-                       pairwise: bool = True) -> list[Candidate]:
+    def collaborations(
+        self, ctx: Context, i: int, s: Sentence, ms: list[Mention], pairwise: bool = True
+    ) -> list[Candidate]:
         out = []
         orgs = [m for m in ms if m.type in ORGLIKE]
         t = s.text
         first_person = bool(set(re.findall(r"\w+", t)) & (FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR))
-        triggers = list(re.finditer(
-            r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
-            r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|convenant met|"
-            r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met)\b", t, re.IGNORECASE))
+        triggers = list(
+            re.finditer(
+                r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
+                r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|"
+                r"convenant met|"
+                r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met)\b",
+                t,
+                re.IGNORECASE,
+            )
+        )
         for trig in triggers:
             ts, te = s.start + trig.start(), s.start + trig.end()
             right = _coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
@@ -472,7 +695,11 @@ class RelationExtractor:
             if not right:
                 continue
             if left:
-                subjects, conf, rule = [m.key for m in _coordinated_backwards(ctx.text, left)], 0.8, "collab-samen-met"
+                subjects, conf, rule = (
+                    [m.key for m in _coordinated_backwards(ctx.text, left)],
+                    0.8,
+                    "collab-samen-met",
+                )
             elif first_person:
                 subjects, conf, rule = [self._speaker_org(ctx, i, ms)], 0.6, "collab-speaker"
             else:
@@ -481,29 +708,49 @@ class RelationExtractor:
                 for r in right:
                     if subject and subject != r.key:
                         out.append(Candidate("COLLABORATES_WITH", subject, r.key, s, rule, conf))
-        for m in re.finditer(r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
-                             r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?", t, re.IGNORECASE):
-            group = _coordinated(ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end())
+        for m in re.finditer(
+            r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
+            r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?",
+            t,
+            re.IGNORECASE,
+        ):
+            group = _coordinated(
+                ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end()
+            )
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
-                    out.append(Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85))
-        for m in re.finditer(r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|(?:de\s+)?handen ineen|"
-                             r"hun krachten)\b", t if pairwise else "", re.IGNORECASE):
+                    out.append(
+                        Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85)
+                    )
+        for m in re.finditer(
+            r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|(?:de\s+)?handen ineen|"
+            r"hun krachten)\b",
+            t if pairwise else "",
+            re.IGNORECASE,
+        ):
             start = s.start + m.start()
             before = [o for o in orgs if o.end <= start]
             group = _coordinated_backwards(ctx.text, before)
-            if len(group) >= 2 and not re.search(r"\bin\s+(?:het|de)\s*$", t[:m.start()]):
+            if len(group) >= 2 and not re.search(r"\bin\s+(?:het|de)\s*$", t[: m.start()]):
                 for a in range(len(group)):
                     for b in range(a + 1, len(group)):
-                        out.append(Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-en-samen",
-                                             0.75))
+                        out.append(
+                            Candidate(
+                                "COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-en-samen", 0.75
+                            )
+                        )
         # "... de samenwerking in X waar we ... optrekken": the speaker's organisation works with X
-        if re.search(r"samenwerking|samenwerken|optrekken", t, re.IGNORECASE) and \
-                set(re.findall(r"\w+", t)) & FIRST_PERSON_PLURAL and not triggers:
+        if (
+            re.search(r"samenwerking|samenwerken|optrekken", t, re.IGNORECASE)
+            and set(re.findall(r"\w+", t)) & FIRST_PERSON_PLURAL
+            and not triggers
+        ):
             speaker_org = self._speaker_org(ctx, i, ms)
             for o in orgs:
                 if o.type == "Organization" and speaker_org and o.key != speaker_org:
-                    out.append(Candidate("COLLABORATES_WITH", speaker_org, o.key, s, "collab-speaker-context", 0.55))
+                    out.append(
+                        Candidate("COLLABORATES_WITH", speaker_org, o.key, s, "collab-speaker-context", 0.55)
+                    )
         return out
 
     def joint_work(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -525,12 +772,16 @@ class RelationExtractor:
                     out.append(Candidate(rtype, m.key, target, s, rule, conf))
 
         # "... samen(werken) in (de|het) X" / "trekt ... op in de X"
-        for m in re.finditer(r"\b(?:samen|samenwerken|samenwerkt|op|deel|mee)\s+(?:\w+\s+){0,2}?(?:in|binnen|aan)\s+"
-                             r"(?:(?:de|het)\s+)?(?:(?:regio|programma|project)\s+)?", t):
+        for m in re.finditer(
+            r"\b(?:samen|samenwerken|samenwerkt|op|deel|mee)\s+(?:\w+\s+){0,2}?(?:in|binnen|aan)\s+"
+            r"(?:(?:de|het)\s+)?(?:(?:regio|programma|project)\s+)?",
+            t,
+        ):
             pos = s.start + m.end()
             body = next((b for b in bodies if b.start == pos or (b.start < pos < b.end)), None)
-            if body is None or not re.search(r"\b(?:werk\w*|trek\w*|doe[nt]|neem\w*|nemen|zitten|zit)\b",
-                                             t[:m.start()]):
+            if body is None or not re.search(
+                r"\b(?:werk\w*|trek\w*|doe[nt]|neem\w*|nemen|zitten|zit)\b", t[: m.start()]
+            ):
                 continue
             members = [a for a in actors if a.end <= body.start and a.key != body.key]
             if len(members) >= 1:
@@ -542,26 +793,40 @@ class RelationExtractor:
             if init is not None:
                 add([a for a in actors if a.end <= init.start], init.key, "joint-samen-aan", 0.75)
         # "Deelnemers in X zijn A, B en C", "X is een samenwerking van ... waaronder A, B"
-        for m in re.finditer(r"\b(?:deelnemers|leden|partners|deelnemende gemeenten)\s+(?:in|van|aan)\s+"
-                             r"(?:(?:de|het)\s+)?", t, re.IGNORECASE):
+        for m in re.finditer(
+            r"\b(?:deelnemers|leden|partners|deelnemende gemeenten)\s+(?:in|van|aan)\s+"
+            r"(?:(?:de|het)\s+)?",
+            t,
+            re.IGNORECASE,
+        ):
             pos = s.start + m.end()
             body = next((b for b in bodies if b.start == pos), None)
             if body:
                 add([a for a in actors if a.start > body.end], body.key, "joint-deelnemers", 0.75)
-        for m in re.finditer(r"\b(?:samenwerking|samenwerkingsverband|verband|netwerk)\s+van\b[^.]*?\bwaaronder\s+", t):
+        for m in re.finditer(
+            r"\b(?:samenwerking|samenwerkingsverband|verband|netwerk)\s+van\b[^.]*?\bwaaronder\s+", t
+        ):
             subj = [b for b in bodies if b.end <= s.start + m.start()]
             if subj:
                 add([a for a in actors if a.start >= s.start + m.end()], subj[0].key, "joint-waaronder", 0.7)
         # relative clauses on an initiative: "INIT, dat X samen met A en B uitvoert", "..., waarin A en B ..."
         for init in inits:
-            rel = re.match(r"\s*\)?\s*,\s*(?:dat|die|waarin|waarbij|waaraan)\b(?P<c>[^.;]*)", ctx.text[init.end:s.end])
-            if rel and re.search(r"\b(?:uitvoer\w*|voert|voeren|organiseer\w*|ontwikkel\w*|samen\w*|deel\w*|"
-                                 r"trekken|leid\w*|financier\w*|werken|werkt)\b", rel.group("c")):
+            rel = re.match(
+                r"\s*\)?\s*,\s*(?:dat|die|waarin|waarbij|waaraan)\b(?P<c>[^.;]*)", ctx.text[init.end : s.end]
+            )
+            if rel and re.search(
+                r"\b(?:uitvoer\w*|voert|voeren|organiseer\w*|ontwikkel\w*|samen\w*|deel\w*|"
+                r"trekken|leid\w*|financier\w*|werken|werkt)\b",
+                rel.group("c"),
+            ):
                 lo, hi = init.end, init.end + rel.end()
                 add([a for a in actors if lo <= a.start < hi], init.key, "joint-relative", 0.75)
         # "A, B en C doen mee aan (de tweede ronde van) INIT", "..., die (ook) deelnemen aan INIT"
-        for m in re.finditer(r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|nemen\s+(?:\w+\s+)?deel|neemt\s+(?:\w+\s+)?deel|"
-                             r"deelnemen|deelneemt|participeren|participeert)\s+(?:aan|in)\b", t):
+        for m in re.finditer(
+            r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|nemen\s+(?:\w+\s+)?deel|neemt\s+(?:\w+\s+)?deel|"
+            r"deelnemen|deelneemt|participeren|participeert)\s+(?:aan|in)\b",
+            t,
+        ):
             after = [b for b in inits if b.start >= s.start + m.end()]
             if not after:
                 continue
@@ -569,10 +834,17 @@ class RelationExtractor:
             group = _coordinated_backwards(ctx.text, before) if before else []
             add(group or before[-1:], after[0].key, "joint-doen-mee", 0.75)
         # "Daarin werken A en B samen": the initiative or body of the previous sentence
-        if re.match(r"\s*(?:Daarin|Hierin|Daarbinnen|Binnen dat \w+|In dat \w+)\b", t) and \
-                re.search(r"\bsamen|\bmee\b|\bdeel\b", t) and i > 0:
-            prev = [m for m in ctx.mentions if ctx.sentences[i - 1].start <= m.start < ctx.sentences[i - 1].end
-                    and m.type in {"Initiative", "Organization", "Region"}]
+        if (
+            re.match(r"\s*(?:Daarin|Hierin|Daarbinnen|Binnen dat \w+|In dat \w+)\b", t)
+            and re.search(r"\bsamen|\bmee\b|\bdeel\b", t)
+            and i > 0
+        ):
+            prev = [
+                m
+                for m in ctx.mentions
+                if ctx.sentences[i - 1].start <= m.start < ctx.sentences[i - 1].end
+                and m.type in {"Initiative", "Organization", "Region"}
+            ]
             if prev:
                 add(actors, prev[-1].key, "joint-daarin", 0.65)
         return out
@@ -601,14 +873,19 @@ class RelationExtractor:
                 for g in group:
                     out.append(Candidate(rtype, g.key, body.key, s, "member-verb", 0.8))
         # "X bestaat uit A, B en C" / "in X werken A, B en C samen" / "X, een samenwerking van A, B en C"
-        for m in re.finditer(r"\b(?:bestaat|bestaan)\s+uit\s+(?:de\s+(?:gemeenten|organisaties)\s+)?|"
-                             r"\bsamenwerkingsverband\s+van\s+(?:de\s+(?:gemeenten\s+)?)?|"
-                             r"\b(?:leden|deelnemers|deelnemende\s+gemeenten)\s+(?:van\s+\S+\s+)?(?:zijn\s+)?", t,
-                             re.IGNORECASE):
+        for m in re.finditer(
+            r"\b(?:bestaat|bestaan)\s+uit\s+(?:de\s+(?:gemeenten|organisaties)\s+)?|"
+            r"\bsamenwerkingsverband\s+van\s+(?:de\s+(?:gemeenten\s+)?)?|"
+            r"\b(?:leden|deelnemers|deelnemende\s+gemeenten)\s+(?:van\s+\S+\s+)?(?:zijn\s+)?",
+            t,
+            re.IGNORECASE,
+        ):
             before = [b for b in bodies if b.end <= s.start + m.start()]
             if not before:
                 continue
-            group = _coordinated(ctx.text, [x for x in members if x.start >= s.start + m.end()], s.start + m.end())
+            group = _coordinated(
+                ctx.text, [x for x in members if x.start >= s.start + m.end()], s.start + m.end()
+            )
             for g in group:
                 out.append(Candidate("MEMBER_OF", g.key, before[-1].key, s, "member-consists-of", 0.75))
         for m in re.finditer(r"^\s*(?:In|Binnen)\s+(?:(?:de|het)\s+)?", t):
@@ -623,11 +900,15 @@ class RelationExtractor:
             prev = ctx.sentences[i - 1].text if i > 0 else ""
             if re.search(r"samen(?:werk|\b)", t + " " + prev, re.IGNORECASE):
                 speaker_org = self._speaker_org(ctx, i, ms)
-                for m in re.finditer(r"(?:\b(?:doen|werken|zitten|participeren|zijn|nemen)\s+(?:we|wij)\b|\b(?:we|wij)\s+"
-                                     r"(?:doen|werken|zitten|participeren|zijn|nemen))[^.]{0,40}?\b(?:in|binnen|deel aan)"
-                                     r"\s+(?:(?:het|de)\s+)", t):
-                    body = next((b for b in bodies if b.start == s.start + m.end() and b.type == "Organization"),
-                                None)
+                for m in re.finditer(
+                    r"(?:\b(?:doen|werken|zitten|participeren|zijn|nemen)\s+(?:we|wij)\b|\b(?:we|wij)\s+"
+                    r"(?:doen|werken|zitten|participeren|zijn|nemen))[^.]{0,40}?\b(?:in|binnen|deel aan)"
+                    r"\s+(?:(?:het|de)\s+)",
+                    t,
+                ):
+                    body = next(
+                        (b for b in bodies if b.start == s.start + m.end() and b.type == "Organization"), None
+                    )
                     if body and speaker_org:
                         out.append(Candidate("MEMBER_OF", speaker_org, body.key, s, "member-speaker", 0.6))
         return out
@@ -641,10 +922,18 @@ class RelationExtractor:
         for m in inits:
             org = m.attrs.get("organiser")
             if org:
-                hit = next((a for a in ctx.mentions if a.type == "Organization" and
-                            (a.attrs.get("acronym") == org or a.text == org)), None)
+                hit = next(
+                    (
+                        a
+                        for a in ctx.mentions
+                        if a.type == "Organization" and (a.attrs.get("acronym") == org or a.text == org)
+                    ),
+                    None,
+                )
                 if hit:
-                    out.append(Candidate("PARTICIPATES_IN", hit.key, m.key, s, "participates-organiser", 0.75))
+                    out.append(
+                        Candidate("PARTICIPATES_IN", hit.key, m.key, s, "participates-organiser", 0.75)
+                    )
         refs = self._initiative_refs(ctx, i, s, inits)
         for ref_start, ref_end, init_key in refs:
             # "INIT van (de) ORG": the organisation runs it
@@ -655,51 +944,84 @@ class RelationExtractor:
                 if org:
                     out.append(Candidate("PARTICIPATES_IN", org.key, init_key, s, "participates-van", 0.75))
             # "X is betrokken bij INIT", "X ontwikkelt (samen met ...) INIT"
-            verb = re.search(r"\b(?:betrokken\s+bij|ontwikkel\w*|organiseer\w*|organiseren|start\w*|lanceer\w*|"
-                             r"leid(?:t|en)|coördineer\w*|financier\w*|ondersteun\w*|initieer\w*|nemen\s+deel\s+aan|"
-                             r"neemt\s+deel\s+aan|doe[tn]\s+mee\s+aan|participe\w+\s+in|opgezet|opgericht|bedacht|"
-                             r"werk(?:t|en)\s+(?:\w+\s+){0,2}aan|volg(?:t|en)|begeleid\w*|evalue\w*|onderzoek(?:t|en)|"
-                             r"verantwoordelijk\s+voor(?:\s+de\s+uitvoering\s+van)?|trekker\s+van|penvoerder\s+van|"
-                             r"voer(?:t|en)\s+(?:\w+\s+)?uit|uitvoer\w*)\b"
-                             r"[^.]{0,80}$", ctx.text[s.start:ref_start], re.IGNORECASE)
+            verb = re.search(
+                r"\b(?:betrokken\s+bij|ontwikkel\w*|organiseer\w*|organiseren|start\w*|lanceer\w*|"
+                r"leid(?:t|en)|coördineer\w*|financier\w*|ondersteun\w*|initieer\w*|nemen\s+deel\s+aan|"
+                r"neemt\s+deel\s+aan|doe[tn]\s+mee\s+aan|participe\w+\s+in|opgezet|opgericht|bedacht|"
+                r"werk(?:t|en)\s+(?:\w+\s+){0,2}aan|volg(?:t|en)|begeleid\w*|evalue\w*|onderzoek(?:t|en)|"
+                r"verantwoordelijk\s+voor(?:\s+de\s+uitvoering\s+van)?|trekker\s+van|penvoerder\s+van|"
+                r"voer(?:t|en)\s+(?:\w+\s+)?uit|uitvoer\w*)\b"
+                r"[^.]{0,80}$",
+                ctx.text[s.start : ref_start],
+                re.IGNORECASE,
+            )
             if verb:
                 vpos = s.start + verb.start()
                 subj = [a for a in actors if a.end <= vpos]
-                subj = subj[-1:] if subj else [a for a in actors if vpos <= a.start < ref_start
-                                                and not re.search(r"\bmet\s+(?:\S+\s+)?$", ctx.text[s.start:a.start])]
+                subj = (
+                    subj[-1:]
+                    if subj
+                    else [
+                        a
+                        for a in actors
+                        if vpos <= a.start < ref_start
+                        and not re.search(r"\bmet\s+(?:\S+\s+)?$", ctx.text[s.start : a.start])
+                    ]
+                )
                 if not subj:
                     speaker = self._first_person_actor(ctx, i, t)
-                    pron = re.search(r"\b(?:hij|zij|ze)\b", ctx.text[s.start:ref_start], re.IGNORECASE)
+                    pron = re.search(r"\b(?:hij|zij|ze)\b", ctx.text[s.start : ref_start], re.IGNORECASE)
                     if speaker:
-                        out.append(Candidate("PARTICIPATES_IN", speaker, init_key, s, "participates-speaker", 0.6))
+                        out.append(
+                            Candidate("PARTICIPATES_IN", speaker, init_key, s, "participates-speaker", 0.6)
+                        )
                     elif pron:
                         who = self._antecedent(ctx, i, pron.group().lower())
                         if who is not None:
-                            out.append(Candidate("PARTICIPATES_IN", who.key, init_key, s, "participates-pronoun", 0.6))
+                            out.append(
+                                Candidate(
+                                    "PARTICIPATES_IN", who.key, init_key, s, "participates-pronoun", 0.6
+                                )
+                            )
                 for a in subj[:1]:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-verb", 0.8))
                     # "Als voorzitter van X is Y betrokken bij INIT": X takes part too
                     als = re.search(r"\bals\s+\S+(?:\s+\S+)?\s+van\s+(?:(?:de|het)\s+)?", t, re.IGNORECASE)
                     if als and a.type == "Person":
-                        org = next((o for o in actors if o.start == s.start + als.end() and o.type in ORGLIKE),
-                                   None)
+                        org = next(
+                            (o for o in actors if o.start == s.start + als.end() and o.type in ORGLIKE), None
+                        )
                         if org:
-                            out.append(Candidate("PARTICIPATES_IN", org.key, init_key, s, "participates-als-van",
-                                                 0.65))
+                            out.append(
+                                Candidate(
+                                    "PARTICIPATES_IN", org.key, init_key, s, "participates-als-van", 0.65
+                                )
+                            )
             # "Met het initiatief INIT zorgde zij ervoor": the person just mentioned
-            if re.search(r"\b(?:met|via)\s+(?:het|de|dit)\s+(?:initiatief|project|programma)\s+\S*$",
-                         ctx.text[s.start:ref_start + 1], re.IGNORECASE) and re.search(
-                    r"\b(?:zij|hij|ze)\b", ctx.text[ref_end:s.end]):
-                prev = [m for m in ctx.mentions if m.type == "Person" and m.end <= s.start
-                        and m.start >= ctx.sentences[max(0, i - 2)].start]
+            if re.search(
+                r"\b(?:met|via)\s+(?:het|de|dit)\s+(?:initiatief|project|programma)\s+\S*$",
+                ctx.text[s.start : ref_start + 1],
+                re.IGNORECASE,
+            ) and re.search(r"\b(?:zij|hij|ze)\b", ctx.text[ref_end : s.end]):
+                prev = [
+                    m
+                    for m in ctx.mentions
+                    if m.type == "Person"
+                    and m.end <= s.start
+                    and m.start >= ctx.sentences[max(0, i - 2)].start
+                ]
                 if prev:
-                    out.append(Candidate("PARTICIPATES_IN", prev[-1].key, init_key, s, "participates-pronoun", 0.6))
+                    out.append(
+                        Candidate("PARTICIPATES_IN", prev[-1].key, init_key, s, "participates-pronoun", 0.6)
+                    )
         # "A en B trekken geld uit voor INIT", "A financiert INIT", "A doet onderzoek binnen INIT"
         for init in inits:
-            head = ctx.text[s.start:init.start]
-            if re.search(r"\b(?:uit\s+voor|financier\w*|subsidie\w*|investeer\w*|investeren|beschikbaar\s+voor|"
-                         r"betaalt|betalen|bijdrage\s+aan)\s+(?:(?:het|de)\s+)?(?:(?:programma|project)\s+)?$", head) \
-                    or re.search(r"\b(?:binnen|in het kader van)\s+(?:(?:het|de)\s+)?$", head):
+            head = ctx.text[s.start : init.start]
+            if re.search(
+                r"\b(?:uit\s+voor|financier\w*|subsidie\w*|investeer\w*|investeren|beschikbaar\s+voor|"
+                r"betaalt|betalen|bijdrage\s+aan)\s+(?:(?:het|de)\s+)?(?:(?:programma|project)\s+)?$",
+                head,
+            ) or re.search(r"\b(?:binnen|in het kader van)\s+(?:(?:het|de)\s+)?$", head):
                 subj = [a for a in actors if a.end <= init.start and a.type in ORGLIKE and a.type != "Region"]
                 for a in _coordinated_backwards(ctx.text, subj[:2]) if subj else []:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init.key, s, "participates-funds", 0.65))
@@ -709,33 +1031,49 @@ class RelationExtractor:
             if init:
                 subj = [a for a in actors if a.type in ORGLIKE]
                 if subj:
-                    out.append(Candidate("PARTICIPATES_IN", subj[0].key, init, s, "participates-betrokken", 0.6))
+                    out.append(
+                        Candidate("PARTICIPATES_IN", subj[0].key, init, s, "participates-betrokken", 0.6)
+                    )
         # "Daar wordt ook het X-onderzoek gepresenteerd": taking part in the event just named
-        if not refs and re.match(r"\s*(?:Daar|Tijdens\s+(?:het|de|dit)\s+\w+)\b", t) and \
-                re.search(r"\b(?:gepresenteerd|presenteert|presenteren|spreekt|verzorgt)\b", t):
+        if (
+            not refs
+            and re.match(r"\s*(?:Daar|Tijdens\s+(?:het|de|dit)\s+\w+)\b", t)
+            and re.search(r"\b(?:gepresenteerd|presenteert|presenteren|spreekt|verzorgt)\b", t)
+        ):
             init = ctx.last_initiative[i - 1] if i > 0 else None
             for a in actors:
                 if init and a.type == "Organization":
                     out.append(Candidate("PARTICIPATES_IN", a.key, init, s, "participates-daar", 0.55))
         return out
 
-    def paragraph_participation(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    def paragraph_participation(
+        self, ctx: Context, i: int, s: Sentence, ms: list[Mention]
+    ) -> list[Candidate]:
         """ "Met het project X maken we ... We ontwikkelen het samen met woningcorporatie Y. Ook Z doet
         mee": participation stated about the initiative of the paragraph, without naming it again."""
         if i == 0 or any(m.type == "Initiative" for m in ms) or ctx.paragraph[i] != ctx.paragraph[i - 1]:
             return []
         init = ctx.last_initiative[i - 1]
-        if init is None or not any(ctx.paragraph[j] == ctx.paragraph[i] and init == ctx.last_initiative[j]
-                                   and (j == 0 or ctx.last_initiative[j - 1] != init or
-                                        ctx.paragraph[j - 1] != ctx.paragraph[i]) for j in range(i)):
+        if init is None or not any(
+            ctx.paragraph[j] == ctx.paragraph[i]
+            and init == ctx.last_initiative[j]
+            and (j == 0 or ctx.last_initiative[j - 1] != init or ctx.paragraph[j - 1] != ctx.paragraph[i])
+            for j in range(i)
+        ):
             return []
-        if not re.search(r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|deelne\w*|ontwikkel\w*\s+(?:het|dit|dat)|"
-                         r"(?:het|dit|dat)\s+samen\s+met|betrokken|voer\w*\s+(?:het|dit)|partner|financier\w*|"
-                         r"ondersteun\w*\s+(?:het|dit)|werken\s+\w*\s*mee|werkt\s+\w*\s*mee)\b", s.text,
-                         re.IGNORECASE):
+        if not re.search(
+            r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|deelne\w*|ontwikkel\w*\s+(?:het|dit|dat)|"
+            r"(?:het|dit|dat)\s+samen\s+met|betrokken|voer\w*\s+(?:het|dit)|partner|financier\w*|"
+            r"ondersteun\w*\s+(?:het|dit)|werken\s+\w*\s*mee|werkt\s+\w*\s*mee)\b",
+            s.text,
+            re.IGNORECASE,
+        ):
             return []
-        out = [Candidate("PARTICIPATES_IN", a.key, init, s, "participates-paragraph", 0.5)
-               for a in ms if a.type in {"Organization", "Municipality"}]
+        out = [
+            Candidate("PARTICIPATES_IN", a.key, init, s, "participates-paragraph", 0.5)
+            for a in ms
+            if a.type in {"Organization", "Municipality"}
+        ]
         if re.search(r"\b(?:we|wij)\b", s.text, re.IGNORECASE):
             org = self._speaker_org(ctx, i, ms)
             if org:
@@ -750,7 +1088,9 @@ class RelationExtractor:
             return ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
         return None
 
-    def _initiative_refs(self, ctx: Context, i: int, s: Sentence, inits: list[Mention]) -> list[tuple[int, int, str]]:
+    def _initiative_refs(
+        self, ctx: Context, i: int, s: Sentence, inits: list[Mention]
+    ) -> list[tuple[int, int, str]]:
         """Initiative mentions in the sentence, plus "het (jaarlijkse) congres" referring to the one
         initiative of the document with that head word."""
         refs = [(m.start, m.end, m.key) for m in inits]
@@ -761,8 +1101,11 @@ class RelationExtractor:
                     for h in INITIATIVE_HEADS:
                         if w == h or w.endswith(h):
                             doc_inits.setdefault(h, set()).add(m.key)
-        for g in re.finditer(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b",
-                             s.text) if doc_inits else []:
+        for g in (
+            re.finditer(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b", s.text)
+            if doc_inits
+            else []
+        ):
             keys = doc_inits.get(g.group("h"), set())
             a, b = s.start + g.start(), s.start + g.end()
             if len(keys) == 1 and not any(m.start < b and a < m.end for m in inits):
@@ -774,14 +1117,19 @@ class RelationExtractor:
         t = s.text
         for m in ms:
             if m.type == "Municipality" and m.attrs.get("paren"):
-                prov = next((p for p in ms if p.type == "Province" and p.start > m.end and p.start - m.end <= 3), None)
+                prov = next(
+                    (p for p in ms if p.type == "Province" and p.start > m.end and p.start - m.end <= 3), None
+                )
                 if prov:
                     out.append(Candidate("LOCATED_IN", m.key, prov.key, s, "located-parenthesis", 0.9))
         places = [m for m in ms if m.type in PLACES]
         things = [m for m in ms if m.type in {"Organization", "Initiative"}]
         for p in places:
-            gap_re = re.search(r"(?:,?\s*(?:gevestigd|actief|gelegen)\s+in|\s(?:in|uit))\s+(?:de\s+(?:regio|provincie)\s+|"
-                               r"(?:de|het)\s+)?$", ctx.text[s.start:p.start])
+            gap_re = re.search(
+                r"(?:,?\s*(?:gevestigd|actief|gelegen)\s+in|\s(?:in|uit))\s+(?:de\s+(?:regio|provincie)\s+|"
+                r"(?:de|het)\s+)?$",
+                ctx.text[s.start : p.start],
+            )
             if not gap_re:
                 continue
             pos = s.start + gap_re.start()
@@ -790,26 +1138,40 @@ class RelationExtractor:
             for g in group:
                 out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
         # "X is de eerste gemeente in de regio Y"
-        for m in re.finditer(r"\b(?:gemeente|stad|dorp|kern)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
-                             t, re.IGNORECASE):
+        for m in re.finditer(
+            r"\b(?:gemeente|stad|dorp|kern)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
+            t,
+            re.IGNORECASE,
+        ):
             pos = s.start + m.end()
-            place = next((p for p in places if p.start in (pos, pos - len("regio ")) or
-                          (p.start <= pos < p.end)), None)
+            place = next(
+                (p for p in places if p.start in (pos, pos - len("regio ")) or (p.start <= pos < p.end)), None
+            )
             subj = [x for x in ms if x.type == "Municipality" and x.end <= s.start + m.start()]
             if place and subj and place.type in {"Province", "Region"}:
                 out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gemeente-in", 0.7))
         # "X ligt (nu) in de provincie Y", "X hoorde bij Zuid-Holland", "met het hoofdkantoor in Y"
-        for m in re.finditer(r"\b(?:ligt|lag|liggen|lagen|hoort|hoorde|hoorden|valt|viel)\s+(?:\w+\s+){0,2}?(?:in|bij|onder)\s+"
-                             r"(?:(?:de|het)\s+)?(?:(?:provincie|regio)\s+)?", t):
+        for m in re.finditer(
+            r"\b(?:ligt|lag|liggen|lagen|hoort|hoorde|hoorden|valt|viel)\s+(?:\w+\s+){0,2}?(?:in|bij|onder)\s+"
+            r"(?:(?:de|het)\s+)?(?:(?:provincie|regio)\s+)?",
+            t,
+        ):
             pos = s.start + m.end()
             place = next((p for p in places if p.start == pos or p.start <= pos < p.end), None)
-            subj = [x for x in ms if x.type in {"Municipality", "Organization", "Initiative"} and x.end <= s.start + m.start()]
+            subj = [
+                x
+                for x in ms
+                if x.type in {"Municipality", "Organization", "Initiative"} and x.end <= s.start + m.start()
+            ]
             if place and subj:
                 for g in _coordinated_backwards(ctx.text, subj):
                     out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-ligt-in", 0.75))
             # "Leerdam en Zederik hoorden bij Zuid-Holland, Vianen al bij Utrecht"
             if place:
-                for extra in re.finditer(r",\s*(?P<x>[^,]{2,40}?)\s+(?:al\s+|nu\s+|toen\s+)?(?:bij|in)\s+", ctx.text[place.end:s.end]):
+                for extra in re.finditer(
+                    r",\s*(?P<x>[^,]{2,40}?)\s+(?:al\s+|nu\s+|toen\s+)?(?:bij|in)\s+",
+                    ctx.text[place.end : s.end],
+                ):
                     a = place.end + extra.start("x")
                     subj2 = next((x for x in ms if x.start == a and x.type == "Municipality"), None)
                     pos2 = place.end + extra.end()
@@ -827,15 +1189,20 @@ class RelationExtractor:
             place = next((p for p in places if p.start == pos), None)
             if place is None:
                 continue
-            tail = re.match(r"\s*,?\s*(?:waaronder|zoals|namelijk|:)\s+", ctx.text[place.end:s.end])
+            tail = re.match(r"\s*,?\s*(?:waaronder|zoals|namelijk|:)\s+", ctx.text[place.end : s.end])
             if tail:
                 start = place.end + tail.end()
-                for g in _coordinated(ctx.text, [x for x in ms if x.type == "Municipality" and x.start >= start], start):
+                for g in _coordinated(
+                    ctx.text, [x for x in ms if x.type == "Municipality" and x.start >= start], start
+                ):
                     out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-waaronder", 0.7))
         # "In Helmond wordt gebouwd aan INIT"
         lead = re.match(r"\s*(?:In|Te)\s+", t)
-        if lead and re.search(r"\b(?:wordt|worden)\s+(?:\w+\s+)?(?:gebouwd|gerealiseerd|aangelegd|ontwikkeld|"
-                              r"geopend|gehouden)\b|\b(?:ligt|komt|verrijst|opent)\b", t):
+        if lead and re.search(
+            r"\b(?:wordt|worden)\s+(?:\w+\s+)?(?:gebouwd|gerealiseerd|aangelegd|ontwikkeld|"
+            r"geopend|gehouden)\b|\b(?:ligt|komt|verrijst|opent)\b",
+            t,
+        ):
             place = next((p for p in places if p.start == s.start + lead.end()), None)
             inits = [x for x in ms if x.type == "Initiative"]
             if place and inits:
@@ -857,13 +1224,19 @@ def _coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention
     out: list[Mention] = []
     pos = start
     for m in sorted(mentions, key=lambda x: x.start):
-        gap = text[pos:m.start]
-        if out and not re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?"
-                                    r"(?:(?:gemeente|provincie|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?", gap):
+        gap = text[pos : m.start]
+        if out and not re.fullmatch(
+            r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?"
+            r"(?:(?:gemeente|provincie|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?",
+            gap,
+        ):
             break
-        if not out and not re.fullmatch(r"\s*(?:(?:de|het|onze|hun)\s+)?(?:(?:gemeente|gemeenten|provincie|"
-                                        r"organisaties|partners|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?"
-                                        r"(?:(?:de|het)\s+)?", gap):
+        if not out and not re.fullmatch(
+            r"\s*(?:(?:de|het|onze|hun)\s+)?(?:(?:gemeente|gemeenten|provincie|"
+            r"organisaties|partners|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?"
+            r"(?:(?:de|het)\s+)?",
+            gap,
+        ):
             break
         out.append(m)
         pos = m.end
@@ -877,9 +1250,12 @@ def _coordinated_backwards(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     out = [ordered[-1]]
     for m in reversed(ordered[:-1]):
-        gap = text[m.end:out[0].start]
-        if not re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?"
-                            r"(?:(?:gemeente|provincie)\s+)?", gap):
+        gap = text[m.end : out[0].start]
+        if not re.fullmatch(
+            r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?"
+            r"(?:(?:gemeente|provincie)\s+)?",
+            gap,
+        ):
             break
         out.insert(0, m)
     return out

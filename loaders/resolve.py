@@ -113,7 +113,7 @@ class Resolver:
         out = list(mentions)
         for m in re.finditer(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A-Z][\w-]+))?\)", text):
             acr = m.group("a")
-            before = text[max(0, m.start() - 160):m.start()].rstrip()
+            before = text[max(0, m.start() - 160) : m.start()].rstrip()
             words = before.split(" ")
             tail = m.group("w")
             if tail and (not words or words[-1] != tail):
@@ -124,21 +124,45 @@ class Resolver:
                 if "\n" in cand:
                     break
                 if cand and cand[0].isupper() and acronym_matches(acr, core):
-                    start = m.start() - (len(before) - len(before) + len(cand)) - (len(text[:m.start()]) -
-                                                                                    len(text[:m.start()].rstrip()))
+                    start = (
+                        m.start()
+                        - (len(before) - len(before) + len(cand))
+                        - (len(text[: m.start()]) - len(text[: m.start()].rstrip()))
+                    )
                     start = text.rfind(cand, 0, m.start())
                     if start < 0:
                         break
                     etype = "Initiative" if any(_initiative_word(w) for w in cand.split()) else "Organization"
-                    exp = Mention(start, start + len(cand), cand, etype, "acronym-expansion",
-                                  priority=80, confidence=0.9, attrs={"acronym": m.group()[1:-1]})
+                    exp = Mention(
+                        start,
+                        start + len(cand),
+                        cand,
+                        etype,
+                        "acronym-expansion",
+                        priority=80,
+                        confidence=0.9,
+                        attrs={"acronym": m.group()[1:-1]},
+                    )
                     if tail or etype == "Initiative":  # "(RES Flevoland)" names the same thing
                         out = [o for o in out if not (m.start() <= o.start < m.end())]
-                        out.append(Mention(m.start() + 1, m.end() - 1, m.group()[1:-1], etype, "acronym-paren",
-                                           priority=80, confidence=0.9, attrs={"same_as": cand}))
-                    out = [o for o in out if not (o.overlaps(exp) and o.type != "Organization"
-                                                  and o.priority < 65) and not (o.overlaps(exp) and
-                                                                                o.type == "Organization")]
+                        out.append(
+                            Mention(
+                                m.start() + 1,
+                                m.end() - 1,
+                                m.group()[1:-1],
+                                etype,
+                                "acronym-paren",
+                                priority=80,
+                                confidence=0.9,
+                                attrs={"same_as": cand},
+                            )
+                        )
+                    out = [
+                        o
+                        for o in out
+                        if not (o.overlaps(exp) and o.type != "Organization" and o.priority < 65)
+                        and not (o.overlaps(exp) and o.type == "Organization")
+                    ]
                     out.append(exp)
                     break
         return sorted(out, key=lambda x: x.start)
@@ -155,12 +179,22 @@ class Resolver:
                         forms.setdefault(form, m)
         for form, src in forms.items():
             for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                new = Mention(hit.start(), hit.end(), form, src.type, "repeat-name", priority=57,
-                              confidence=src.confidence, canonical=src.canonical or src.text,
-                              attrs={k: v for k, v in src.attrs.items() if k != "short"})
+                new = Mention(
+                    hit.start(),
+                    hit.end(),
+                    form,
+                    src.type,
+                    "repeat-name",
+                    priority=57,
+                    confidence=src.confidence,
+                    canonical=src.canonical or src.text,
+                    attrs={k: v for k, v in src.attrs.items() if k != "short"},
+                )
                 new.attrs["same_as"] = src.text
                 clash = [o for o in out if o.overlaps(new)]
-                if any(o.priority >= new.priority or (o.end - o.start) > (new.end - new.start) for o in clash):
+                if any(
+                    o.priority >= new.priority or (o.end - o.start) > (new.end - new.start) for o in clash
+                ):
                     continue
                 out = [o for o in out if not o.overlaps(new)] + [new]
         return sorted(out, key=lambda x: x.start)
@@ -177,13 +211,23 @@ class Resolver:
             acr = m.attrs.get("acronym")
             if m.type != "Organization" or not acr or acr in mapping:
                 continue
-            hits = {self._org_key(n.canonical or n.text) for n in names if acronym_matches(acr, n.text)
-                    or re.search(rf"(?<![\w-]){re.escape(acr)}$", n.text) or n.text.split()[0] == acr}
+            hits = {
+                self._org_key(n.canonical or n.text)
+                for n in names
+                if acronym_matches(acr, n.text)
+                or re.search(rf"(?<![\w-]){re.escape(acr)}$", n.text)
+                or n.text.split()[0] == acr
+            }
             if len(hits) == 1:
                 mapping[acr] = hits.pop()
         for m in mentions:
-            if m.type == "Organization" and m.attrs.get("acronym") in mapping and m.rule.startswith("acronym") \
-                    and m.rule != "acronym-expansion" and m.text == m.attrs["acronym"]:
+            if (
+                m.type == "Organization"
+                and m.attrs.get("acronym") in mapping
+                and m.rule.startswith("acronym")
+                and m.rule != "acronym-expansion"
+                and m.text == m.attrs["acronym"]
+            ):
                 m.key = mapping[m.attrs["acronym"]]
             elif m.type == "Organization" and m.text in mapping and m.rule != "acronym-expansion":
                 m.key = mapping[m.text]
@@ -196,8 +240,11 @@ class Resolver:
         for m in mentions:
             if m.type not in {"Initiative", "Organization"} or m.key or m.attrs.get("acronym"):
                 continue
-            longer = {o.attrs.get("same_as") or o.text for o in mentions if o.type == m.type
-                      and (o.attrs.get("same_as") or o.text).startswith(m.text + " ")}
+            longer = {
+                o.attrs.get("same_as") or o.text
+                for o in mentions
+                if o.type == m.type and (o.attrs.get("same_as") or o.text).startswith(m.text + " ")
+            }
             if len(longer) == 1:
                 m.attrs["same_as"] = longer.pop()
 
@@ -227,13 +274,26 @@ class Resolver:
                     continue
                 key = next(iter(keys))
                 for m in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text):
-                    if rule == "person-firstname" and not (m.end() == len(text) or text[m.end()] in " \n,:?!.’'"):
+                    if rule == "person-firstname" and not (
+                        m.end() == len(text) or text[m.end()] in " \n,:?!.’'"
+                    ):
                         continue
-                    new = Mention(m.start(), m.end(), m.group(), "Person", rule, priority=58, confidence=0.8,
-                                  key=key, canonical=names[key])
+                    new = Mention(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "Person",
+                        rule,
+                        priority=58,
+                        confidence=0.8,
+                        key=key,
+                        canonical=names[key],
+                    )
                     clash = [o for o in out if o.overlaps(new)]
-                    if any(o.priority >= new.priority or o.type != "Organization" and o.type != "Region"
-                           for o in clash):
+                    if any(
+                        o.priority >= new.priority or o.type != "Organization" and o.type != "Region"
+                        for o in clash
+                    ):
                         continue
                     out = [o for o in out if not o.overlaps(new)] + [new]
         # capitalised "Van Vliet" at a sentence start is the same surname
@@ -242,8 +302,17 @@ class Resolver:
             if last[:1].islower():
                 cap = last[0].upper() + last[1:]
                 for m in re.finditer(rf"(?<![\w-]){re.escape(cap)}(?![\w-])", text):
-                    new = Mention(m.start(), m.end(), m.group(), "Person", "person-surname", priority=58,
-                                  confidence=0.8, key=p.key, canonical=names[p.key])
+                    new = Mention(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "Person",
+                        "person-surname",
+                        priority=58,
+                        confidence=0.8,
+                        key=p.key,
+                        canonical=names[p.key],
+                    )
                     clash = [o for o in out if o.overlaps(new)]
                     if all(o.priority < new.priority and o.type != "Person" for o in clash):
                         out = [o for o in out if not o.overlaps(new)] + [new]
@@ -303,8 +372,12 @@ class Resolver:
             return _strip_article(m.attrs["same_as"])
         if m.canonical:
             return m.canonical
-        if m.type == "Organization" and m.attrs.get("acronym") and m.rule.startswith("acronym") \
-                and m.rule != "acronym-expansion":
+        if (
+            m.type == "Organization"
+            and m.attrs.get("acronym")
+            and m.rule.startswith("acronym")
+            and m.rule != "acronym-expansion"
+        ):
             return m.attrs["acronym"]
         if m.type == "Organization" and m.canonical:
             return m.canonical

@@ -76,8 +76,12 @@ def _running_headers(lines: list[str]) -> set[str]:
     seen: dict[str, int] = {}
     for line in lines:
         stripped = line.strip()
-        if stripped and len(stripped) < 100 and re.search(r"\d|\s{3,}", stripped) and not stripped.endswith(
-                (".", "?", "!", ":")):
+        if (
+            stripped
+            and len(stripped) < 100
+            and re.search(r"\d|\s{3,}", stripped)
+            and not stripped.endswith((".", "?", "!", ":"))
+        ):
             key = _header_key(stripped)
             if key:
                 seen[key] = seen.get(key, 0) + 1
@@ -100,8 +104,12 @@ def _alt_text(line: str) -> bool:
     """Image file names and alt text ("Stadhuis buiten overleg 1000"): short, no verb punctuation,
     ending in a bare number of three or more digits."""
     words = line.split()
-    return 3 <= len(words) <= 8 and bool(re.fullmatch(r"\d{3,5}", words[-1])) and not line.endswith(".") \
+    return (
+        3 <= len(words) <= 8
+        and bool(re.fullmatch(r"\d{3,5}", words[-1]))
+        and not line.endswith(".")
         and not re.fullmatch(r"(?:19|20)\d\d", words[-1])
+    )
 
 
 def in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
