@@ -65,9 +65,14 @@ def main() -> None:
     n = len(files)
     print(f"{n} documents, {chars / 1e6:.2f} M characters ({report.summary()}; re-run: {again.summary()})")
     print(f"{'run':34} {'seconds':>8} {'docs/s':>8} {'chars/s':>10} {'ratio':>7}")
-    for label, seconds in (("reference: spaCy blank nl + sents", reference), ("stakegraph ingest (SQLite)", full),
-                           ("stakegraph ingest, all unchanged", unchanged)):
-        print(f"{label:34} {seconds:8.2f} {n / seconds:8.1f} {chars / seconds:10.0f} {seconds / reference:7.1f}")
+    for label, seconds in (
+        ("reference: spaCy blank nl + sents", reference),
+        ("stakegraph ingest (SQLite)", full),
+        ("stakegraph ingest, all unchanged", unchanged),
+    ):
+        print(
+            f"{label:34} {seconds:8.2f} {n / seconds:8.1f} {chars / seconds:10.0f} {seconds / reference:7.1f}"
+        )
     print(f"peak memory (RSS) {peak_mb:.0f} MB")
 
 
