@@ -573,7 +573,11 @@ class Recogniser:
             en_splits = [
                 sp
                 for sp in re.finditer(r"\s(?:en|&)\s", m.group())
-                if _org_head(m.group()[: sp.start()].split()[-1]) and " " not in m.group()[: sp.start()]
+                if _org_head(m.group()[: sp.start()].split()[-1])
+                and (
+                    " " not in m.group()[: sp.start()]
+                    or any(_org_head(w) for w in m.group()[sp.end() :].split())
+                )
             ]
             splits = sorted(splits + en_splits, key=lambda sp: sp.start())
             if en_splits:  # "Belastingdienst en Rijkswaterstaat" are two names: the whole is none
@@ -627,7 +631,10 @@ class Recogniser:
                 "zo",
                 "ook",
             }
-            or (words[0].lower() in self.common or _is_role_word(words[0]))
+            or (
+                _is_role_word(words[0])
+                or (words[0].lower() in self.common and is_sentence_initial(text, start))
+            )
             and len([w for w in words[1:] if w.lower() not in NAME_CONNECTORS]) >= 2
         ):
             start += len(words[0]) + 1

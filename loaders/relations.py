@@ -28,6 +28,26 @@ ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 EMPLOYERS = {"Organization", "Municipality", "Province"}
 PLACES = {"Municipality", "Province", "Region"}
 _TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
+_PARTICIPATION_CUE = re.compile(
+    r"\b(?:doe[nt]\s+(?:\w+\s+){0,2}mee|deelne\w*|deelnemers\s+zijn|partners\s+zijn|ontwikkel\w*\s+(?:het|dit|dat)|"
+    r"(?:het|dit|dat)\s+samen\s+met|betrokken|voer\w*\s+(?:het|dit)|financier\w*|financiering\s+komt|"
+    r"ondersteun\w*\s+(?:het|dit)|werk(?:en|t)\s+(?:\w+\s+)?mee|uitvoering\s+ligt\s+bij|uitgevoerd\s+door|"
+    r"georganiseerd\s+door|namens|ondertek\w*|handtekening|penvoerder|trekker|namen\s+(?:\w+\s+){0,6}deel|"
+    r"nemen\s+(?:\w+\s+){0,3}deel|stelden\s+\w+\s+\w+\s+beschikbaar)\b",
+    re.IGNORECASE,
+)
+_MEMBERSHIP_CUE = re.compile(
+    r"\b(?:aangesloten\s+(?:gemeenten|organisaties|partijen)|leden\s+zijn|maken\s+(?:\w+\s+)?deel\s+uit|"
+    r"maakt\s+(?:\w+\s+)?deel\s+uit|sluit\w*\s+(?:\w+\s+)?aan\s+bij\s+(?:de|het)\s+(?:regeling|netwerk|"
+    r"vereniging|samenwerking)|zijn\s+(?:\w+\s+)?aangesloten)\b",
+    re.IGNORECASE,
+)
+# a sentence that introduces a body whose members the next sentences may list
+_BODY_WORDS = re.compile(
+    r"\b(?:regeling|samenwerkingsverband|samenwerking|netwerk|vereniging|regio|coalitie|alliantie|"
+    r"platform|bestaat uit|leden|deelnemers)\b",
+    re.IGNORECASE,
+)
 PROVINCIAL_ROLES = {
     "gedeputeerde",
     "provinciesecretaris",
@@ -150,6 +170,7 @@ class Context:
     speaker_at: list[str | None] = field(default_factory=list)  # per sentence: the interviewee, if known
     last_initiative: list[str | None] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)  # per sentence: which blank-line block it is in
+    own_org: str | None = None  # the organisation the document speaks for ("wij" in a report or letter)
 
 
 class RelationExtractor:
@@ -161,6 +182,7 @@ class RelationExtractor:
     ) -> list[Candidate]:
         ctx = Context(text, sentences, mentions, types)
         ctx.paragraph = [text.count("\n\n", 0, s.start) for s in sentences]
+        ctx.own_org = _own_organisation(text, mentions)
         out: list[Candidate] = []
         per_sentence = [[m for m in mentions if s.start <= m.start and m.end <= s.end] for s in sentences]
         # pass 1: positions (they tell who speaks for which organisation)
@@ -661,12 +683,14 @@ class RelationExtractor:
             ctx.speaker_at.append(current or (next(iter(with_role)) if len(with_role) == 1 else fallback))
 
     def _speaker_org(self, ctx: Context, i: int, ms: list[Mention]) -> str | None:
+        """Who "wij"/"onze organisatie" is: the interviewee's organisation, else the organisation the
+        whole document speaks for (an annual report, a council letter, a press release)."""
         speaker = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
-        if speaker is None:
-            return None
-        orgs = ctx.positions.get(speaker, [])
+        if ctx.own_org and not _quoted(ctx, i):
+            return ctx.own_org
+        orgs = ctx.positions.get(speaker, []) if speaker else []
         munis = [o for o in orgs if ctx.types.get(o) == "Municipality"]
-        return (munis or orgs or [None])[0]
+        return (munis or orgs or [ctx.own_org])[0]
 
     # -- collaboration, membership, participation, location ---------------------------------
     def collaborations(
@@ -681,13 +705,19 @@ class RelationExtractor:
                 r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
                 r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|"
                 r"convenant met|"
-                r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met)\b",
+                r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met|"
+                r"(?:gesloten|getekend|ondertekend|aangegaan)\s+met|samengewerkt\s+met)\b",
                 t,
                 re.IGNORECASE,
             )
         )
+        about_initiative = any(m.type == "Initiative" for m in ms) or bool(
+            self._initiative_refs(ctx, i, s, [])
+        )
         for trig in triggers:
             ts, te = s.start + trig.start(), s.start + trig.end()
+            if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
+                continue  # "A ontwikkelt samen met B het project P": both take part in P
             right = _coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
             left = [m for m in orgs if m.end <= ts]
             if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
@@ -723,8 +753,10 @@ class RelationExtractor:
                         Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85)
                     )
         for m in re.finditer(
-            r"\b(?:werken|werkten|slaan|sloegen|bundelen)\b[^.]{0,40}?\b(?:samen|(?:de\s+)?handen ineen|"
-            r"hun krachten)\b",
+            r"\b(?:(?:werken|werkten|slaan|sloegen|bundelen|trekken|trokken)\b[^.]{0,40}?"
+            r"\b(?:samen(?!\s+met)|(?:de\s+)?handen ineen(?!\s+\w*\s*met)|hun krachten)"
+            r"|(?:hebben|sloten|tekenden)\s+(?:\w+\s+){0,2}een\s+(?:samenwerkingsovereenkomst|convenant|"
+            r"intentieverklaring|partnerschap)(?![^.]{0,40}\bmet\b))",
             t if pairwise else "",
             re.IGNORECASE,
         ):
@@ -739,6 +771,21 @@ class RelationExtractor:
                                 "COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-en-samen", 0.75
                             )
                         )
+        lead = re.match(r"\s*(?:Met|Samen met)\s+", t)
+        if (
+            lead
+            and re.search(r"\b(?:we|wij)\b", t, re.IGNORECASE)
+            and re.search(
+                r"convenant|overeenkomst|samengewerkt|samenwerking|partnerschap|intentieverklaring|samen", t
+            )
+        ):
+            partner = next(
+                (o for o in orgs if o.start >= s.start + lead.end() and o.start - s.start - lead.end() < 40),
+                None,
+            )
+            org = self._speaker_org(ctx, i, ms)
+            if partner is not None and org and org != partner.key:
+                out.append(Candidate("COLLABORATES_WITH", org, partner.key, s, "collab-met-wij", 0.6))
         # "... de samenwerking in X waar we ... optrekken": the speaker's organisation works with X
         if (
             re.search(r"samenwerking|samenwerken|optrekken", t, re.IGNORECASE)
@@ -804,7 +851,9 @@ class RelationExtractor:
             if body:
                 add([a for a in actors if a.start > body.end], body.key, "joint-deelnemers", 0.75)
         for m in re.finditer(
-            r"\b(?:samenwerking|samenwerkingsverband|verband|netwerk)\s+van\b[^.]*?\bwaaronder\s+", t
+            r"\b(?:samenwerking|samenwerkingsverband|verband|netwerk|regeling|vereniging|coalitie|alliantie)\s+van\b"
+            r"[^.]*?\bwaaronder\s+",
+            t,
         ):
             subj = [b for b in bodies if b.end <= s.start + m.start()]
             if subj:
@@ -997,6 +1046,27 @@ class RelationExtractor:
                                     "PARTICIPATES_IN", org.key, init_key, s, "participates-als-van", 0.65
                                 )
                             )
+            # "Ook X is bij de deal betrokken", "X voert het programma Y uit": the verb after it
+            if re.match(r"\s+(?:\w+\s+){0,3}?(?:betrokken|uit)\b", ctx.text[ref_end : s.end]) and re.search(
+                r"\b(?:is|zijn|raakt|raakten|bij|voert|voeren)\s+(?:\w+\s+)?$|\bbij\s+(?:de|het)?\s*$",
+                ctx.text[s.start : ref_start],
+            ):
+                for a in [a for a in actors if a.end <= ref_start and a.type != "Region"][-1:]:
+                    out.append(
+                        Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-betrokken-bij", 0.7)
+                    )
+            # "INIT, georganiseerd door A en B" / "wordt uitgevoerd door A"
+            by = re.match(
+                r"[^.;]{0,40}?\b(?:georganiseerd|uitgevoerd|ontwikkeld|gefinancierd|opgezet|gedragen|"
+                r"geleid|getrokken|geïnitieerd)\s+door\s+(?:(?:de|het)\s+)?",
+                ctx.text[ref_end : s.end],
+            )
+            if by:
+                pos = ref_end + by.end()
+                for a in _coordinated(
+                    ctx.text, [a for a in actors if a.start >= pos and a.type != "Region"], pos
+                ):
+                    out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-door", 0.75))
             # "Met het initiatief INIT zorgde zij ervoor": the person just mentioned
             if re.search(
                 r"\b(?:met|via)\s+(?:het|de|dit)\s+(?:initiatief|project|programma)\s+\S*$",
@@ -1049,36 +1119,75 @@ class RelationExtractor:
     def paragraph_participation(
         self, ctx: Context, i: int, s: Sentence, ms: list[Mention]
     ) -> list[Candidate]:
-        """ "Met het project X maken we ... We ontwikkelen het samen met woningcorporatie Y. Ook Z doet
-        mee": participation stated about the initiative of the paragraph, without naming it again."""
-        if i == 0 or any(m.type == "Initiative" for m in ms) or ctx.paragraph[i] != ctx.paragraph[i - 1]:
+        """Participation stated about the paragraph's initiative without naming it again: "Deelnemers
+        zijn A en B.", "De uitvoering ligt bij C.", "Ook D doet mee.", "Namens E ondertekende F.",
+        "Het onderzoek wordt uitgevoerd door G." Where the paragraph is about a body rather than an
+        initiative, "Deelnemers zijn ..." and "maken deel uit van de regeling" are membership."""
+        if any(m.type == "Initiative" for m in ms):
             return []
-        init = ctx.last_initiative[i - 1]
-        if init is None or not any(
-            ctx.paragraph[j] == ctx.paragraph[i]
-            and init == ctx.last_initiative[j]
-            and (j == 0 or ctx.last_initiative[j - 1] != init or ctx.paragraph[j - 1] != ctx.paragraph[i])
-            for j in range(i)
-        ):
+        topic = self._topic(ctx, i)
+        if topic is None:
             return []
-        if not re.search(
-            r"\b(?:doe[nt]\s+(?:\w+\s+)?mee|deelne\w*|ontwikkel\w*\s+(?:het|dit|dat)|"
-            r"(?:het|dit|dat)\s+samen\s+met|betrokken|voer\w*\s+(?:het|dit)|partner|financier\w*|"
-            r"ondersteun\w*\s+(?:het|dit)|werken\s+\w*\s*mee|werkt\s+\w*\s*mee)\b",
-            s.text,
-            re.IGNORECASE,
-        ):
+        member_cue = _MEMBERSHIP_CUE.search(s.text)
+        if member_cue:
+            topic = self._topic(ctx, i, bodies=True)
+        elif not _PARTICIPATION_CUE.search(s.text) or ctx.types.get(topic) != "Initiative":
             return []
-        out = [
-            Candidate("PARTICIPATES_IN", a.key, init, s, "participates-paragraph", 0.5)
+        if topic is None:
+            return []
+        rtype = "PARTICIPATES_IN" if ctx.types.get(topic) == "Initiative" else "MEMBER_OF"
+        actors = [
+            a
             for a in ms
             if a.type in {"Organization", "Municipality"}
+            and a.key != topic
+            and not re.search(r"\b(?:in|te|uit|naar)\s+(?:de\s+|het\s+)?$", ctx.text[s.start : a.start])
         ]
-        if re.search(r"\b(?:we|wij)\b", s.text, re.IGNORECASE):
+        if rtype == "PARTICIPATES_IN" and re.search(
+            r"\b(?:namens|ondertek\w*|handtekening|tekende|leidt|leiden)\b", s.text, re.IGNORECASE
+        ):
+            actors += [a for a in ms if a.type == "Person"]
+        out = [
+            Candidate(
+                rtype,
+                a.key,
+                topic,
+                s,
+                "participates-paragraph" if rtype == "PARTICIPATES_IN" else "member-paragraph",
+                0.5,
+            )
+            for a in actors
+        ]
+        if re.search(r"\b(?:we|wij|onze|ons)\b", s.text, re.IGNORECASE):
             org = self._speaker_org(ctx, i, ms)
-            if org:
-                out.append(Candidate("PARTICIPATES_IN", org, init, s, "participates-paragraph-speaker", 0.5))
+            if org and org != topic:
+                out.append(Candidate(rtype, org, topic, s, "participates-paragraph-speaker", 0.5))
         return out
+
+    def _topic(self, ctx: Context, i: int, bodies: bool = False) -> str | None:
+        """What a paragraph is about: the last initiative named earlier in it (else the document's only
+        initiative) or, with `bodies`, the body it introduced ("X is een regeling van ...")."""
+        for j in range(i - 1, -1, -1):
+            if ctx.paragraph[j] != ctx.paragraph[i] and j < i - 1:
+                break
+            named = [
+                m.key
+                for m in ctx.mentions
+                if ctx.sentences[j].start <= m.start < ctx.sentences[j].end
+                and m.type in {"Initiative", "Organization", "Region"}
+            ]
+            if bodies:
+                found = [k for k in named if ctx.types.get(k) in {"Organization", "Region"}]
+                if found and _BODY_WORDS.search(ctx.sentences[j].text):
+                    return found[0]
+                continue
+            inits = [k for k in named if ctx.types.get(k) == "Initiative"]
+            if inits:
+                return inits[-1]
+        if bodies:
+            return ctx.own_org
+        inits = {m.key for m in ctx.mentions if m.type == "Initiative"}
+        return next(iter(inits)) if len(inits) == 1 else None
 
     def _first_person_actor(self, ctx: Context, i: int, t: str) -> str | None:
         words = set(re.findall(r"\w+", t))
@@ -1259,3 +1368,32 @@ def _coordinated_backwards(text: str, mentions: list[Mention]) -> list[Mention]:
             break
         out.insert(0, m)
     return out
+
+
+def _own_organisation(text: str, mentions: list[Mention]) -> str | None:
+    """The organisation a document speaks for: the one in its title line (a report's running title, a
+    letter head), else one named far more than any other."""
+    first_line_end = text.find("\n")
+    head = [
+        m
+        for m in mentions
+        if m.type == "Organization" and m.start < (first_line_end if first_line_end > 0 else len(text))
+    ]
+    if head:
+        return head[0].key
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Organization" and m.key:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _quoted(ctx: Context, i: int) -> bool:
+    """Is sentence i inside a quotation or an interview answer (someone speaking, not the document)?"""
+    s = ctx.sentences[i]
+    para_start = ctx.text.rfind("\n\n", 0, s.start) + 2 if ctx.text.rfind("\n\n", 0, s.start) >= 0 else 0
+    before = ctx.text[para_start : s.end]
+    return bool(re.search(r"[‘“\"«]|<<|^\s*[-–—]\s", before))

@@ -25,9 +25,10 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 DEVSET = REPO / "tests" / "devset"
 
-# floors measured on this code; see the closing notes of issues 3 and 4
-DEVSET_ENTITY_F1 = 0.93
-DEVSET_RELATION_F1 = 0.72
+# Floors measured on this code; see the closing notes of issues 3 and 4. They were re-based once,
+# when the devset grew from 24 to 40 texts (dev_25-40 are dense in cooperation relations).
+DEVSET_ENTITY_F1 = 0.92
+DEVSET_RELATION_F1 = 0.62
 SHARED_ENTITY_F1 = 0.95
 SHARED_RELATION_F1 = 0.85
 
