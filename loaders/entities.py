@@ -1010,6 +1010,32 @@ class Recogniser:
                 len(before) >= 2 and before[-1].lower() in _ARTICLES and before[-2].lower() in _PREPOSITIONS
             )
             cands.append((m, word, bool(prep)))
+        for m in re.finditer(
+            rf"(?<![\w’'-]){CAP}(?=,\s+(?:gevestigd|met\s+het\s+hoofdkantoor|de|het|een|dat|die)\b)", text
+        ):
+            word = m.group()
+            if (
+                is_sentence_initial(text, m.start())
+                and word not in NOT_NAMES
+                and word not in self.ref.first_names
+                and not common_word(word)
+                and word not in self.ref.municipality_names
+                and not is_all_caps(word)
+                and word not in self.ref.province_names
+                and len(word) > 2
+            ):
+                out.append(
+                    Mention(
+                        m.start(),
+                        m.end(),
+                        word,
+                        "Organization",
+                        "org-single-appositive",
+                        priority=25,
+                        confidence=0.55,
+                    )
+                )
+                counts[word] = counts.get(word, 0) + 2
         for m, word, prep in cands:
             if counts[word] >= 2 or prep:
                 out.append(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import Mention, Sentence
+from .text import Mention, Sentence, is_sentence_initial
 from .vocabulary import (
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
@@ -39,7 +39,10 @@ _PARTICIPATION_CUE = re.compile(
 _MEMBERSHIP_CUE = re.compile(
     r"\b(?:aangesloten\s+(?:gemeenten|organisaties|partijen)|leden\s+zijn|maken\s+(?:\w+\s+)?deel\s+uit|"
     r"maakt\s+(?:\w+\s+)?deel\s+uit|sluit\w*\s+(?:\w+\s+)?aan\s+bij\s+(?:de|het)\s+(?:regeling|netwerk|"
-    r"vereniging|samenwerking)|zijn\s+(?:\w+\s+)?aangesloten)\b",
+    r"vereniging|samenwerking)|zijn\s+(?:\w+\s+)?aangesloten|tot\s+de\s+leden|leden\s+behoren|"
+    r"(?:traden|trad|treden|treedt)\s+(?:\w+\s+){0,4}toe|toegetreden|sluit\w*\s+(?:\w+\s+){0,2}aan\b|"
+    r"lid\s+van\s+(?:dat|dit|deze|die|het|de)\s+(?:netwerk|vereniging|regeling|samenwerking|platform|"
+    r"coalitie|alliantie))\b",
     re.IGNORECASE,
 )
 # a sentence that introduces a body whose members the next sentences may list
@@ -369,6 +372,15 @@ class RelationExtractor:
             ),
             None,
         )
+        generic = re.match(
+            r"\s*,?\s*(?:[A-Z][\w’'-]+\s+){1,4}van\s+(?:de|het)\s+(?P<h>[a-z]+)\b|"
+            r"\s+van\s+(?:de|het)\s+(?P<h2>[a-z]+)\b",
+            text[role_end : s.end],
+        )
+        if generic:
+            ref = _generic_reference(ctx, generic.group("h") or generic.group("h2"))
+            if ref is not None:
+                return ref, "role-of", role_end, None
         for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
             gap = text[cursor : m.start]
             if (
@@ -448,6 +460,15 @@ class RelationExtractor:
             after = [p for p in persons if p.start >= org.end]
             if after and re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", text[org.end : after[0].start]):
                 return after[0], "adjacent"
+        # "Projectleider is Anna Smit", "Secretaris van P10 is Jan de Vries"
+        tail = org.end if org is not None and org.start >= re_ else re_
+        after_cop = [p for p in persons if p.start >= tail]
+        if (
+            after_cop
+            and re.fullmatch(r"\s+(?:is|was|wordt|werd)\s+", text[tail : after_cop[0].start])
+            and is_sentence_initial(text, rs)
+        ):
+            return after_cop[0], "adjacent"
         # coordinated roles before one person: "opleidingsmanager en onderzoeker Marije Huiting"
         if idx + 1 < len(roles) and after:
             nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
@@ -1128,6 +1149,24 @@ class RelationExtractor:
         topic = self._topic(ctx, i)
         if topic is None:
             return []
+        intro = self._list_intro(ctx, i)
+        if intro is not None:
+            kind, topic_key = intro
+            rtype = "PARTICIPATES_IN" if ctx.types.get(topic_key) == "Initiative" else "MEMBER_OF"
+            return [
+                Candidate(
+                    rtype,
+                    a.key,
+                    topic_key,
+                    s,
+                    "participates-list" if rtype == "PARTICIPATES_IN" else "member-list",
+                    0.55,
+                )
+                for a in ms
+                if a.type in {"Organization", "Municipality"}
+                and a.key != topic_key
+                and not re.search(r"\b(?:in|te|uit|naar)\s+(?:de\s+|het\s+)?$", ctx.text[s.start : a.start])
+            ]
         member_cue = _MEMBERSHIP_CUE.search(s.text)
         if member_cue:
             topic = self._topic(ctx, i, bodies=True)
@@ -1163,6 +1202,39 @@ class RelationExtractor:
             if org and org != topic:
                 out.append(Candidate(rtype, org, topic, s, "participates-paragraph-speaker", 0.5))
         return out
+
+    def _list_intro(self, ctx: Context, i: int) -> tuple[str, str] | None:
+        """A bullet item under an intro line ending in a colon that names partners, members or
+        participants of something: ("participants" | "members", the initiative or body)."""
+        if not re.match(
+            r"\s*[•·*\-–]\s",
+            ctx.text[ctx.sentences[i].start - 2 if ctx.sentences[i].start >= 2 else 0 : ctx.sentences[i].end],
+        ) and not re.match(r"[•·*\-–]\s", ctx.sentences[i].text):
+            return None
+        for j in range(i - 1, max(-1, i - 12), -1):
+            t = ctx.sentences[j].text
+            if re.match(r"[•·*\-–]\s", t):
+                continue
+            if not t.rstrip().endswith(":") or not re.search(
+                r"\b(?:partners|deelnemers|leden|betrokken|ondertekenaars|aangesloten|doen mee|nemen deel)\b",
+                t,
+                re.IGNORECASE,
+            ):
+                return None
+            named = [
+                m
+                for m in ctx.mentions
+                if ctx.sentences[j].start <= m.start < ctx.sentences[j].end
+                and m.type in {"Initiative", "Organization", "Region"}
+            ]
+            inits = [m.key for m in named if m.type == "Initiative"]
+            if inits:
+                return "participants", inits[-1]
+            if named:
+                return "members", named[-1].key
+            topic = self._topic(ctx, j + 1)
+            return ("participants", topic) if topic else None
+        return None
 
     def _topic(self, ctx: Context, i: int, bodies: bool = False) -> str | None:
         """What a paragraph is about: the last initiative named earlier in it (else the document's only
@@ -1287,6 +1359,19 @@ class RelationExtractor:
                     place2 = next((p for p in places if p.start == pos2), None)
                     if subj2 and place2:
                         out.append(Candidate("LOCATED_IN", subj2.key, place2.key, s, "located-ligt-in", 0.7))
+        for m in re.finditer(r"\b(?:dat|die)\s+in\s+", t):
+            place = next((p for p in places if p.start == s.start + m.end()), None)
+            if place and re.match(r"\s+(?:is\s+|zijn\s+)?gevestigd\b", ctx.text[place.end :]):
+                subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
+                if subj:
+                    out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-dat-in", 0.7))
+        for m in re.finditer(r"\b(?:is|zijn)\s+gevestigd\s+in\s+", t):
+            place = next((p for p in places if p.start == s.start + m.end()), None)
+            subj = [
+                x for x in ms if x.type in {"Organization", "Initiative"} and x.end <= s.start + m.start()
+            ]
+            if place and subj:
+                out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gevestigd", 0.7))
         for m in re.finditer(r"\b(?:hoofdkantoor|hoofdzetel|zetel|vestiging|kantoor)\s+(?:\w+\s+)?in\s+", t):
             place = next((p for p in places if p.start == s.start + m.end()), None)
             subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
@@ -1397,3 +1482,20 @@ def _quoted(ctx: Context, i: int) -> bool:
     para_start = ctx.text.rfind("\n\n", 0, s.start) + 2 if ctx.text.rfind("\n\n", 0, s.start) >= 0 else 0
     before = ctx.text[para_start : s.end]
     return bool(re.search(r"[‘“\"«]|<<|^\s*[-–—]\s", before))
+
+
+def _generic_reference(ctx: Context, head: str) -> Mention | None:
+    """ "het waterschap", "de hogeschool": the one organisation of the document with that head word."""
+    if head in {"gemeente", "provincie"}:
+        wanted = {"gemeente": "Municipality", "provincie": "Province"}[head]
+        keys = {m.key for m in ctx.mentions if m.type == wanted}
+    else:
+        keys = {
+            m.key
+            for m in ctx.mentions
+            if m.type == "Organization" and any(w.lower().endswith(head) for w in re.split(r"[\s-]+", m.text))
+        }
+    if len(keys) != 1 or len(head) < 5:
+        return None
+    key = keys.pop()
+    return next(m for m in ctx.mentions if m.key == key)

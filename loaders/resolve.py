@@ -132,6 +132,13 @@ class Resolver:
                     start = text.rfind(cand, 0, m.start())
                     if start < 0:
                         break
+                    # "Vereniging van Fondsen in Nederland (FIN)": the head before the acronym's words
+                    lead = re.search(
+                        r"(?:^|\s)([A-Z][\w-]+\s+(?:van|voor)\s+(?:de\s+|het\s+)?)$", text[:start]
+                    )
+                    if lead and _org_head_word(lead.group(1).split()[0]):
+                        start -= len(lead.group(1))
+                        cand = text[start : m.start()].rstrip()
                     etype = "Initiative" if any(_initiative_word(w) for w in cand.split()) else "Organization"
                     exp = Mention(
                         start,
@@ -382,6 +389,12 @@ class Resolver:
         if m.type == "Organization" and m.canonical:
             return m.canonical
         return _strip_article(" ".join(m.text.split()))
+
+
+def _org_head_word(word: str) -> bool:
+    from .entities import _org_head
+
+    return _org_head(word)
 
 
 def _initiative_word(word: str) -> bool:
