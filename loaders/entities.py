@@ -777,6 +777,22 @@ class Recogniser:
                 )
             )
             hy = re.match(r"-(\w+)(?:\s(\d{4}))?", text[m.end() :]) if hyphen else None
+            if hy and re.fullmatch(
+                r"(?:organisatie|gemeenten|samenwerking|regio|netwerk|overleg|bureau)", hy.group(1)
+            ):
+                end = m.end() + len(hy.group(1)) + 1
+                out.append(
+                    Mention(
+                        m.start(),
+                        end,
+                        text[m.start() : end],
+                        "Organization",
+                        "acronym-compound",
+                        priority=62,
+                        confidence=0.75,
+                        attrs={"acronym": base},
+                    )
+                )
             if hy and _initiative_head(hy.group(1)):
                 end = m.end() + hy.end()
                 out.append(
@@ -1036,6 +1052,21 @@ class Recogniser:
                     )
                 )
                 counts[word] = counts.get(word, 0) + 2
+        accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {m.text for m in out}
+        for word in sorted(accepted):
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+                if is_sentence_initial(text, m.start()):
+                    out.append(
+                        Mention(
+                            m.start(),
+                            m.end(),
+                            word,
+                            "Organization",
+                            "org-single",
+                            priority=20,
+                            confidence=0.5,
+                        )
+                    )
         for m, word, prep in cands:
             if counts[word] >= 2 or prep:
                 out.append(

@@ -727,7 +727,8 @@ class RelationExtractor:
                 r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|"
                 r"convenant met|"
                 r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met|"
-                r"(?:gesloten|getekend|ondertekend|aangegaan)\s+met|samengewerkt\s+met)\b",
+                r"(?:gesloten|getekend|ondertekend|aangegaan)\s+met|samengewerkt\s+met|"
+                r"trek\w*\s+(?:\w+\s+){0,3}samen\s+op\s+met)\b",
                 t,
                 re.IGNORECASE,
             )
@@ -773,6 +774,10 @@ class RelationExtractor:
                     out.append(
                         Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, "collab-tussen", 0.85)
                     )
+        clauses = [
+            (s.start + c.start(), s.start + c.end()) for c in re.finditer(r",\s*(?:dat|die|waar)\b[^,]*,", t)
+        ]
+        orgs = [o for o in orgs if not any(a <= o.start < b for a, b in clauses)]
         for m in re.finditer(
             r"\b(?:(?:werken|werkten|slaan|sloegen|bundelen|trekken|trokken)\b[^.]{0,40}?"
             r"\b(?:samen(?!\s+met)|(?:de\s+)?handen ineen(?!\s+\w*\s*met)|hun krachten)"
@@ -854,6 +859,21 @@ class RelationExtractor:
             members = [a for a in actors if a.end <= body.start and a.key != body.key]
             if len(members) >= 1:
                 add(members, body.key, "joint-samen-in", 0.75)
+        # "X, de gezamenlijke organisatie van A, B en C" / "X, waarin (onder meer) A en B samenwerken"
+        for body in [b for b in bodies if b.type in {"Organization", "Region"}]:
+            app = re.match(
+                r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:de|het|een)\s+(?:[\w-]+\s+){0,4}?(?:organisatie|"
+                r"samenwerkingsverband|samenwerking|regeling|verband|netwerk|vereniging|coalitie|uitvoeringsorganisatie)"
+                r"\s+van\s+(?:(?:de|het)\s+)?(?:\w+\s+)?(?:gemeenten\s+)?|[^,.;]{0,80}?\bwaarin\s+(?:onder\s+meer\s+)?)",
+                ctx.text[body.end : s.end],
+            )
+            if app is None:
+                continue
+            start = body.end + app.end()
+            if "waarin" in app.group() and not re.search(r"\bsamen\w*\b", ctx.text[start : s.end]):
+                continue
+            group = _coordinated(ctx.text, [a for a in actors if a.start >= start], start)
+            add(group, body.key, "joint-appositive", 0.7)
         # "A en B werken samen met C aan het programma P": all of them take part in P
         for m in re.finditer(r"\bsamen\s+met\b[^.;]{0,120}?\baan\s+(?:(?:het|de)\s+)?", t):
             pos = s.start + m.end()
@@ -938,10 +958,19 @@ class RelationExtractor:
                 body = next((b for b in bodies if b.start == pos), None)
                 if body is None:
                     continue
-                group = _coordinated_backwards(ctx.text, [x for x in members if x.end <= s.start + m.start()])
+                group = [
+                    g.key
+                    for g in _coordinated_backwards(
+                        ctx.text, [x for x in members if x.end <= s.start + m.start()]
+                    )
+                ]
+                if not group and re.search(r"\b(?:we|wij)\b", t[: m.start()], re.IGNORECASE):
+                    group = [k for k in [self._speaker_org(ctx, i, ms)] if k]
                 rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
+                if rtype == "MEMBER_OF" and "partner" in m.group() and body.type == "Organization":
+                    rtype = "COLLABORATES_WITH"
                 for g in group:
-                    out.append(Candidate(rtype, g.key, body.key, s, "member-verb", 0.8))
+                    out.append(Candidate(rtype, g, body.key, s, "member-verb", 0.8))
         # "X bestaat uit A, B en C" / "in X werken A, B en C samen" / "X, een samenwerking van A, B en C"
         for m in re.finditer(
             r"\b(?:bestaat|bestaan)\s+uit\s+(?:de\s+(?:gemeenten|organisaties)\s+)?|"
@@ -1372,6 +1401,19 @@ class RelationExtractor:
             ]
             if place and subj:
                 out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gevestigd", 0.7))
+        for m in re.finditer(r"\bin\s+(?:de\s+)?(?:(?:provincie|regio)\s+)?", t):
+            place = next((p for p in places if p.start == s.start + m.end()), None)
+            if place is None or not re.match(r"\s+(?:ligt|liggen|lag|lagen)\b", ctx.text[place.end :]):
+                continue
+            subj = [
+                x
+                for x in ms
+                if x.type in {"Municipality", "Organization", "Initiative"}
+                and x.end <= s.start + m.start()
+                and x.key != place.key
+            ]
+            for x in subj[:2]:
+                out.append(Candidate("LOCATED_IN", x.key, place.key, s, "located-ligt", 0.65))
         for m in re.finditer(r"\b(?:hoofdkantoor|hoofdzetel|zetel|vestiging|kantoor)\s+(?:\w+\s+)?in\s+", t):
             place = next((p for p in places if p.start == s.start + m.end()), None)
             subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
@@ -1420,7 +1462,7 @@ def _coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention
     for m in sorted(mentions, key=lambda x: x.start):
         gap = text[pos : m.start]
         if out and not re.fullmatch(
-            r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|\bof\b|&|/)\s*(?:(?:de|het)\s+)?"
+            r"\)?(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|\bof\b|&|/)\s*\(?(?:(?:de|het)\s+)?"
             r"(?:(?:gemeente|provincie|[a-zà-ÿ-]*(?:" + _TYPE_NOUNS + r"))\s+)?",
             gap,
         ):
@@ -1446,7 +1488,7 @@ def _coordinated_backwards(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in reversed(ordered[:-1]):
         gap = text[m.end : out[0].start]
         if not re.fullmatch(
-            r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|&|/)\s*(?:(?:de|het)\s+)?"
+            r"\)?(?:\s*\([^()]{1,20}\))?\s*(?:,|\ben\b|&|/)\s*\(?(?:(?:de|het)\s+)?"
             r"(?:(?:gemeente|provincie)\s+)?",
             gap,
         ):
