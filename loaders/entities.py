@@ -551,6 +551,19 @@ class Recogniser:
         out += self._domain_names(text)
         out += self._typed_names(text)
         out += self._camel_case(text)
+        for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
+            if _org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
+                out.append(
+                    Mention(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "Organization",
+                        "org-head-number",
+                        priority=61,
+                        confidence=0.7,
+                    )
+                )
         out += self._single_names(text)
         return out
 
@@ -578,6 +591,8 @@ class Recogniser:
                     " " not in m.group()[: sp.start()]
                     or any(_org_head(w) for w in m.group()[sp.end() :].split())
                 )
+                or len(m.group()[sp.end() :].split()) >= 2
+                and " van " in m.group()[: sp.start()]
             ]
             splits = sorted(splits + en_splits, key=lambda sp: sp.start())
             if en_splits:  # "Belastingdienst en Rijkswaterstaat" are two names: the whole is none
@@ -670,7 +685,7 @@ class Recogniser:
         regions = [w for w in words if w.lower() in REGION_WORDS]
         content = [w for w in words if w.lower() not in NAME_CONNECTORS]
         if inits and (len(content) >= 2 or re.search(r"\d{4}", text[end : end + 6])):
-            year = re.match(r"\s(\d{4})\b", text[end:])
+            year = re.match(r"\s(\d{4}(?:\s?[–-]\s?\d{2,4})?)\b", text[end:])
             if year:
                 end += year.end()
             return Mention(
@@ -678,12 +693,24 @@ class Recogniser:
             )
         if heads and len(content) >= 2 and not _is_generic(words):
             return Mention(start, end, name, "Organization", "org-head", priority=60, confidence=0.85)
-        lead = words[: next((k for k, w in enumerate(words) if w.lower() in NAME_CONNECTORS), len(words))]
-        acronyms = [w for w in lead if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
-        if acronyms and len(lead) >= 2 and not any(w in self.ref.first_names for w in lead[:1]):
-            name = " ".join(lead)
-            end = start + len(name)
-            return Mention(start, end, name, "Organization", "org-acronym-name", priority=55, confidence=0.75)
+        offset = 0
+        for segment in re.split(r"\s(?:en|&|of)\s", name):
+            lead = segment.split()
+            lead = lead[: next((k for k, w in enumerate(lead) if w.lower() in NAME_CONNECTORS), len(lead))]
+            acronyms = [w for w in lead if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
+            seg_start = start + name.index(segment, offset)
+            offset = name.index(segment, offset) + len(segment)
+            if acronyms and len(lead) >= 2 and not any(w in self.ref.first_names for w in lead[:1]):
+                acr_name = " ".join(lead)
+                return Mention(
+                    seg_start,
+                    seg_start + len(acr_name),
+                    acr_name,
+                    "Organization",
+                    "org-acronym-name",
+                    priority=55,
+                    confidence=0.75,
+                )
         if (
             heads
             and len(content) == 1
@@ -709,7 +736,11 @@ class Recogniser:
             and words == content
             and not any(w in self.ref.first_names or w in NOT_NAMES for w in content[:1])
         ):
-            head = appositive.group("h")
+            words_after = re.findall(r"[a-zà-ÿ-]+", text[end : end + 60].split(",", 2)[1])[:4]
+            head = next(
+                (w for w in words_after if _initiative_head(w) or _org_head(w) or w.endswith(ORG_TYPE_NOUNS)),
+                appositive.group("h"),
+            )
             if _initiative_head(head):
                 return Mention(
                     start, end, name, "Initiative", "initiative-appositive", priority=56, confidence=0.7
@@ -858,7 +889,8 @@ class Recogniser:
         out = []
         nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
         for m in re.finditer(
-            rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+(?P<n>{CAP}(?:\s(?:van|voor|de|en)?\s?{CAP}){{0,3}})",
+            rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
+            rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:\s(?:van|voor|de)?\s?{CAP}){{0,3}})",
             text,
         ):
             name = m.group("n")

@@ -84,6 +84,7 @@ association foundation council agency authority office trust network partnership
 corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep krant dagblad uitgeverij
 academie werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
 kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
+samenwerking
 """.split()
 )
 
@@ -94,7 +95,7 @@ leergang programma project congres conferentie symposium festival energielandgoe
 regiodeal deal traject initiatief prijs award week dag top summit challenge hackathon masterclass
 opleiding cursus training netwerkdag werkconferentie beurs expo tentoonstelling akkoord convenant pact
 agenda plan fonds landgoed zonnepark windpark innovatieprogramma actieprogramma kennisprogramma lab
-onderzoeksproject living-lab proeftuin wijkaanpak strategie aanpak
+onderzoeksproject living-lab proeftuin wijkaanpak strategie aanpak ronde fondsronde oefening
 """.split()
 ) - {"fonds"}
 
