@@ -51,6 +51,14 @@ _BODY_WORDS = re.compile(
     r"platform|bestaat uit|leden|deelnemers)\b",
     re.IGNORECASE,
 )
+_ACTS_ON = re.compile(
+    r"\b(?:neem\w*|nam|namen|doe[nt]|deden|betrokken|organiseer\w*|organiseren|ontwikkel\w*|voer\w*|"
+    r"financier\w*|investe\w+|onderteken\w*|tekenen|tekende|tekenden|sloten|sluiten|start\w*|lanceer\w*|"
+    r"presenteer\w*|leid\w*|coördineer\w*|ondersteun\w*|bouw\w*|werk\w*\s+(?:\w+\s+){0,3}(?:aan|mee|in)|"
+    r"bijdra\w*|draagt|dragen|steun\w*|trekt|trekken|partner\w*|penvoerder|initiatiefnemer\w*|gastheer|"
+    r"gastvrouw|sluit\w*\s+aan|aangesloten|deelne\w*|deel)\b",
+    re.IGNORECASE,
+)
 PROVINCIAL_ROLES = {
     "gedeputeerde",
     "provinciesecretaris",
@@ -1145,6 +1153,17 @@ class RelationExtractor:
                 subj = [a for a in actors if a.end <= init.start and a.type in ORGLIKE and a.type != "Region"]
                 for a in _coordinated_backwards(ctx.text, subj[:2]) if subj else []:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init.key, s, "participates-funds", 0.65))
+        # broad rule: a sentence that names an initiative and says someone acts on it
+        if refs and _ACTS_ON.search(t):
+            already = {c.source for c in out}
+            for a in actors:
+                if a.type not in {"Organization", "Municipality"} or a.key in already:
+                    continue
+                before = ctx.text[max(s.start, a.start - 30) : a.start]
+                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before):
+                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle")
+                for _, _, init_key in refs[:1]:
+                    out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-acts-on", 0.5))
         # "X is (met ...) betrokken." without an object: the initiative just talked about
         if not refs and re.search(r"\bbetrokken\s*[.!]?\s*$", t.strip()):
             init = ctx.last_initiative[i - 1] if i > 0 else None
