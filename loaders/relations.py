@@ -36,21 +36,6 @@ _PARTICIPATION_CUE = re.compile(
     r"nemen\s+(?:\w+\s+){0,3}deel|stelden\s+\w+\s+\w+\s+beschikbaar)\b",
     re.IGNORECASE,
 )
-_MEMBERSHIP_CUE = re.compile(
-    r"\b(?:aangesloten\s+(?:gemeenten|organisaties|partijen)|leden\s+zijn|maken\s+(?:\w+\s+)?deel\s+uit|"
-    r"maakt\s+(?:\w+\s+)?deel\s+uit|sluit\w*\s+(?:\w+\s+)?aan\s+bij\s+(?:de|het)\s+(?:regeling|netwerk|"
-    r"vereniging|samenwerking)|zijn\s+(?:\w+\s+)?aangesloten|tot\s+de\s+leden|leden\s+behoren|"
-    r"(?:traden|trad|treden|treedt)\s+(?:\w+\s+){0,4}toe|toegetreden|sluit\w*\s+(?:\w+\s+){0,2}aan\b|"
-    r"lid\s+van\s+(?:dat|dit|deze|die|het|de)\s+(?:netwerk|vereniging|regeling|samenwerking|platform|"
-    r"coalitie|alliantie))\b",
-    re.IGNORECASE,
-)
-# a sentence that introduces a body whose members the next sentences may list
-_BODY_WORDS = re.compile(
-    r"\b(?:regeling|samenwerkingsverband|samenwerking|netwerk|vereniging|regio|coalitie|alliantie|"
-    r"platform|bestaat uit|leden|deelnemers)\b",
-    re.IGNORECASE,
-)
 _ACTS_ON = re.compile(
     r"\b(?:neem\w*|nam|namen|doe[nt]|deden|betrokken|organiseer\w*|organiseren|ontwikkel\w*|voer\w*|"
     r"financier\w*|investe\w+|onderteken\w*|tekenen|tekende|tekenden|sloten|sluiten|start\w*|lanceer\w*|"
@@ -741,15 +726,33 @@ class RelationExtractor:
                 re.IGNORECASE,
             )
         )
-        about_initiative = any(m.type == "Initiative" for m in ms) or bool(
-            self._initiative_refs(ctx, i, s, [])
+        about_initiative = (
+            any(m.type == "Initiative" for m in ms)
+            or bool(self._initiative_refs(ctx, i, s, []))
+            or bool(
+                re.search(
+                    r"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?:project|programma|congres|initiatief|pilot|"
+                    r"leergang|deal|akkoord|lab|conferentie|campagne|proeftuin)\b",
+                    t,
+                    re.IGNORECASE,
+                )
+            )
         )
         for trig in triggers:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
             right = _coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
-            left = [m for m in orgs if m.end <= ts]
+            left = [
+                m
+                for m in orgs
+                if m.end <= ts
+                and not re.search(
+                    r"\b(?:in|te|uit)\s+(?:de\s+|het\s+)?$",
+                    ctx.text[max(s.start, m.start - 12) : m.start],
+                    re.IGNORECASE,
+                )
+            ]
             if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
                 left = [m for m in orgs if ts <= m.start and m.end <= s.start + trig.end() - len("samen met")]
             if not right:
@@ -1215,10 +1218,7 @@ class RelationExtractor:
                 and a.key != topic_key
                 and not re.search(r"\b(?:in|te|uit|naar)\s+(?:de\s+|het\s+)?$", ctx.text[s.start : a.start])
             ]
-        member_cue = _MEMBERSHIP_CUE.search(s.text)
-        if member_cue:
-            topic = self._topic(ctx, i, bodies=True)
-        elif not _PARTICIPATION_CUE.search(s.text) or ctx.types.get(topic) != "Initiative":
+        if not _PARTICIPATION_CUE.search(s.text) or ctx.types.get(topic) != "Initiative":
             return []
         if topic is None:
             return []
@@ -1284,28 +1284,19 @@ class RelationExtractor:
             return ("participants", topic) if topic else None
         return None
 
-    def _topic(self, ctx: Context, i: int, bodies: bool = False) -> str | None:
-        """What a paragraph is about: the last initiative named earlier in it (else the document's only
-        initiative) or, with `bodies`, the body it introduced ("X is een regeling van ...")."""
+    def _topic(self, ctx: Context, i: int) -> str | None:
+        """The initiative a paragraph is about: the last one named earlier in it, else the document's
+        only initiative."""
         for j in range(i - 1, -1, -1):
             if ctx.paragraph[j] != ctx.paragraph[i] and j < i - 1:
                 break
-            named = [
+            inits = [
                 m.key
                 for m in ctx.mentions
-                if ctx.sentences[j].start <= m.start < ctx.sentences[j].end
-                and m.type in {"Initiative", "Organization", "Region"}
+                if ctx.sentences[j].start <= m.start < ctx.sentences[j].end and m.type == "Initiative"
             ]
-            if bodies:
-                found = [k for k in named if ctx.types.get(k) in {"Organization", "Region"}]
-                if found and _BODY_WORDS.search(ctx.sentences[j].text):
-                    return found[0]
-                continue
-            inits = [k for k in named if ctx.types.get(k) == "Initiative"]
             if inits:
                 return inits[-1]
-        if bodies:
-            return ctx.own_org
         inits = {m.key for m in ctx.mentions if m.type == "Initiative"}
         return next(iter(inits)) if len(inits) == 1 else None
 
