@@ -875,16 +875,27 @@ class RelationExtractor:
             app = re.match(
                 r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:de|het|een)\s+(?:[\w-]+\s+){0,4}?(?:organisatie|"
                 r"samenwerkingsverband|samenwerking|regeling|verband|netwerk|vereniging|coalitie|uitvoeringsorganisatie)"
-                r"\s+van\s+(?:(?:de|het)\s+)?(?:\w+\s+)?(?:gemeenten\s+)?|[^,.;]{0,80}?\bwaarin\s+(?:onder\s+meer\s+)?)",
+                r"\s+van\s+(?:(?:de|het)\s+)?(?:\w+\s+)?(?:gemeenten\s+)?|[^,.;]{0,80}?\bwaar(?:in|aan)\s+(?:onder\s+meer\s+)?)",
                 ctx.text[body.end : s.end],
             )
             if app is None:
                 continue
             start = body.end + app.end()
-            if "waarin" in app.group() and not re.search(r"\bsamen\w*\b", ctx.text[start : s.end]):
+            if re.search(r"waar(?:in|aan)", app.group()) and not re.search(
+                r"\b(?:samen\w*|deelne\w*|nemen\s+deel|doen\s+mee)\b", ctx.text[start : s.end]
+            ):
                 continue
             group = _coordinated(ctx.text, [a for a in actors if a.start >= start], start)
             add(group, body.key, "joint-appositive", 0.7)
+        # "het samenwerkingsverband X (A, B, C en D)": members listed in parentheses
+        for body in [b for b in bodies if b.type in {"Organization", "Region"}]:
+            if not re.match(r"\s*\(", ctx.text[body.end : s.end]):
+                continue
+            start = ctx.text.index("(", body.end) + 1
+            close = ctx.text.find(")", start)
+            inside = [a for a in actors if start <= a.start and a.end <= close and a.type == "Municipality"]
+            if len(inside) >= 2:
+                add(inside, body.key, "joint-parenthesis", 0.7)
         # "A en B werken samen met C aan het programma P": all of them take part in P
         for m in re.finditer(r"\bsamen\s+met\b[^.;]{0,120}?\baan\s+(?:(?:het|de)\s+)?", t):
             pos = s.start + m.end()
@@ -1353,7 +1364,11 @@ class RelationExtractor:
             if not gap_re:
                 continue
             pos = s.start + gap_re.start()
-            before = [x for x in things if x.end <= pos]
+            # a municipality lies in a province or region ("Eemnes, in de provincie Utrecht")
+            subjects = things + (
+                [x for x in ms if x.type == "Municipality"] if p.type in {"Province", "Region"} else []
+            )
+            before = sorted((x for x in subjects if x.end <= pos), key=lambda x: x.start)
             group = _coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
             for g in group:
                 out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
