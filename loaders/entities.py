@@ -13,14 +13,7 @@ import re
 from collections.abc import Iterable
 
 from .reference import Reference, common_word
-from .text import (
-    QUOTES,
-    Mention,
-    in_zones,
-    is_all_caps,
-    is_capitalised,
-    is_sentence_initial,
-)
+from .text import QUOTES, Mention, in_zones, is_all_caps, is_capitalised, is_sentence_initial
 from .vocabulary import (
     COMPASS,
     INITIATIVE_HEADS,
@@ -301,11 +294,7 @@ class Recogniser:
                 )
             )
         for m in self.region_list_re.finditer(text):
-            out.append(
-                Mention(
-                    m.start(), m.end(), m.group(), "Region", "gazetteer-region", priority=45, confidence=0.7
-                )
-            )
+            out.append(_from_match(m, "Region", "gazetteer-region", 45, 0.7))
         return out
 
     # -- persons ------------------------------------------------------------------------------
@@ -553,17 +542,7 @@ class Recogniser:
         out += self._camel_case(text)
         for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
             if _org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
-                out.append(
-                    Mention(
-                        m.start(),
-                        m.end(),
-                        m.group(),
-                        "Organization",
-                        "org-head-number",
-                        priority=61,
-                        confidence=0.7,
-                    )
-                )
+                out.append(_from_match(m, "Organization", "org-head-number", 61, 0.7))
         out += self._single_names(text)
         return out
 
@@ -937,17 +916,7 @@ class Recogniser:
         for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+[A-Z][\w]*(?![\w-])", text):
             if m.group() in NOT_NAMES:
                 continue
-            out.append(
-                Mention(
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    "Organization",
-                    "org-camelcase",
-                    priority=30,
-                    confidence=0.6,
-                )
-            )
+            out.append(_from_match(m, "Organization", "org-camelcase", 30, 0.6))
         return out
 
     def _quoted_initiatives(self, text: str) -> list[Mention]:
@@ -988,17 +957,7 @@ class Recogniser:
             ):
                 if is_all_caps(m.group()):
                     continue
-                out.append(
-                    Mention(
-                        m.start(),
-                        m.end(),
-                        m.group(),
-                        "Organization",
-                        "org-domain",
-                        priority=44,
-                        confidence=0.75,
-                    )
-                )
+                out.append(_from_match(m, "Organization", "org-domain", 44, 0.75))
         return out
 
     def _single_names(self, text: str) -> list[Mention]:
@@ -1152,6 +1111,15 @@ def _is_role_word(word: str) -> bool:
             "burgemeester",
             "lector",
         )
+    )
+
+
+def _from_match(
+    m: re.Match, type_: str, rule: str, priority: int, confidence: float, group: int | str = 0
+) -> Mention:
+    """A candidate mention spanning a regex match (or one of its groups)."""
+    return Mention(
+        m.start(group), m.end(group), m.group(group), type_, rule, priority=priority, confidence=confidence
     )
 
 
