@@ -26,5 +26,5 @@ def name_key(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """A readable, stable id fragment: "Pim van Vliet" -> "pim-van-vliet"."""
+    """A readable, stable id fragment: "Anna van Dijk" -> "anna-van-dijk"."""
     return fold(text).replace(" ", "-") or "x"

@@ -554,7 +554,7 @@ class Recogniser:
         )
         for m in run_re.finditer(text):
             pieces = [(m.start(), m.group())]
-            # "Vernieuwend Leiderschap van de Breda University": an article inside ends one name
+            # "Samen Sterk van de Hogeschool Utrecht": an article inside ends one name
             splits = [
                 sp
                 for sp in re.finditer(
@@ -832,7 +832,7 @@ class Recogniser:
         return out
 
     def _lowercase_head_names(self, text: str) -> list[Mention]:
-        """ "leergang Vernieuwend Leiderschap", "programma Samen Gezond": a lower-case head + a name."""
+        """ "leergang Goed Bestuur", "programma Samen Gezond": a lower-case head + a name."""
         out = []
         heads = "|".join(sorted(INITIATIVE_HEADS, key=len, reverse=True))
         for m in re.finditer(
@@ -920,7 +920,7 @@ class Recogniser:
         return out
 
     def _quoted_initiatives(self, text: str) -> list[Mention]:
-        """ "het initiatief ‘de deelstoel’": a quoted name after an initiative word."""
+        """ "het project ‘de buurtkamer’": a quoted name after an initiative word."""
         out = []
         heads = "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website"
         for m in re.finditer(rf"\b(?:{heads})\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):

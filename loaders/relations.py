@@ -462,7 +462,7 @@ class RelationExtractor:
             and is_sentence_initial(text, rs)
         ):
             return after_cop[0], "adjacent"
-        # coordinated roles before one person: "opleidingsmanager en onderzoeker Marije Huiting"
+        # coordinated roles before one person: "programmamanager en onderzoeker Lotte Smit"
         if idx + 1 < len(roles) and after:
             nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
             tail = org.end if org is not None and org.start >= re_ else re_

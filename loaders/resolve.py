@@ -1,7 +1,7 @@
 """Within-document resolution: which mentions name the same stakeholder, and its stable id.
 
 - persons: surname-only and first-name-only mentions of a person named in full in the document;
-- organisations: acronym <-> expansion ("Nederlandse School voor Openbaar Bestuur (NSOB)", or an
+- organisations: acronym <-> expansion ("Vereniging Nederlandse Gemeenten (VNG)", or an
   acronym whose letters start the expansion's words), case variants of one name;
 - municipalities: an ambiguous name ("Bergen") decided by the document (an explicit "Bergen
   (Limburg)", the provinces and neighbouring municipalities it mentions); a former municipality is
@@ -33,7 +33,7 @@ class EntityRecord:
 def acronym_matches(acronym: str, name: str) -> bool:
     """Do the acronym's letters start the name's words in order? Connectors may be skipped; extra
     letters may come from inside a compound word ("VNG" ~ "Vereniging (van) Nederlandse Gemeenten",
-    "VGS" ~ "Vereniging van Gemeente-secretarissen")."""
+    "RIVM" ~ "Rijks-instituut voor Volksgezondheid en Milieu")."""
     letters = [c.lower() for c in acronym if c.isalpha()]
     words = [w for w in re.split(r"[\s-]+", name) if w]
     skippable = {"van", "voor", "de", "der", "den", "het", "en", "of", "the", "and", "for", "in", "op", "aan"}
@@ -303,7 +303,7 @@ class Resolver:
                     ):
                         continue
                     out = [o for o in out if not o.overlaps(new)] + [new]
-        # capitalised "Van Vliet" at a sentence start is the same surname
+        # capitalised "Van Dijk" at a sentence start is the same surname
         for p in persons:
             last = p.attrs.get("last", "")
             if last[:1].islower():
