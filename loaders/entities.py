@@ -769,7 +769,7 @@ class Recogniser:
                 continue
             nxt = text[m.end() : m.end() + 1]
             hyphen = nxt == "-"
-            # "BRAM consultants": an acronym followed by a lower-case organisation noun
+            # "KPMG adviseurs": an acronym followed by a lower-case organisation noun
             tail = re.match(
                 r"\s(consultants|adviseurs|partners|groep|group|advies|bv|b\.v\.)\b", text[m.end() :]
             )
