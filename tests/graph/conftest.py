@@ -1,0 +1,47 @@
+"""Fixtures for tests that need a real Bolt server (see tests/bolt_server.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+
+def load_bolt_server() -> ModuleType:
+    """tests/bolt_server.py as a module (the tests folder is no package under --import-mode=importlib)."""
+    name = "stakegraph_tests_bolt_server"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "bolt_server.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def bolt() -> Iterator:
+    """The Bolt server for this session: $NEO4J_URI, or a FalkorDB started here and stopped at the end."""
+    with load_bolt_server().bolt_target() as target:
+        yield target
+
+
+@pytest.fixture(scope="session")
+def bolt_url(bolt) -> str:
+    return bolt.url
+
+
+@pytest.fixture
+def neo4j_store(bolt) -> Iterator:
+    """An open Neo4jStore on an empty graph (cleared first: the server is shared by the session)."""
+    from stakegraph.graph.neo4j import Neo4jStore
+
+    store = Neo4jStore(bolt.url, **bolt.options())
+    store.clear()
+    try:
+        yield store
+    finally:
+        store.close()
