@@ -58,7 +58,11 @@ def open_graph(
     curation_path: str | None = None,
     min_confidence: float = 0.0,
 ) -> KnowledgeGraph:
+    """The curated graph a read command works on; its store closes when the command is done."""
     store = connect(store_url, user, password, database)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # a Neo4j store holds a connection pool
+        ctx.call_on_close(store.close)
     return KnowledgeGraph(
         store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence
     )
