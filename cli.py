@@ -103,14 +103,16 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
     """
     from .ingest import build
+    from .loaders.formats import iter_document_paths
 
     if nlp is not None:
         _check_nlp(nlp)
     store = connect(store_url, user, password, database, create=True)
     curation = load_curation(store_url, curation_path)
     try:
+        total = sum(1 for _ in iter_document_paths(paths)) if sys.stderr.isatty() else 0
         with click.progressbar(
-            length=0, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
+            length=total, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
         ) as bar:
             report = build(
                 paths,

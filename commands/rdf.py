@@ -14,7 +14,15 @@ from typing import Any
 import click
 
 from ..graph.network_formats import write_network
-from ..graph.rdf import DEFAULT_BASE, RDF_FORMATS, READ_FORMATS, RdfError, RdfMapping, load_rdf
+from ..graph.rdf import (
+    DEFAULT_BASE,
+    RDF_FORMATS,
+    READ_FORMATS,
+    RdfError,
+    RdfMapping,
+    estimate_triples,
+    load_rdf,
+)
 from ..graph.rdf import validate as shacl_validate
 from ..graph.rdf_stream import STREAM_THRESHOLD, write_rdf
 from .options import UserError, curation_option, store_options, user_errors
@@ -83,8 +91,17 @@ def _rdf_command(fmt: str) -> click.Command:
             raise UserError(str(exc)) from None
         kg = _open(options)
         target = output if output else sys.stdout.buffer
+        show = bool(output) and sys.stderr.isatty()
         try:
-            report = write_rdf(kg, fmt, target, mapping, streaming=stream)
+            with click.progressbar(length=estimate_triples(kg) if show else 0, label=f"exporting {fmt}",
+                                   file=sys.stderr, hidden=not show) as bar:
+                done = [0]
+
+                def progress(n: int) -> None:
+                    bar.update(n - done[0])
+                    done[0] = n
+
+                report = write_rdf(kg, fmt, target, mapping, streaming=stream, progress=progress)
         except BrokenPipeError:  # `... | head`: the reader has all it wants
             _quiet_exit()
         except OSError as exc:
