@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..graph.names import name_key, slugify
+from ..graph.names import slugify
 from .reference import Reference
-from .text import Mention, is_sentence_initial
+from .text import Mention
 
 
 @dataclass
@@ -405,16 +405,3 @@ def _initiative_word(word: str) -> bool:
 
 def _strip_article(name: str) -> str:
     return re.sub(r"^(?:de|het|De|Het|the|The)\s+(?=[A-ZÀ-Þ])", "", name)
-
-
-def dominant(mentions: list[Mention], type_: str) -> str | None:
-    """The most mentioned entity of a type (first mentioned on a tie)."""
-    keys = [m.key for m in mentions if m.type == type_ and m.key]
-    if not keys:
-        return None
-    counts = Counter(keys)
-    best = max(counts.values())
-    return next(k for k in keys if counts[k] == best)
-
-
-__all__ = ["EntityRecord", "Resolver", "acronym_matches", "dominant", "is_sentence_initial", "name_key"]

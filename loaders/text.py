@@ -41,12 +41,6 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
-def line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end == -1 else end)
-
-
 def excluded_zones(text: str) -> list[tuple[int, int]]:
     """Spans that are credits, mastheads or image alt text: names there are not stakeholders."""
     zones = []

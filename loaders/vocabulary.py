@@ -198,12 +198,6 @@ FORMER_CUES = re.compile(
     r"met pensioen|stopte|gestopt|nam .{0,20} afscheid|volgt .{0,60} op|opgevolgd)\b",
     re.IGNORECASE,
 )
-CURRENT_CUES = re.compile(
-    r"\b(?:nu|sinds|momenteel|tegenwoordig|inmiddels|per \d|per (?:1|een) |benoemd|wordt|treedt|start|begint|"
-    r"aangesteld|huidige|kersverse|nieuwe)\b",
-    re.IGNORECASE,
-)
 
 FIRST_PERSON_SINGULAR = frozenset({"ik", "mij", "me", "mijn", "Ik", "Mij", "Me", "Mijn"})
 FIRST_PERSON_PLURAL = frozenset({"we", "wij", "ons", "onze", "We", "Wij", "Ons", "Onze"})
-THIRD_PERSON = frozenset({"hij", "zij", "ze", "Hij", "Zij", "Ze", "haar", "zijn"})
