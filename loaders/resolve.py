@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..graph.names import slugify
+from .entities.common import initiative_head, org_head
 from .reference import Reference
 from .text import Mention
 
@@ -136,10 +137,10 @@ class Resolver:
                     lead = re.search(
                         r"(?:^|\s)([A-Z][\w-]+\s+(?:van|voor)\s+(?:de\s+|het\s+)?)$", text[:start]
                     )
-                    if lead and _org_head_word(lead.group(1).split()[0]):
+                    if lead and org_head(lead.group(1).split()[0]):
                         start -= len(lead.group(1))
                         cand = text[start : m.start()].rstrip()
-                    etype = "Initiative" if any(_initiative_word(w) for w in cand.split()) else "Organization"
+                    etype = "Initiative" if any(initiative_head(w) for w in cand.split()) else "Organization"
                     exp = Mention(
                         start,
                         start + len(cand),
@@ -389,18 +390,6 @@ class Resolver:
         if m.type == "Organization" and m.canonical:
             return m.canonical
         return _strip_article(" ".join(m.text.split()))
-
-
-def _org_head_word(word: str) -> bool:
-    from .entities import _org_head
-
-    return _org_head(word)
-
-
-def _initiative_word(word: str) -> bool:
-    from .entities import _initiative_head
-
-    return _initiative_head(word)
 
 
 def _strip_article(name: str) -> str:

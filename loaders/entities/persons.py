@@ -1,0 +1,248 @@
+"""Person names: Dutch first names with tussenvoegsels, initials, titles and double surnames; a role
+before a capitalised surname ('minister De Jonge').
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Mention, is_all_caps, is_capitalised, is_sentence_initial
+from ..vocabulary import NOT_NAMES, ROLES
+from .common import CAP, ROLE_WORDS, SURNAME_PREFIXES, TOKEN, clean_name, has_word, initiative_head, org_head
+
+
+class PersonRules:
+    """Person names, mixed into Recogniser."""
+
+    # -- persons ------------------------------------------------------------------------------
+    def persons(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        ref = self.ref
+        toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        n = len(toks)
+        i = 0
+        while i < n:
+            word, s, _ = toks[i]
+            j = i
+            if word.lower().rstrip(".") in {t.rstrip(".") for t in ref.titles} and word[0].islower():
+                j += 1  # a title ("drs.", "mr.") before the name is not part of it
+                if j < n and toks[j][0] == ".":
+                    j += 1
+            found = self._person_at(text, toks, j)
+            if found is not None:
+                end_idx, first, rest, conf = found
+                end = toks[end_idx][2]
+                name_start = toks[j][1]
+                full = clean_name(text[name_start:end])
+                out.append(
+                    Mention(
+                        start=name_start,
+                        end=end,
+                        text=text[name_start:end],
+                        type="Person",
+                        rule="person-name",
+                        priority=60,
+                        confidence=conf,
+                        canonical=full,
+                        attrs={"first": first, "last": rest},
+                    )
+                )
+                i = end_idx + 1
+                continue
+            i += 1
+        return out
+
+    def _titled_surnames(self, text: str) -> list[Mention]:
+        out = []
+        roles = "|".join(sorted((re.escape(r) for r in ROLES if " " not in r), key=len, reverse=True))
+        for m in re.finditer(
+            rf"\b(?:{roles})\s+(?P<n>(?:De|Van|Ter|Ten|Van der|Van den|Van de|Den)\s+{CAP})",
+            text,
+            re.IGNORECASE,
+        ):
+            name = m.group("n")
+            if not name[0].isupper() or name.split()[-1] in self.ref.municipality_names:
+                continue
+            out.append(
+                Mention(
+                    m.start("n"),
+                    m.end("n"),
+                    name,
+                    "Person",
+                    "person-titled-surname",
+                    priority=55,
+                    confidence=0.7,
+                    canonical=name,
+                    attrs={"first": "", "last": name},
+                )
+            )
+        return out
+
+    def _person_at(self, text: str, toks: list, j: int) -> tuple[int, str, str, float] | None:
+        """A person name starting at token j: (last token index, first name, surname part, confidence).
+
+        A word on both the first-name and the surname list ("Anouk Jansen van de ...") is tried as a
+        second first name first, then as the surname."""
+        return self._person_try(text, toks, j, True) or self._person_try(text, toks, j, False)
+
+    def _person_try(
+        self, text: str, toks: list, j: int, second_first: bool
+    ) -> tuple[int, str, str, float] | None:
+        ref = self.ref
+        n = len(toks)
+        if j >= n:
+            return None
+        word, s, e = toks[j]
+        initials = re.fullmatch(r"(?:[A-Z]\.){1,4}", word) or (
+            re.fullmatch(r"[A-Z]", word) and j + 1 < n and toks[j + 1][0] == "."
+        )
+        is_first = (
+            word in ref.first_names
+            and word not in NOT_NAMES
+            and len(word) > 1
+            and not has_word(word, ROLE_WORDS)
+        )
+        if not (is_first or initials):
+            nxt = toks[j + 1][0] if j + 1 < n else ""
+            after = toks[j + 2][0] if j + 2 < n else ""
+            if not (
+                is_capitalised(word)
+                and 2 <= len(word) <= 12
+                and word.isalpha()
+                and word not in NOT_NAMES
+                and word.lower() not in self.common
+                and nxt in {"van", "de", "ter", "ten", "el", "den"}
+                and not org_head(word)
+                and word not in ref.municipality_names
+                and not is_all_caps(word)
+                and not is_sentence_initial(text, s)
+                and after not in ref.province_names
+                and after not in ref.municipality_names
+                and not after.endswith("se")
+                and (j == 0 or toks[j - 1][0] not in {"De", "de", "Van", "van", "Het", "het"})
+                and not (j + 3 < n and is_capitalised(toks[j + 3][0]) and text[toks[j + 2][2]] == " ")
+            ):
+                return None
+        k = j + 1
+        if initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
+            while k + 1 < n and toks[k][0] == "." and re.fullmatch(r"[A-Z]", toks[k + 1][0]):
+                k += 2
+            k += 1 if k < n and toks[k][0] == "." else 0
+        first = text[s : toks[k - 1][2]]
+        # an optional second first name ("Anna Maria de Vries")
+        if (
+            second_first
+            and is_first
+            and k < n
+            and toks[k][0] in ref.first_names
+            and self._gap_ok(text, toks, k, first_line=False)
+            and k + 1 < n
+            and (toks[k + 1][0] in ref.interfixes or is_capitalised(toks[k + 1][0]))
+        ):
+            k += 1
+        # a first name alone on its line, the surname on the next ("Pim\n\nvan Dijk"): magazine layout
+        first_line = (
+            is_first
+            and text[toks[j][2] : toks[k][1] if k < n else len(text)].count("\n") > 0
+            and text[text.rfind("\n", 0, s) + 1 : s].strip() == ""
+        )
+        if k >= n or not self._gap_ok(text, toks, k, first_line):
+            return None
+        # tussenvoegsels ("van der", "de", "ten"), lower case after a first name
+        m = k
+        interfix = []
+        while m < n and toks[m][0].lower() in {
+            "van",
+            "der",
+            "den",
+            "de",
+            "het",
+            "ten",
+            "ter",
+            "te",
+            "in",
+            "'t",
+            "op",
+            "la",
+            "le",
+            "du",
+            "da",
+            "von",
+            "el",
+            "al",
+            "d’",
+            "d'",
+        }:
+            if (
+                toks[m][0][0].isupper()
+                and not initials
+                and toks[m][0] not in {"De", "Van", "El", "Ter", "Ten"}
+            ):
+                break
+            interfix.append(toks[m][0])
+            m += 1
+            if m < n and text[toks[m - 1][2] : toks[m][1]] not in (" ",):
+                return None
+        if (
+            interfix
+            and " ".join(interfix).lower() not in ref.interfixes
+            and not all(
+                w.lower() in {"van", "der", "den", "de", "ten", "ter", "el", "al", "la", "le"}
+                for w in interfix
+            )
+        ):
+            return None
+        if m >= n:
+            return None
+        sur, ss, se = toks[m]
+        if not is_capitalised(sur) or sur in NOT_NAMES or is_all_caps(sur) or len(sur) < 2:
+            return None
+        low = sur.lower().strip(".")
+        if (
+            low in ROLES
+            or org_head(sur)
+            or initiative_head(sur)
+            or ((sur in self.ref.municipality_names or sur in self.ref.province_names) and not interfix)
+        ):
+            return None
+        if sur.endswith(".") and len(sur) > 2:
+            pass
+        in_lists = sur in ref.surnames
+        if not in_lists and low in self.common and not interfix:
+            return None
+        last = m
+        # "Jansen-de Vries": a hyphen and a tussenvoegsel glue a second surname on
+        if (
+            re.search(r"-(?:de|van|ter|ten|den|der)$", sur)
+            and m + 1 < n
+            and text[toks[m][2] : toks[m + 1][1]] == " "
+            and is_capitalised(toks[m + 1][0])
+        ):
+            last = m + 1
+            sur = text[ss : toks[last][2]]
+            in_lists = True
+        if (
+            m + 1 < n
+            and sur in SURNAME_PREFIXES
+            and text[toks[m][2] : toks[m + 1][1]] == " "
+            and is_capitalised(toks[m + 1][0])
+            and not is_all_caps(toks[m + 1][0])
+        ):
+            last = m + 1
+            sur = text[ss : toks[last][2]]
+            in_lists = True
+        # double-barrelled surnames: "Jansen-de Vries" is one token with a hyphen, or "Jansen - de Vries"
+        conf = 0.9 if (in_lists or interfix or initials) else 0.75
+        if not is_first and not interfix and not in_lists:
+            conf = 0.6
+        if first_line and not interfix:
+            return None
+        surname = text[toks[k][1] : toks[last][2]] if interfix else text[ss : toks[last][2]]
+        return last, first, clean_name(surname.rstrip(".")), conf
+
+    @staticmethod
+    def _gap_ok(text: str, toks: list, k: int, first_line: bool) -> bool:
+        gap = text[toks[k - 1][2] : toks[k][1]]
+        if gap == " ":
+            return True
+        return first_line and gap.strip() == "" and gap.count("\n") <= 2
