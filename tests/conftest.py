@@ -1,4 +1,4 @@
-"""Fixtures for tests that need a real Bolt server (see tests/bolt_server.py)."""
+"""Fixtures shared by the test folders: a real Bolt server (see tests/bolt_server.py), one per session."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def load_bolt_server() -> ModuleType:
     """tests/bolt_server.py as a module (the tests folder is no package under --import-mode=importlib)."""
     name = "stakegraph_tests_bolt_server"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "bolt_server.py")
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "bolt_server.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
