@@ -16,6 +16,7 @@ from .graph.curation import Curation
 from .graph.model import Document
 from .graph.store import Store, open_store
 from .loaders.formats import LoadError, iter_document_paths, load_text
+from .loaders.text import document_date
 
 
 @dataclass
@@ -85,6 +86,7 @@ def build(
                 title=loaded.title,
                 chars=len(loaded.text),
                 format=loaded.format,
+                date=document_date(loaded.text),
             )
             if extractor is None:
                 extractor = Extractor(nlp=nlp)

@@ -26,6 +26,7 @@ def interchange(
         "format": FORMAT,
         "documents": [
             {"id": d.id, "name": d.name, "path": d.path, "title": d.title, "chars": d.chars}
+            | ({"date": d.date} if d.date else {})
             for d in sorted(documents, key=lambda d: (d.name, d.path))
         ],
         "entities": [e.to_dict() for e in sorted(entities, key=lambda e: e.id)],

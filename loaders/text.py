@@ -131,3 +131,43 @@ def is_capitalised(word: str) -> bool:
 def is_all_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+_DATE = re.compile(
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b",
+    re.IGNORECASE,
+)
+
+
+def document_date(text: str, head: int = 400) -> str | None:
+    """The publication date a document states near its top ("Tiel, 9 september 2025 –", a masthead),
+    as an ISO date; None when its first lines carry none. Dates later in the text are events, not
+    the document's own date."""
+    m = _DATE.search(text[:head])
+    if m is None:
+        return None
+    if m.group("iso"):
+        return m.group("iso")
+    day, month, year = int(m.group("d")), _MONTHS[m.group("m").lower()], int(m.group("y"))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
