@@ -21,7 +21,7 @@ PARTICIPATION_CUE = re.compile(
     r"(?:het|dit|dat)\s+samen\s+met|betrokken|voer\w*\s+(?:het|dit)|financier\w*|financiering\s+komt|"
     r"ondersteun\w*\s+(?:het|dit)|werk(?:en|t)\s+(?:\w+\s+)?mee|uitvoering\s+ligt\s+bij|uitgevoerd\s+door|"
     r"georganiseerd\s+door|namens|ondertek\w*|handtekening|penvoerder|trekker|namen\s+(?:\w+\s+){0,6}deel|"
-    r"nemen\s+(?:\w+\s+){0,3}deel|stelden\s+\w+\s+\w+\s+beschikbaar)\b",
+    r"nemen\s+(?:\w+\s+){0,3}deel|stel(?:den|len|t)\s+(?:\w+\s+){1,4}beschikbaar)\b",
     re.IGNORECASE,
 )
 
@@ -34,6 +34,21 @@ ACTS_ON = re.compile(
     re.IGNORECASE,
 )
 
+# posts held in a project or programme rather than at an organisation
+PROJECT_ROLES = frozenset(
+    {
+        "projectleider",
+        "projectmanager",
+        "kwartiermaker",
+        "programmamanager",
+        "programmaleider",
+        "programmadirecteur",
+        "penvoerder",
+        "trekker",
+        "projectcoördinator",
+        "programmasecretaris",
+    }
+)
 PROVINCIAL_ROLES = {
     "gedeputeerde",
     "provinciesecretaris",

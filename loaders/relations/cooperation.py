@@ -657,4 +657,22 @@ class CooperationRules:
             a, b = s.start + g.start(), s.start + g.end()
             if len(keys) == 1 and not any(m.start < b and a < m.end for m in inits):
                 refs.append((a, b, next(iter(keys))))
+        # "Het project is een initiatief van ...": a generic head no initiative is named by refers to
+        # the initiative the paragraph (or the whole document) is about
+        topic = None
+        for g in re.finditer(
+            r"\b(?:het|de|dit|deze)\s+(?P<h>project|programma|congres|deal|akkoord|pilot|"
+            r"leergang|lab|conferentie|campagne)\b",
+            s.text,
+            re.IGNORECASE,
+        ):
+            if g.group("h").lower() in doc_inits:
+                continue
+            a, b = s.start + g.start(), s.start + g.end()
+            if any(a <= r[0] < b or r[0] <= a < r[1] for r in refs):
+                continue
+            topic = topic or self._topic(ctx, i)
+            # a reference points back: the initiative must have been named before this sentence
+            if topic is not None and any(m.key == topic and m.start < s.start for m in ctx.mentions):
+                refs.append((a, b, topic))
         return refs

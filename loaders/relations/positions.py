@@ -16,6 +16,7 @@ from .common import (
     MUNICIPAL_ROLES,
     ORG_GAP,
     ORG_GAP_DIRECT,
+    PROJECT_ROLES,
     PROVINCIAL_ROLES,
     ROLE_ALT,
     ROLE_RE,
@@ -71,6 +72,16 @@ class PositionRules:
                     out.append(
                         Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7)
                     )
+            if org is None and init is None and base in PROJECT_ROLES:
+                # "Projectleider is Anna Smit", "kwartiermaker van het congres": a post in an initiative
+                refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+                after = [r for r in refs if r[0] >= re_ and r[0] - role_end <= 12]
+                target = after[0][2] if after else (self._topic(ctx, i) if not refs else None)
+                if target is not None:
+                    out.append(
+                        Candidate("PARTICIPATES_IN", person.key, target, s, "participates-project-role", 0.6)
+                    )
+            if org is None and APPOINT.search(text[s.start : rs]):
                 org, org_rule = self._appointing_body(text, ms, s, rs)
             if org is None and role_head(base) in MUNICIPAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms)

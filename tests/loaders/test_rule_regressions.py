@@ -227,3 +227,18 @@ def test_working_together_on_an_initiative_is_participation(extract):
     parts = {r.source for r in f.relations if r.type == "PARTICIPATES_IN"}
     assert parts == {"gemeente:gm0228", "gemeente:gm0289", "gemeente:gm0274", "org:stichting-veluwe-water"}
     assert not [r for r in f.relations if r.type == "COLLABORATES_WITH"]
+
+
+def test_appointing_body_gives_the_employer(extract):
+    # the organisation is named only as the body that appoints
+    f = extract("Het college van burgemeester en wethouders van Middelburg heeft Sanne de Kok benoemd tot "
+                "concerncontroller.")
+    r = rels(f, "HOLDS_POSITION").get(("person:sanne-de-kok", "gemeente:gm0687"))
+    assert r is not None and r.role == "concerncontroller" and r.status == "current"
+
+
+def test_a_role_at_an_initiative_keeps_its_employer(extract):
+    f = extract("Lotte Smit, programmamanager van het programma Samen Sterk bij de Vereniging Nederlandse "
+                "Gemeenten, opende de dag.")
+    assert ("person:lotte-smit", "org:vereniging-nederlandse-gemeenten") in rels(f, "HOLDS_POSITION")
+    assert ("person:lotte-smit", "initiative:programma-samen-sterk") in rels(f, "PARTICIPATES_IN")
