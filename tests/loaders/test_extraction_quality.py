@@ -28,7 +28,7 @@ DEVSET = REPO / "tests" / "devset"
 # Floors measured on this code; see the closing notes of issues 3 and 4. They were re-based once,
 # when the devset grew from 24 to 40 texts (dev_25-40 are dense in cooperation relations).
 DEVSET_ENTITY_F1 = 0.94
-DEVSET_RELATION_F1 = 0.73
+DEVSET_RELATION_F1 = 0.74
 # tests/holdout was written blind to the rules and is only measured, never tuned against
 HOLDOUT = REPO / "tests" / "holdout"
 HOLDOUT_ENTITY_F1 = 0.90
