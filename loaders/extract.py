@@ -69,7 +69,7 @@ class Extractor:
                 )
             )
         co: dict[tuple[str, str], int] = defaultdict(int)
-        for s in state.sentences(doc):
+        for s in state.sentences:
             keys = sorted({m.key for m in state.mentions if s.start <= m.start and m.end <= s.end and m.key})
             for a, b in combinations(keys, 2):
                 co[(a, b)] += 1

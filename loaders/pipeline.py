@@ -31,22 +31,24 @@ class PipelineError(ValueError):
 class Extraction:
     """What the components found in one document."""
 
+    sentences: list[Sentence] = field(default_factory=list)
     zones: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     records: dict[str, EntityRecord] = field(default_factory=dict)
     relations: list[Candidate] = field(default_factory=list)
 
-    def sentences(self, doc: Doc) -> list[Sentence]:
-        """Sentences with their surrounding white space trimmed, so offsets cite the words exactly."""
-        out = []
-        for s in doc.sents:
-            raw = s.text
-            lead = len(raw) - len(raw.lstrip())
-            body = raw.strip()
-            if body:
-                start = s.start_char + lead
-                out.append(Sentence(start, start + len(body), body))
-        return out
+
+def trimmed_sentences(doc: Doc) -> list[Sentence]:
+    """Sentences with their surrounding white space trimmed, so offsets cite the words exactly."""
+    out = []
+    for s in doc.sents:
+        raw = s.text
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if body:
+            start = s.start_char + lead
+            out.append(Sentence(start, start + len(body), body))
+    return out
 
 
 if not Doc.has_extension("sg"):
@@ -89,7 +91,7 @@ def make_entities(nlp: Language, name: str) -> object:
     recogniser = Recogniser(load_reference())
 
     def sg_entities(doc: Doc) -> Doc:
-        state = doc._.sg = Extraction()
+        state = doc._.sg = Extraction(sentences=trimmed_sentences(doc))
         state.zones = excluded_zones(doc.text)
         extra = [_from_ner(e) for e in doc.ents if e.label_ in _NER_TYPES]
         state.mentions = recogniser.recognise(doc.text, state.zones, extra=[m for m in extra if m])
@@ -142,7 +144,7 @@ def make_relations(nlp: Language, name: str) -> object:
     def sg_relations(doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
-        state.relations = extractor.extract(doc.text, state.sentences(doc), state.mentions, types)
+        state.relations = extractor.extract(doc.text, state.sentences, state.mentions, types)
         return doc
 
     return sg_relations

@@ -325,17 +325,7 @@ class OrganisationRules:
                     )
                 )
         for m in re.finditer(r"(?<![\w-])([A-Z]\d{1,3})(?=[\s-](?:gemeenten|steden|gemeente)\b)", text):
-            out.append(
-                Mention(
-                    m.start(),
-                    m.end(),
-                    m.group(1),
-                    "Organization",
-                    "acronym-network",
-                    priority=45,
-                    confidence=0.7,
-                )
-            )
+            out.append(from_match(m, "Organization", "acronym-network", 45, 0.7, group=1))
         return out
 
     def _lowercase_head_names(self, text: str) -> list[Mention]:
