@@ -107,3 +107,58 @@ def test_rule_reads_its_example(extractor: Extractor, rule: str, text: str, expe
 @pytest.mark.parametrize("rule, text, absent", NEGATIVE, ids=[c[0] for c in NEGATIVE])
 def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: str) -> None:
     assert not {f for f in facts_of(extractor, text) if f[0] == absent}, rule
+
+
+# (what, text, names that must not be entities, names that must be)
+ENTITY_CASES = [
+    (
+        "themes in a list are no organisations",
+        "De opgaven zijn gekoppeld aan thema's als Energie & Duurzaamheid, Mobiliteit en Volkshuisvesting.",
+        {"Duurzaamheid", "Mobiliteit", "Volkshuisvesting"},
+        set(),
+    ),
+    (
+        "a law is no organisation",
+        "De gemeente Epe bereidt zich voor op de komst van de Omgevingswet.",
+        {"Omgevingswet"},
+        {"Epe"},
+    ),
+    (
+        "administrative acronyms are organs",
+        "Het AB en het DB van de Veiligheidsregio Twente besloten unaniem; B&W stemde in.",
+        {"AB", "DB", "B&W"},
+        {"Veiligheidsregio Twente"},
+    ),
+    (
+        "an organ is cut off the body it belongs to",
+        "Het Algemeen Bestuur van GGD Flevoland heeft Mark Dijk benoemd tot directeur.",
+        {"Algemeen Bestuur van GGD Flevoland"},
+        {"GGD Flevoland", "Mark Dijk"},
+    ),
+    (
+        "a demonym is no name",
+        "De Twentse gemeenten en het Zuid-Limburgs bestuur overleggen.",
+        {"Twentse", "Zuid-Limburgs"},
+        set(),
+    ),
+    (
+        "a brand written in camel case stays a name",
+        "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
+        set(),
+        {"ThuisZorg"},
+    ),
+    (
+        "a heading and the sentence under it are not one name",
+        "Nieuwe directeur Omgevingsdienst Rivierenland\n\nHet Dagelijks Bestuur heeft Eva Bos benoemd.",
+        {"Rivierenland Het Dagelijks"},
+        {"Omgevingsdienst Rivierenland"},
+    ),
+]
+
+
+@pytest.mark.parametrize("what, text, absent, present", ENTITY_CASES, ids=[c[0] for c in ENTITY_CASES])
+def test_entities(extractor: Extractor, what: str, text: str, absent: set[str], present: set[str]) -> None:
+    facts = extractor.extract(text, Document("t.txt", "t.txt", "t.txt"))
+    forms = {e.name for e in facts.entities} | {a for e in facts.entities for a in e.aliases}
+    assert not absent & forms, what
+    assert present <= forms, f"{what}: {sorted(forms)}"
