@@ -78,6 +78,19 @@ CASES = [
     ),
 ]
 
+CASES += [
+    (
+        "person-titled-surname (a surname alone after an office, with a town's name)",
+        "De opzegging werd in een gesprek met burgemeester Hoogeveen van Oldebroek medegedeeld.",
+        [("HOLDS_POSITION", "Hoogeveen", "Oldebroek", "burgemeester", "current")],
+    ),
+    (
+        "person-titled-surname (the same person as the full name)",
+        "Rik van der Linden is directeur van de GGD Twente. Volgens directeur Van der Linden gaat het goed.",
+        [("HOLDS_POSITION", "Rik van der Linden", "GGD Twente", "directeur", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
@@ -140,6 +153,12 @@ ENTITY_CASES = [
         "De Twentse gemeenten en het Zuid-Limburgs bestuur overleggen.",
         {"Twentse", "Zuid-Limburgs"},
         set(),
+    ),
+    (
+        "a portfolio or a town after an office is no surname",
+        "Wethouder Financiën Karel Boom en burgemeester Amsterdam waren er niet.",
+        {"Financiën"},
+        {"Karel Boom", "Amsterdam"},
     ),
     (
         "a brand written in camel case stays a name",
