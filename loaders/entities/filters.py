@@ -66,7 +66,8 @@ def _judge(m: Mention, ref: Reference) -> Mention | None:
     if len(words) == 1 and not m.text.isupper():
         word = m.text
         brand = any(c.isupper() for c in word[1:])  # "ZuidZorg", "AgriFood": a name, not a theme
-        if THEME_ENDING.search(word.lower()) and not brand and not m.rule.startswith("acronym"):
+        named_as_such = m.rule.startswith(("acronym", "org-typed"))  # "woningcorporatie Woonzorg"
+        if THEME_ENDING.search(word.lower()) and not brand and not named_as_such:
             return None
         if _demonym(word, ref):
             return None
