@@ -253,6 +253,9 @@ def render(rows: list[tuple[str, str, str]]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if any(a != "--check" for a in argv):
+        print("usage: make_demonyms.py [--check]", file=sys.stderr)
+        return 2
     rows, left_out = build()
     text = render(rows)
     target = HERE / "demonyms.csv"
