@@ -19,8 +19,7 @@ from stakegraph.commands.neo4j import EXAMPLE_QUERIES
 from stakegraph.graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from stakegraph.graph.sqlite import SQLiteStore
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-CORPUS = SHARED / "corpus"
+REPO = Path(__file__).resolve().parents[2]
 ANNA, PIET, AMS, RUG, VNG = ("person:anna-de-boer", "person:piet-jansen", "gemeente:gm0363",
                             "org:rijksuniversiteit-groningen", "org:vng")
 
@@ -209,12 +208,13 @@ def test_readme_example_queries_answer(bolt_url, sqlite_graph):
 
 
 # -- the real corpus ------------------------------------------------------------------------------------
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
-def test_corpus_in_bolt_twice_equals_sqlite(bolt_url, tmp_path):
+@pytest.mark.parametrize("corpus", ["samples", pytest.param("shared", marks=pytest.mark.shared("corpus"))])
+def test_corpus_in_bolt_twice_equals_sqlite(bolt_url, tmp_path, corpus, shared):
+    corpus = str(REPO / "samples" if corpus == "samples" else shared / "corpus")
     db = str(tmp_path / "corpus.db")
-    ok("ingest", str(CORPUS), "--store", db)
-    first = ok("ingest", str(CORPUS), "--store", bolt_url)
-    second = ok("ingest", str(CORPUS), "--store", bolt_url)
+    ok("ingest", corpus, "--store", db)
+    first = ok("ingest", corpus, "--store", bolt_url)
+    second = ok("ingest", corpus, "--store", bolt_url)
     assert "0 ingested" in second and "0 ingested" not in first
     sqlite_json = json.loads(ok("export", "json", "--store", db))
     bolt_json = json.loads(ok("export", "json", "--store", bolt_url))

@@ -33,7 +33,7 @@ SG = rdflib.Namespace(VOCAB)
 TOOI = "https://identifier.overheid.nl/tooi/id/"
 PARSE = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "trig": "trig"}
 HOSTILE = 'Jan "de" <Vries>\n\t\\ """ \'\'\' }{|^` ü 😀 \u2028 ></'
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+REPO = Path(__file__).resolve().parents[2]
 
 REFERENCE = Reference.from_csv(
     "cbs_code,name,province,wikidata\n"
@@ -415,10 +415,9 @@ def test_unreadable_rdf_raises_one_line(tmp_path: Path) -> None:
         assert "\n" not in str(info.value) and str(path) in str(info.value)
 
 
-def test_the_export_of_the_shared_corpus_conforms(tmp_path: Path) -> None:
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip("../shared/corpus is absent")
+@pytest.mark.parametrize("corpus", ["samples", pytest.param("shared", marks=pytest.mark.shared("corpus"))])
+def test_the_export_of_a_real_corpus_conforms(tmp_path: Path, corpus: str, shared: Path) -> None:
+    corpus = REPO / "samples" if corpus == "samples" else shared / "corpus"
     from stakegraph import build
 
     store = tmp_path / "corpus.db"
