@@ -36,7 +36,7 @@ def bolt_url(bolt, monkeypatch) -> Iterator[str]:
         else:
             monkeypatch.setenv(key, value)
     monkeypatch.delenv("STAKEGRAPH_STORE", raising=False)
-    store = Neo4jStore(bolt.url)
+    store = Neo4jStore(bolt.url, **bolt.options())
     store.clear()
     store.close()
     return bolt.url
@@ -183,7 +183,7 @@ def test_cypher_refuses_sqlite_writes_and_bad_params(bolt_url, sqlite_graph):
     assert "rejected" in line
 
 
-def test_readme_example_queries_answer(bolt_url, sqlite_graph):
+def test_readme_example_queries_answer(bolt, bolt_url, sqlite_graph):
     ok("copy", sqlite_graph, bolt_url)
 
     def run(name: str, *params: str) -> list[dict]:
@@ -201,7 +201,7 @@ def test_readme_example_queries_answer(bolt_url, sqlite_graph):
     assert store_kind == [{"x": 1}]
     from stakegraph.graph.neo4j import Neo4jStore
 
-    with Neo4jStore(bolt_url) as store:
+    with Neo4jStore(bolt_url, **bolt.options()) as store:
         server = store.server
     if server == "neo4j":
         assert run("path", *params) == want
