@@ -260,8 +260,10 @@ def communities_command(method, seed, resolution, min_size, top, backend, fmt, *
 
 
 def _sparse(attrs: dict[str, Any]) -> bool:
-    """Most stakeholders end up in tiny clusters: typed relations alone say little about grouping."""
-    return attrs["nodes"] > 0 and attrs["in_small"] / attrs["nodes"] > 0.5
+    """Fewer ties than stakeholders (mean degree under 2) and most of them in clusters of three or
+    fewer: the typed relations alone say little about grouping (pairs and triples, high modularity)."""
+    n = attrs["nodes"]
+    return n > 0 and attrs["edges"] < n and attrs["in_small"] / n > 0.5
 
 
 def _community_rows(df: Any, links: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -269,8 +271,14 @@ def _community_rows(df: Any, links: dict[int, list[dict[str, Any]]]) -> list[dic
 
     rows = records(df)
     for r in rows:
-        r["bridges"] = [f"to {b['community']} via {b['inside']} — {b['outside']}"
-                        for b in links.get(r["community"], [])]
+        by_other: dict[int, list[dict[str, Any]]] = {}
+        for b in links.get(r["community"], []):
+            by_other.setdefault(b["community"], []).append(b)
+        r["bridges"] = [
+            f"to {other} ({ties[0]['ties']} tie{'s' if ties[0]['ties'] != 1 else ''}): "
+            + ", ".join(f"{b['inside']} — {b['outside']}" for b in ties)
+            for other, ties in by_other.items()
+        ]
     return rows
 
 

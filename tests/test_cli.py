@@ -536,3 +536,17 @@ def test_show_on_a_name_of_two_stakeholders_says_so_and_how_to_choose(tmp_path: 
         shown = run("show", way, "--store", db, "--format", "json")
         assert shown.exit_code == 0 and json.loads(shown.stdout)["entity"]["id"] == eid
     assert "names 2 stakeholders" in one_line_error(run("reject", "Groningen", "--store", db))
+
+
+def test_sqlite_urls_follow_the_sqlalchemy_convention(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    absolute = tmp_path / "abs" / "graph.db"
+    assert run("ingest", corpus, "--store", f"sqlite:///{absolute}").exit_code == 0  # four slashes
+    assert absolute.is_file()
+    assert run("ingest", corpus, "--store", "sqlite:///rel/graph.db").exit_code == 0  # three: relative
+    assert (tmp_path / "rel" / "graph.db").is_file()
+    err = one_line_error(run("stats", "--store", "sqlite:///nergens/graph.db"))
+    assert err.endswith("(sqlite:///nergens/graph.db is the relative path nergens/graph.db; "
+                        "an absolute one is sqlite:////nergens/graph.db)")
+    err = one_line_error(run("stats", "--store", "sqlite://graph.db"))
+    assert "write sqlite:///relative.db or sqlite:////absolute/path.db" in err
