@@ -86,6 +86,6 @@ def test_every_relation_cites_its_sentence(tmp_path: Path) -> None:
     for rel in graph["relations"]:
         assert rel["evidence"], rel
         for ev in rel["evidence"]:
-            cited = texts[ev["document"]][ev["start"]:ev["end"]]
+            cited = texts[ev["document"]][ev["start"] : ev["end"]]
             assert " ".join(cited.split()) == ev["sentence"]
             assert ev["rule"] and 0 < ev["confidence"] <= 1
