@@ -108,9 +108,28 @@ class Reference:
         return next((p.code for p in self.provinces.values() if p.name == m.province), None)
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("stakegraph.loaders").joinpath("reference", name).read_text(encoding="utf-8")
+class ReferenceDataError(RuntimeError):
+    """A reference table that ships with stakegraph is missing or unreadable: a broken installation.
+
+    Never answered with empty data: extraction would miss every municipality and an RDF export
+    every TOOI and Wikidata link, without a word.
+    """
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """The rows of one packaged reference table (`loaders/reference/<name>`): the project's one
+    reader of these files, used by extraction (`load_reference`) and the RDF export alike."""
+    try:
+        text = resources.files("stakegraph.loaders").joinpath("reference", name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReferenceDataError(
+            f"reference table loaders/reference/{name} cannot be read ({exc.strerror or exc}); "
+            "the installation is incomplete: reinstall stakegraph"
+        ) from None
     return list(csv.DictReader(text.splitlines()))
+
+
+_rows = read_table
 
 
 def _deduce_list(*parts: str) -> set[str]:
