@@ -20,6 +20,7 @@ CHUNK = 8  # documents per round trip: amortises pickling and scheduling, keeps 
 # Fewer files than this are read inline: starting worker processes (each imports spaCy and builds
 # the pipeline) costs more than a few documents take.
 MIN_POOL_TASKS = 2 * CHUNK
+CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before saying it cannot be reached
 
 
 class DispatchError(Exception):
@@ -87,7 +88,7 @@ def _dask(tasks: Iterable[Task], scheduler: str) -> Iterator[Outcome]:
             "--scheduler needs Dask distributed: pip install 'stakegraph[dask]'"
         ) from None
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise DispatchError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
