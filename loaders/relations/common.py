@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..text import Mention, Sentence
@@ -170,17 +171,59 @@ class Candidate:
 
 @dataclass
 class Context:
-    """What the rules know about the document beyond the sentence at hand."""
+    """What the rules know about the document beyond the sentence at hand.
+
+    The indexes below are built once per document, so rules look mentions up by sentence, type or
+    key instead of scanning every mention of the document for every sentence: that scan made
+    extraction time grow with the square of a document's length.
+    """
 
     text: str
     sentences: list[Sentence]
-    mentions: list[Mention]
+    mentions: list[Mention]  # in text order
     types: dict[str, str]  # entity key -> type
     positions: dict[str, list[str]] = field(default_factory=dict)  # person key -> employer keys, in order
     speaker_at: list[str | None] = field(default_factory=list)  # per sentence: the interviewee, if known
     last_initiative: list[str | None] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)  # per sentence: which blank-line block it is in
     own_org: str | None = None  # the organisation the document speaks for ("wij" in a report or letter)
+    by_type: dict[str, list[Mention]] = field(default_factory=dict)  # in text order
+    first_by_key: dict[str, Mention] = field(default_factory=dict)
+    memo: dict[tuple, object] = field(default_factory=dict)  # per-document results of costly lookups
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)  # lookups bisect on the starts
+        self._starts = [m.start for m in self.mentions]
+        for m in self.mentions:
+            self.by_type.setdefault(m.type, []).append(m)
+            if m.key is not None:
+                self.first_by_key.setdefault(m.key, m)
+        self.paragraph = paragraph_numbers(self.text, self.sentences)
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that start at or after `lo` and before `hi`, in text order."""
+        return self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
+    def in_sentence(self, j: int) -> list[Mention]:
+        """Mentions that start in sentence j."""
+        s = self.sentences[j]
+        return self.starting_in(s.start, s.end)
+
+
+def paragraph_numbers(text: str, sentences: list[Sentence]) -> list[int]:
+    """Per sentence, how many blank-line breaks precede it: one pass over the text."""
+    out: list[int] = []
+    count, pos = 0, 0
+    for s in sentences:
+        while True:
+            hit = text.find("\n\n", pos, s.start)
+            if hit < 0:
+                break
+            count += 1
+            pos = hit + 2  # non-overlapping, as str.count counts
+        out.append(count)
+    return out
 
 
 def coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention]:

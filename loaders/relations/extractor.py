@@ -19,14 +19,14 @@ class RelationExtractor(PositionRules, CooperationRules, LocationRules):
         self, text: str, sentences: list[Sentence], mentions: list[Mention], types: dict[str, str]
     ) -> list[Candidate]:
         ctx = Context(text, sentences, mentions, types)
-        ctx.paragraph = [text.count("\n\n", 0, s.start) for s in sentences]
         ctx.own_org = own_organisation(text, mentions)
         out: list[Candidate] = []
-        per_sentence = [[m for m in mentions if s.start <= m.start and m.end <= s.end] for s in sentences]
+        per_sentence = [[m for m in ctx.in_sentence(i) if m.end <= s.end] for i, s in enumerate(sentences)]
         # pass 1: positions (they tell who speaks for which organisation)
         for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            out += self.positions(ctx, i, s, ms)
-            for c in out:
+            found = self.positions(ctx, i, s, ms)
+            out += found
+            for c in found:
                 if c.type == "HOLDS_POSITION":
                     lst = ctx.positions.setdefault(c.source, [])
                     if c.target not in lst:

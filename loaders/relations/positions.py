@@ -346,10 +346,10 @@ class PositionRules:
         """Who "hij"/"zij" or "ik" is: the interviewee for "ik", else the last person named before."""
         if pronoun == "ik":
             key = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
-            return next((m for m in ctx.mentions if m.key == key), None) if key else None
+            return ctx.first_by_key.get(key) if key else None
         lo = ctx.sentences[max(0, i - 3)].start
         here = ctx.sentences[i].start
-        prev = [m for m in ctx.mentions if m.type == "Person" and lo <= m.start < here]
+        prev = [m for m in ctx.starting_in(lo, here) if m.type == "Person"]
         return prev[-1] if prev else None
 
     def _predecessors(
@@ -488,21 +488,16 @@ class PositionRules:
         here = [m for m in ms if m.type == type_]
         if len({m.key for m in here}) == 1:
             return here[0]
-        window = [
-            m
-            for m in ctx.mentions
-            if m.type == type_
-            and ctx.sentences[max(0, i - 3)].start
-            <= m.start
-            < ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
-        ]
-        pool = window + [m for m in ctx.mentions if m.type == type_]
+        lo = ctx.sentences[max(0, i - 3)].start
+        hi = ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
+        window = [m for m in ctx.starting_in(lo, hi) if m.type == type_]
+        pool = window + ctx.by_type.get(type_, [])
         if not pool:
             return None
         counts: dict[str, int] = {}
         for m in pool:
             counts[m.key] = counts.get(m.key, 0) + 1
-        first = next((m for m in ctx.mentions if m.type == type_), None)  # the headline's place
+        first = pool[len(window)] if len(pool) > len(window) else None  # the headline's place
         if first is not None:
             counts[first.key] += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -513,7 +508,7 @@ class PositionRules:
     def _speakers(self, ctx: Context, per_sentence: list[list[Mention]]) -> None:
         """Per sentence, the person who speaks in the first person: the latest person with a position."""
         with_role = set(ctx.positions)
-        persons = [m.key for m in ctx.mentions if m.type == "Person"]
+        persons = [m.key for m in ctx.by_type.get("Person", [])]
         fallback = max(set(persons), key=lambda k: (persons.count(k), -persons.index(k))) if persons else None
         if fallback and len(set(persons)) > 1 and fallback not in with_role:
             fallback = None
