@@ -86,6 +86,8 @@ def build(
                 if inside and doc.path not in seen and not Path(doc.path).exists():
                     st.delete(doc.path)
                     report.pruned.append(doc.path)
+        if hasattr(st, "stored_view"):  # bring the merged view up to date now, not on the first read
+            st.stored_view(curation)
     finally:
         if own_store:
             st.close()

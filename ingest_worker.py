@@ -63,7 +63,7 @@ def extractor(nlp: str | None) -> Extractor:
 def run_task(task: Task) -> Outcome:
     """Load, hash and (when the text changed) extract one file; never raises for a bad document."""
     try:
-        loaded = load_text(task.path)
+        loaded = load_text(task.key)
     except LoadError as exc:
         return Outcome(task, SKIPPED, str(exc))
     doc_id = document_id(loaded.text)

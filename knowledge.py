@@ -20,6 +20,8 @@ from .graph.store import Store, open_store
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .graph.sqlite_view import StoredView
+
 
 class KnowledgeGraph:
     def __init__(
@@ -46,15 +48,26 @@ class KnowledgeGraph:
         return kg
 
     @cached_property
+    def _stored(self) -> StoredView | None:
+        """The store's own merged view when it keeps one (SQLite): reads then need not load
+        and merge every document."""
+        make = getattr(self.store, "stored_view", None)
+        return make(self.curation) if make is not None else None
+
+    @cached_property
     def facts(self) -> list[DocumentFacts]:
         return self.curation.apply(unify_acronyms(list(self.store.facts())))
 
     @cached_property
     def _entities(self) -> list[Entity]:
+        if self._stored is not None:
+            return list(self._stored.entities())
         return merge_entities(self.facts)
 
     @cached_property
     def _relations(self) -> list[Relation]:
+        if self._stored is not None:
+            return list(self._stored.relations(min_confidence=self.min_confidence))
         return [r for r in merge_relations(self.facts) if r.confidence >= self.min_confidence]
 
     @cached_property
@@ -62,9 +75,13 @@ class KnowledgeGraph:
         return {e.id: e for e in self._entities}
 
     def documents(self) -> list[Document]:
+        if self._stored is not None:
+            return self._stored.documents()
         return sorted((f.document for f in self.facts), key=lambda d: (d.name, d.path))
 
     def entities(self, type: str | None = None) -> list[Entity]:
+        if self._stored is not None and "_entities" not in self.__dict__:
+            return list(self._stored.entities(type))
         return [e for e in self._entities if type is None or e.type == type]
 
     def relations(self, type: str | None = None, entity: str | None = None) -> list[Relation]:
@@ -74,6 +91,8 @@ class KnowledgeGraph:
             if found is None:
                 return []
             eid = found.id
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return list(self._stored.relations(type, eid, self.min_confidence))
         return [
             r
             for r in self._relations
@@ -81,9 +100,13 @@ class KnowledgeGraph:
         ]
 
     def co_mentions(self) -> list[CoMention]:
+        if self._stored is not None:
+            return list(self._stored.co_mentions())
         return merge_co_mentions(self.facts)
 
     def entity(self, entity_id: str) -> Entity | None:
+        if self._stored is not None and "_by_id" not in self.__dict__:
+            return self._stored.entity(entity_id)
         return self._by_id.get(entity_id)
 
     @cached_property
@@ -99,6 +122,8 @@ class KnowledgeGraph:
 
         Where a name is ambiguous ("Bergen"), the most mentioned entity wins.
         """
+        if self._stored is not None:
+            return self._stored.find(name)
         if name in self._by_id:
             return self._by_id[name]
         ids = self._name_index.get(name_key(name), [])
@@ -108,7 +133,10 @@ class KnowledgeGraph:
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Closest known names, for a helpful 'did you mean' on a typo."""
-        names = {e.name for e in self._entities} | {a for e in self._entities for a in e.aliases}
+        if self._stored is not None:
+            names = self._stored.names()
+        else:
+            names = {e.name for e in self._entities} | {a for e in self._entities for a in e.aliases}
         return difflib.get_close_matches(name, sorted(names), n=n, cutoff=0.5)
 
     def to_json(self) -> dict[str, Any]:
@@ -122,4 +150,6 @@ class KnowledgeGraph:
         return project(self, **options)
 
     def stats(self) -> dict[str, Any]:
+        if self._stored is not None:
+            return self._stored.stats(self.min_confidence)
         return summarize(len(self.facts), self._entities, self._relations, self.co_mentions())

@@ -13,7 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .curation import Curation
+from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .sqlite_view import VIEW_SCHEMA, StoredView, clear_view, mark_dirty
 from .store import FactStore, StoreError
 
 SCHEMA_VERSION = "2"
@@ -46,7 +49,15 @@ CREATE TABLE IF NOT EXISTS co_mention_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc_path);
-"""
+CREATE INDEX IF NOT EXISTS relation_records_source ON relation_records(source);
+CREATE INDEX IF NOT EXISTS relation_records_target ON relation_records(target);
+CREATE INDEX IF NOT EXISTS co_mention_records_source ON co_mention_records(source);
+CREATE INDEX IF NOT EXISTS co_mention_records_target ON co_mention_records(target);
+CREATE TABLE IF NOT EXISTS acronym_records (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
+""" + VIEW_SCHEMA
 
 
 class SQLiteStore(FactStore):
@@ -82,6 +93,8 @@ class SQLiteStore(FactStore):
                         f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
                     )
                 self.conn.executescript(_SCHEMA)
+                if row is not None and row[0] != SCHEMA_VERSION:
+                    self._backfill_acronyms()
                 if row is None:
                     self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
@@ -107,6 +120,7 @@ class SQLiteStore(FactStore):
 
     def _replace(self, facts: DocumentFacts, size: int | None, mtime_ns: int | None) -> None:
         d = facts.document
+        mark_dirty(self.conn, d.path)  # what the old version named must be merged again
         self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
         self.conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
@@ -140,17 +154,40 @@ class SQLiteStore(FactStore):
             "INSERT INTO co_mention_records VALUES (?,?,?,?)",
             [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
         )
+        self.conn.executemany(
+            "INSERT INTO acronym_records VALUES (?,?,?,?)",
+            [(d.path, *claim) for claim in acronym_claims(facts.entities)],
+        )
+        mark_dirty(self.conn, d.path)  # and so must what the new version names
+
+    def _backfill_acronyms(self) -> None:
+        """A store from before the view: its organisations' acronym claims, once."""
+        rows = self.conn.execute(
+            "SELECT doc_path, id, type, name, aliases FROM entity_records WHERE type = 'Organization' "
+            "ORDER BY rowid"
+        ).fetchall()
+        for path, eid, etype, name, aliases in rows:
+            e = Entity(eid, etype, name, json.loads(aliases))
+            self.conn.executemany(
+                "INSERT INTO acronym_records VALUES (?,?,?,?)", [(path, *c) for c in acronym_claims([e])]
+            )
 
     def delete(self, path: str) -> bool:
         with self.conn:
+            mark_dirty(self.conn, path)
             cur = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,))
         return cur.rowcount > 0
 
     def clear(self) -> None:
         with self.conn:
             self.conn.execute("DELETE FROM documents")
+            clear_view(self.conn)
 
     # -- reads ------------------------------------------------------------------------------
+    def stored_view(self, curation: Curation | None = None) -> StoredView:
+        """The merged, curated graph from indexed tables, brought up to date first."""
+        return StoredView(self.conn, curation or Curation())
+
     def documents(self) -> list[Document]:
         rows = self.conn.execute(
             "SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path"
