@@ -16,6 +16,7 @@ from .common import (
     Context,
     coordinated,
     coordinated_backwards,
+    dateline,
 )
 
 
@@ -543,9 +544,10 @@ class CooperationRules:
         actors = [
             a
             for a in ms
-            if a.type in {"Organization", "Municipality"}
+            if a.type in {"Organization", "Municipality", "Province"}
             and a.key != topic
             and not re.search(r"\b(?:in|te|uit|naar)\s+(?:de\s+|het\s+)?$", ctx.text[s.start : a.start])
+            and not dateline(ctx, a)
         ]
         if rtype == "PARTICIPATES_IN" and re.search(
             r"\b(?:namens|ondertek\w*|handtekening|tekende|leidt|leiden)\b", s.text, re.IGNORECASE
