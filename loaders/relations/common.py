@@ -13,6 +13,10 @@ ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 
 EMPLOYERS = {"Organization", "Municipality", "Province"}
 
+# where a position can be held: employers, and a regional cooperation's board ("voorzitter van de
+# Regio Zwolle"; SCHEMA: positions on a Region are kept)
+POSITION_TARGETS = EMPLOYERS | {"Region"}
+
 PLACES = {"Municipality", "Province", "Region"}
 
 TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
@@ -127,9 +131,12 @@ VERB = (
 # between a person and their role: ", ", " (49) is sinds 2021 ", " nieuwe ", " op, die per 1 mei ",
 # " werkt nu als ", " was tot de opheffing "
 BEFORE_ROLE = re.compile(
-    r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
+    # a parenthesis after the name: "(47)", "(Tiel, 1961)", "(VVD)"; where the person comes from
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,?\s*uit\s+(?:[A-Z][\w'’-]+\s+){1,3}?,?\s*)?"
+    r"(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
     r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien)\s+)?"
-    rf"(?:(?:{VERB})(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)[^\s,.;:()]+){{0,5}}?\s+|"
+    rf"(?:(?:{VERB})(?:\s+(?:tot\s+en\s+met|(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)"
+    r"[^\s,.;:()]+)){0,7}?\s+|"
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
     r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:(?:nieuwe|huidige|kersverse|eerste|laatste|vorige)\s+)?"
 )

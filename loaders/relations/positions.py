@@ -16,6 +16,7 @@ from .common import (
     MUNICIPAL_ROLES,
     ORG_GAP,
     ORG_GAP_DIRECT,
+    POSITION_TARGETS,
     PROJECT_ROLES,
     PROVINCIAL_ROLES,
     ROLE_ALT,
@@ -23,10 +24,34 @@ from .common import (
     VERB,
     Candidate,
     Context,
+    coordinated,
     generic_reference,
     quoted,
     role_head,
 )
+
+# what introduces the person whose post someone takes over
+PREDECESSOR_CUE = re.compile(
+    r"\b(?:(?P<volgt>volg(?:t|de))|opvolg(?:er|ster)\s+van|"
+    r"(?:neemt|nam|namen|nemen)\s+(?:het|de)\s+[a-zà-ÿ-]+\s+over\s+van)\b",
+    re.IGNORECASE,
+)
+
+
+# plural role words that head a list of people: "de wethouders A (X) en B (Y)"
+PLURAL_ROLES = {
+    "wethouders": "wethouder",
+    "burgemeesters": "burgemeester",
+    "gedeputeerden": "gedeputeerde",
+    "gemeentesecretarissen": "gemeentesecretaris",
+    "raadsleden": "raadslid",
+    "griffiers": "griffier",
+    "directeuren": "directeur",
+    "voorzitters": "voorzitter",
+    "bestuurders": "bestuurder",
+    "statenleden": "statenlid",
+}
+ROLE_LIST = re.compile(rf"(?<![\w-])(?P<role>{'|'.join(PLURAL_ROLES)}|{ROLE_ALT})(?![\w-])", re.IGNORECASE)
 
 
 class PositionRules:
@@ -89,7 +114,7 @@ class PositionRules:
             if org is None and base in PROVINCIAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms, type_="Province")
                 org_rule = "context-municipality"
-            if org is None or ctx.types.get(org.key) not in EMPLOYERS:
+            if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
                 prev_end = re_
                 continue
             window = text[max(prev_end, s.start) : re_]
@@ -119,19 +144,25 @@ class PositionRules:
                 ),
                 2,
             )
-            out.append(
-                Candidate(
-                    "HOLDS_POSITION",
-                    person.key,
-                    org.key,
-                    s,
-                    f"position-{p_rule}-{org_rule}",
-                    conf,
-                    role=role,
-                    role_class=ROLES.get(base) or ROLES.get(role_head(base)),
-                    status="former" if former else "current",
+            # "gemeentesecretaris van Venlo en Weert": the same post at each listed employer
+            employers = [org]
+            if org_rule == "role-of" and org.start >= re_:
+                later = [m for m in ms if m.start >= org.start]
+                employers = [m for m in coordinated(text, later, org.start) if m.type == org.type] or [org]
+            for employer in employers:
+                out.append(
+                    Candidate(
+                        "HOLDS_POSITION",
+                        person.key,
+                        employer.key,
+                        s,
+                        f"position-{p_rule}-{org_rule}" + ("" if employer is org else "-list"),
+                        conf if employer is org else round(conf - 0.05, 2),
+                        role=role,
+                        role_class=ROLES.get(base) or ROLES.get(role_head(base)),
+                        status="former" if former else "current",
+                    )
                 )
-            )
             succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
             if former and succ and re.match(r"\s+op\s+als\b", text[person.end :]):
                 successor = [p for p in persons if p.end <= s.start + succ.start()]
@@ -151,6 +182,44 @@ class PositionRules:
                     )
             last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
             prev_end = re_
+        return out + self._listed_with_employer(ctx, s, ms)
+
+    def _listed_with_employer(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "wethouders Anke Pol (Zwolle), Gert Mulder (Kampen) en Rik de Vos (Deventer)", "burgemeester
+        Els Kok (Ommen)": each person holds the role at the employer in their parenthesis."""
+        out: list[Candidate] = []
+        text = ctx.text
+        for r in ROLE_LIST.finditer(s.text):
+            word = r.group("role").lower()
+            role = PLURAL_ROLES.get(word, word)
+            pos = s.start + r.end()
+            for m in (m for m in ms if m.start >= pos):
+                if m.start < pos:
+                    continue
+                if m.type != "Person" or not re.fullmatch(r"\s*(?:,|\ben\b|&)?\s*", text[pos : m.start]):
+                    break
+                pos = m.end
+                paren = re.match(r"\s*\(\s*(?:[^()]{1,15},\s*)?", text[pos:])
+                employer = next(
+                    (o for o in ms if paren and o.start == pos + paren.end() and o.type in POSITION_TARGETS),
+                    None,
+                )
+                if employer is None or not re.match(r"\s*(?:,[^()]{1,15})?\)", text[employer.end :]):
+                    continue
+                pos = text.index(")", employer.end) + 1
+                out.append(
+                    Candidate(
+                        "HOLDS_POSITION",
+                        m.key,  # type: ignore[arg-type]
+                        employer.key,  # type: ignore[arg-type]
+                        s,
+                        "position-listed-employer",
+                        0.85,
+                        role=role,
+                        role_class=ROLES.get(role) or ROLES.get(role_head(role)),
+                        status="current",
+                    )
+                )
         return out
 
     def _role_org(
@@ -212,10 +281,8 @@ class PositionRules:
                 initiative = m
                 cursor = m.end
                 continue
-            if m.type in EMPLOYERS | {"Region"}:
+            if m.type in POSITION_TARGETS:
                 if ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap):
-                    if m.type == "Region":
-                        return None, "", role_end, initiative
                     spec_end = role_end
                     spec = re.match(
                         r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
@@ -355,18 +422,23 @@ class PositionRules:
     def _predecessors(
         self, ctx: Context, i: int, s: Sentence, ms: list[Mention], found: list[Candidate]
     ) -> list[Candidate]:
-        """ "Zij volgt Jan Smit op": Jan Smit held the post she is taking, until now."""
+        """ "Zij volgt Jan Smit op", "de opvolger van Jan Smit", "neemt het voorzitterschap over van
+        Jan Smit": Jan Smit held the post she is taking, until now."""
         out = []
-        for succ in re.finditer(r"\bvolg(?:t|de)\b", s.text):
-            pos = s.start + succ.end()
+        for cue in PREDECESSOR_CUE.finditer(s.text):
+            pos = s.start + cue.end()
             pred = next(
-                (p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 20), None
+                (p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 40), None
             )
-            if pred is None or not re.match(r"\s+op\b", ctx.text[pred.end :]):
+            if pred is None or not re.fullmatch(
+                r"\s*(?:(?:de|het)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}", ctx.text[pos : pred.start]
+            ):
                 continue
-            subj = [p for p in ms if p.type == "Person" and p.end <= s.start + succ.start()]
+            if cue.group("volgt") and not re.match(r"\s*(?:\([^()]{1,40}\)\s*)?op\b", ctx.text[pred.end :]):
+                continue
+            subj = [p for p in ms if p.type == "Person" and p.end <= s.start + cue.start()]
             who = subj[-1] if subj else None
-            if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[: succ.start()], re.IGNORECASE):
+            if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[: cue.start()], re.IGNORECASE):
                 who = self._antecedent(ctx, i, "zij")
             if who is None:
                 continue
@@ -461,7 +533,7 @@ class PositionRules:
             ):
                 continue
             org, _, role_end, _ = self._role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
-            if org is None or ctx.types.get(org.key) not in EMPLOYERS:
+            if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
                 continue
             role = r.group("role").lower()
             former = bool(FORMER_CUES.search(s.text[: r.end()]))

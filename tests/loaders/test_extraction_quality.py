@@ -53,9 +53,18 @@ def _export(corpus: Path, tmp_path: Path) -> Path:
 def test_shared_corpus_meets_targets_with_the_shared_scorer(tmp_path: Path) -> None:
     graph = _export(SHARED / "corpus", tmp_path)
     run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_extraction.py"), "--gold", str(SHARED / "gold"),
-         "--pred", str(graph), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_extraction.py"),
+            "--gold",
+            str(SHARED / "gold"),
+            "--pred",
+            str(graph),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     scores = json.loads(run.stdout)
     assert scores["entities"]["f1"] >= SHARED_ENTITY_F1, scores["entities"]
@@ -87,6 +96,6 @@ def test_every_relation_cites_its_sentence(tmp_path: Path) -> None:
     for rel in graph["relations"]:
         assert rel["evidence"], rel
         for ev in rel["evidence"]:
-            cited = texts[ev["document"]][ev["start"]:ev["end"]]
+            cited = texts[ev["document"]][ev["start"] : ev["end"]]
             assert " ".join(cited.split()) == ev["sentence"]
             assert ev["rule"] and 0 < ev["confidence"] <= 1
