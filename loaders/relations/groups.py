@@ -34,6 +34,7 @@ MEMBER_PREDICATE = re.compile(
     r"|\b(?:maakt|maken|maakte|maakten)\s+(?:[\w-]+\s+){0,4}?deel\s+uit\s+van\s+"
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
+    r"|\b(?:samenwerken|samenwerkt|samenwerkten|samen\s+te\s+werken)\s+(?:in|binnen)\s+"
     r"|\b(?:vormen|vormden)\s+(?:(?:zij|ze|samen)\s+){0,2}(?:(?:de|het)\s+(?:nieuwe\s+)?"
     r"(?:organisatie|samenwerkingsverband)\s+van\s+)?",
     re.IGNORECASE,
@@ -73,6 +74,16 @@ BODY_NP = re.compile(
     re.IGNORECASE,
 )
 GENERIC_HEADS = {"samenwerkingsverband", "organisatie", "regeling", "netwerk", "gemeenschappelijke regeling"}
+
+
+def cooperation_body(ctx: Context, m: Mention) -> bool:
+    """A Region, or an organisation whose name (or the type word just before it: "Omgevingsdienst
+    [X]") says it is a body of public cooperation."""
+    if m.type == "Region":
+        return True
+    before = ctx.text[max(0, m.start - 25) : m.start].split()
+    return bool(COOPERATION_BODY.search(" ".join(before[-1:]) + " " + m.text))
+
 
 BOARD = re.compile(
     r"\b(?:(?:vice-?)?voorzitter|bestuurslid|lid)\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
@@ -143,7 +154,7 @@ class GroupRules:
         semi = ctx.text.rfind(";", s.start, hi)
         if semi >= 0:
             lo = semi + 1
-        out = anaphors_in(ctx, i, lo, hi)
+        out = anaphors_in(ctx, i, lo, hi + len(predicate))  # "werken deze drie gemeenten samen in"
         pronoun = re.search(r"\b(?:zij|ze)\b", ctx.text[lo:hi] + " " + predicate, re.IGNORECASE)
         if pronoun and not out and i > 0:
             lists = sentence_lists(ctx, i - 1)
@@ -281,7 +292,7 @@ class GroupRules:
                 body = self._body_before(ctx, i, s, ms, hi)
                 if body is None or body.key in {x.key for x in items}:
                     continue
-                if not strong and body.type != "Region" and not COOPERATION_BODY.search(body.text):
+                if not strong and not cooperation_body(ctx, body):
                     continue
                 self._add(out, items, body, s, rule, 0.7, ctx)
         return out
@@ -342,7 +353,7 @@ class GroupRules:
                     break
                 if ORGAN.fullmatch(m.text.strip()):
                     continue  # "vicevoorzitter van het DB en AB van de Veiligheidsregio X"
-                if m.type in BODY_TYPES and (m.type == "Region" or COOPERATION_BODY.search(m.text)):
+                if m.type in BODY_TYPES and cooperation_body(ctx, m):
                     found.append(m)
                 break
         return found

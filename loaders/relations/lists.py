@@ -66,7 +66,7 @@ NOUN = rf"(?:{GROUP_NOUNS}|{GENERIC_SINGULAR}|{TYPE_NOUN}|gemeente|provincie)"
 # what may stand between two names of a list, split at the separators: generic items and the
 # "de gemeenten" / "provincie" that introduce the next name
 CHUNK = re.compile(
-    rf"(?:-{NOUN}\s*)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN})?", re.IGNORECASE
+    rf"(?:-{NOUN}\s+)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN}\s+)?", re.IGNORECASE
 )
 SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b|\(|\)|[‘’“”\"']", re.IGNORECASE)
 REAL_SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b", re.IGNORECASE)
@@ -93,7 +93,7 @@ def _gap_ok(gap: str, need_separator: bool) -> bool:
     parts = SEPARATOR.split(gap)
     if need_separator and not REAL_SEPARATOR.search(gap):
         return False
-    return all(CHUNK.fullmatch(p.strip()) for p in parts)
+    return all(CHUNK.fullmatch(p.strip() + " " if p.strip() else "") for p in parts)
 
 
 def _is_modifier(text: str, m: Mention) -> bool:
