@@ -21,8 +21,7 @@ from stakegraph.ingest import build
 from stakegraph.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO / ".." / "shared"
-SCORER = SHARED / "tools" / "score_extraction.py"
+SCORER = "tools/score_extraction.py"  # under ../shared
 DEVSET = REPO / "tests" / "devset"
 
 GOLD = {
@@ -185,8 +184,8 @@ def test_cli_evaluate_with_an_empty_or_missing_gold_folder(store: str, tmp_path:
 
 
 # -- agreement with the shared scorer ------------------------------------------------------------
-def scorer(gold: Path, pred: Path) -> dict:
-    command = [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred), "--json"]
+def scorer(shared: Path, gold: Path, pred: Path) -> dict:
+    command = [sys.executable, str(shared / SCORER), "--gold", str(gold), "--pred", str(pred), "--json"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
     return json.loads(done.stdout)
 
@@ -202,25 +201,19 @@ def assert_agrees(ours: dict, theirs: dict) -> None:
             assert [mine[mkind][k] for k in counts] == [scores[kind][k] for k in counts], doc
 
 
-needs_scorer = pytest.mark.skipif(not SCORER.is_file(),
-                                  reason="../shared/tools/score_extraction.py is not here")
-
-
-@needs_scorer
-def test_agrees_with_the_shared_scorer_on_the_hand_made_case(gold_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.shared(SCORER)
+def test_agrees_with_the_shared_scorer_on_the_hand_made_case(gold_dir: Path, tmp_path: Path, shared: Path) -> None:
     pred = tmp_path / "graph.json"
     pred.write_text(json.dumps(graph_json()), encoding="utf-8")
-    assert_agrees(evaluate_graph(graph_json(), load_gold(gold_dir)), scorer(gold_dir, pred))
+    assert_agrees(evaluate_graph(graph_json(), load_gold(gold_dir)), scorer(shared, gold_dir, pred))
 
 
-@needs_scorer
-@pytest.mark.parametrize(("corpus", "gold"), [
-    (SHARED / "corpus", SHARED / "gold"),
-    (DEVSET, DEVSET),
-], ids=["shared-corpus", "devset"])
-def test_agrees_with_the_shared_scorer_on_real_extractions(corpus: Path, gold: Path, tmp_path: Path) -> None:
-    if not corpus.is_dir() or not any(gold.glob("*.json")):
-        pytest.skip(f"{corpus} is not here")
+@pytest.mark.parametrize("which", [
+    pytest.param("shared-corpus", marks=pytest.mark.shared(SCORER, "corpus", "gold")),
+    pytest.param("devset", marks=pytest.mark.shared(SCORER)),
+])
+def test_agrees_with_the_shared_scorer_on_real_extractions(which: str, tmp_path: Path, shared: Path) -> None:
+    corpus, gold = (shared / "corpus", shared / "gold") if which == "shared-corpus" else (DEVSET, DEVSET)
     db = str(tmp_path / "graph.db")
     report = build([corpus], db)
     assert report.ingested
@@ -228,5 +221,5 @@ def test_agrees_with_the_shared_scorer_on_real_extractions(corpus: Path, gold: P
     pred = tmp_path / "graph.json"
     pred.write_text(json.dumps(data), encoding="utf-8")
     ours = evaluate_graph(data, load_gold(gold))
-    assert_agrees(ours, scorer(gold, pred))
+    assert_agrees(ours, scorer(shared, gold, pred))
     assert ours["entities"]["tp"] > 0  # something was read at all

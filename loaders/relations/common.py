@@ -147,12 +147,19 @@ COORDINATION = re.compile(
     r"(?:als\s+)?(?:(?:de|het)\s+)?"
 )
 
-ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?|\s*\(\s*")
+# "het Gelderse Zaltbommel", "de Friese gemeente Heerenveen": a demonym between article and name
+DEMONYM = r"(?:[A-Z][\w-]+(?:se|s)\s+)?"
+
+ORG_GAP_DIRECT = re.compile(
+    rf"\s+(?:(?:de|het|the)\s+)?{DEMONYM}(?:(?:buur)?(?:gemeente|provincie)\s+)?|\s*\(\s*"
+)
 
 ORG_GAP = re.compile(
     r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
     r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
-    r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?"
+    + DEMONYM
+    + r"(?:(?:voormalige\s+)?"
+    r"(?:(?:buur)?gemeente|provincie|woningcorporatie|stichting)\s+)?"
 )
 
 APPOINT = re.compile(

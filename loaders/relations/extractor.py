@@ -13,8 +13,8 @@ from .positions import PositionRules
 class RelationExtractor(PositionRules, CooperationRules, GroupRules, LocationRules):
     """All relation rules over one document's sentences and resolved mentions."""
 
-    def __init__(self, adjectives: dict[str, str] | None = None) -> None:
-        self.adjectives = adjectives or {}  # "Rotterdamse" -> GM0599
+    def __init__(self, adjectives: dict[str, set[str]] | None = None) -> None:
+        self.adjectives = adjectives or {}  # "Rotterdamse" -> {GM0599}; "Utrechtse" -> {GM0344, PV26}
 
     def extract(
         self, text: str, sentences: list[Sentence], mentions: list[Mention], types: dict[str, str]

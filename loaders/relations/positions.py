@@ -30,6 +30,10 @@ from .common import (
     role_head,
 )
 
+# "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
+THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:(?:de|het|ook|nog|later|eerst)\s+)?$", re.IGNORECASE)
+PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Vv]anaf|[Tt]ot)\s+(?:19|20)\d{2}\b")
+
 # what introduces the person whose post someone takes over
 PREDECESSOR_CUE = re.compile(
     r"\b(?:(?P<volgt>volg(?:t|de))|opvolg(?:er|ster)\s+van|"
@@ -108,6 +112,9 @@ class PositionRules:
                     )
             if org is None and APPOINT.search(text[s.start : rs]):
                 org, org_rule = self._appointing_body(text, ms, s, rs)
+            if org is None and THERE.search(text[max(s.start, rs - 40) : rs]):
+                # "In 2014 werd hij daar wethouder": the employer named just before
+                org, org_rule = self._named_before(ctx, i, base), "there"
             if org is None and role_head(base) in MUNICIPAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms)
                 org_rule = "context-municipality"
@@ -123,7 +130,10 @@ class PositionRules:
                 or bool(FORMER_CUES.search(window))
                 or self._predecessor(text, person, s)
             )
+            if org_rule == "there" and re.search(r"\bwerd\b", window) and PAST_YEAR.search(s.text):
+                former = True  # a career history: "In 2014 werd hij daar wethouder"
             conf = {
+                "there": 0.7,
                 "role-hyphen": 0.85,
                 "role-of": 0.9,
                 "role-adjective": 0.8,
@@ -240,16 +250,9 @@ class PositionRules:
             r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
         )
         if adj and adj.group("a") in self.adjectives:
-            muni = next(
-                (
-                    m
-                    for m in ctx.mentions
-                    if m.type == "Municipality" and m.attrs.get("code") == self.adjectives[adj.group("a")]
-                ),
-                None,
-            )
-            if muni is not None:
-                return muni, "role-adjective", role_end, None
+            place = self._adjective_place(ctx, adj.group("a"), text[role_start:role_end].lower())
+            if place is not None:
+                return place, "role-adjective", role_end, None
         # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
         cursor = role_end
         person_after = next(
@@ -302,6 +305,28 @@ class PositionRules:
                 continue
             break
         return None, "", role_end, initiative
+
+    def _adjective_place(self, ctx: Context, adjective: str, role: str) -> Mention | None:
+        """The place "de Zwolse burgemeester" or "de Friese gedeputeerde" belongs to, when the text
+        names it; an adjective of a city and a province alike ("Utrechtse") is decided by the office."""
+        codes = self.adjectives[adjective]
+        places = [
+            m
+            for m in ctx.by_type.get("Municipality", []) + ctx.by_type.get("Province", [])
+            if m.attrs.get("code") in codes
+        ]
+        if len({m.key for m in places}) > 1:
+            wanted = "Province" if role_head(role) in PROVINCIAL_ROLES else "Municipality"
+            places = [m for m in places if m.type == wanted]
+        return places[0] if len({m.key for m in places}) == 1 else None
+
+    def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
+        """The employer "daar"/"er" points back to: the last one named in this or the two sentences
+        before; a municipality for a municipal office."""
+        lo = ctx.sentences[max(0, i - 2)].start
+        wanted = {"Municipality"} if role_head(role) in MUNICIPAL_ROLES else POSITION_TARGETS
+        before = [m for m in ctx.starting_in(lo, ctx.sentences[i].start) if m.type in wanted]
+        return before[-1] if before else None
 
     def _appointing_body(
         self, text: str, ms: list[Mention], s: Sentence, rs: int
