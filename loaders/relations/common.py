@@ -326,3 +326,11 @@ def generic_reference(ctx: Context, head: str) -> Mention | None:
         return None
     key = keys.pop()
     return next(m for m in ctx.mentions if m.key == key)
+
+
+def dateline(ctx: Context, m: Mention) -> bool:
+    """ "Hillegom/streek – Op maandag ...", "ZWOLLE - ...": a place heading a news item, no party."""
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return not ctx.text[line_start : m.start].strip() and bool(
+        re.match(r"(?:/[\w-]+)?\s*[–—-]\s", ctx.text[m.end : m.end + 14])
+    )
