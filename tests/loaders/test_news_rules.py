@@ -227,6 +227,30 @@ ENTITY_CASES = [
         {"provincie Groningen"},
     ),
     (
+        "a sentence's first word is no part of the name after it",
+        "Zoals de Bereikbaarheidsagenda laat zien, werkt de regio. Verlenging Regiodeal Achterhoek is rond.",
+        {"Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal Achterhoek"},
+        {"Bereikbaarheidsagenda", "Regiodeal Achterhoek"},
+    ),
+    (
+        "no name after an initiative head that ends a sentence or a week",
+        "Zij tekenden het convenant\nOp maandag is het feest. Deze week Hilde over samenwerking.",
+        {"convenant Op", "week Hilde"},
+        set(),
+    ),
+    (
+        "a heading in capitals is no initiative",
+        "STRATEGISCHE AGENDA\n\nDe regio werkt aan wonen.",
+        {"STRATEGISCHE AGENDA"},
+        set(),
+    ),
+    (
+        "a name may start with an everyday word",
+        "Het congres wordt georganiseerd door Sociaal Werk Nederland.",
+        set(),
+        {"Sociaal Werk Nederland"},
+    ),
+    (
         "a brand written in camel case stays a name",
         "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
         set(),
