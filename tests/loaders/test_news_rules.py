@@ -145,6 +145,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "located-part-of-province",
+        "Zowel Blaricum als Huizen maakt deel uit van de provincie Noord-Holland.",
+        [
+            ("LOCATED_IN", "Blaricum", "Noord-Holland", None, None),
+            ("LOCATED_IN", "Huizen", "Noord-Holland", None, None),
+        ],
+    ),
+    (
+        "located-gemeente-in (an island)",
+        "Terschelling is een eiland in Fryslân en telt 5.000 inwoners.",
+        [("LOCATED_IN", "Terschelling", "Fryslân", None, None)],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
