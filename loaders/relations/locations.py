@@ -9,7 +9,6 @@ import re
 from ..text import Mention, Sentence
 from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards
 
-
 # "Zowel A als B maakt deel uit van de provincie Y", "A en B behoren tot de provincie Y"
 PART_OF_PROVINCE = re.compile(
     r"\b(?:maakt|maken|maakte|maakten)\s+(?:\w+\s+)?deel\s+uit\s+van\s+de\s+provincie\s+|"
