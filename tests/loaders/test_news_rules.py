@@ -319,6 +319,12 @@ ENTITY_CASES = [
         {"GGD Flevoland"},
     ),
     (
+        "first names with accents or joined by a hyphen; a title before a name is no organisation",
+        "Hoogheemraad Jeroen Haan sprak met Gérard Bouman en Cora-Yfke Sikkema.",
+        {"Hoogheemraad Jeroen Haan"},
+        {"Jeroen Haan", "Gérard Bouman", "Cora-Yfke Sikkema"},
+    ),
+    (
         "a brand written in camel case stays a name",
         "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
         set(),
