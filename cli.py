@@ -74,8 +74,22 @@ def main() -> None:
 )
 @click.option("--prune", is_flag=True, help="Forget documents whose files are gone from the given folders.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read and extract (default: the number of cores).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs the 'dask' extra).",
+)
 @user_errors
-def ingest(paths, store_url, user, password, database, curation_path, nlp, prune, strict) -> None:
+def ingest(
+    paths, store_url, user, password, database, curation_path, nlp, prune, strict, workers, scheduler
+) -> None:
     """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
 
     \b
@@ -83,12 +97,14 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
       stakegraph ingest interviews/ nieuws/
       stakegraph ingest rapport.pdf --store team.db
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
+      stakegraph ingest archief/ --scheduler tcp://scheduler:8786 --store bolt://neo4j:7687
     """
     missing = [str(p) for p in paths if not p.exists()]
     if missing:  # before the store is opened: a mistyped path must not leave an empty store behind
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     if nlp is not None:
         _check_nlp(nlp)
+    from .dispatch import DispatchError, default_workers
     from .ingest import build
     from .loaders.formats import iter_document_paths
 
@@ -106,7 +122,11 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
                 nlp=nlp,
                 prune=prune,
                 progress=lambda p: bar.update(1, p.name),
+                workers=workers or default_workers(),
+                scheduler=scheduler,
             )
+    except DispatchError as exc:
+        raise UserError(str(exc)) from None
     finally:
         store.close()
     for path, reason in report.skipped:
@@ -186,18 +206,45 @@ def relations(rtype, entity, fmt, store_url, user, password, database, curation_
     emit(rows, fmt, ["type", "source_name", "target_name", "role", "status", "confidence", "evidence"])
 
 
-CSV_RELATION_COLUMNS = ["type", "source_id", "source_name", "target_id", "target_name", "role", "status",
-                        "confidence", "rule", "document", "document_date", "sentence", "start", "end"]
+CSV_RELATION_COLUMNS = [
+    "type",
+    "source_id",
+    "source_name",
+    "target_id",
+    "target_name",
+    "role",
+    "status",
+    "confidence",
+    "rule",
+    "document",
+    "document_date",
+    "sentence",
+    "start",
+    "end",
+]
 
 
 def _evidence_rows(kg: KnowledgeGraph, relations: list) -> list[dict]:
     dates = {d.name: d.date for d in kg.documents()}
     return [
-        {"type": r.type, "source_id": r.source, "source_name": _name(kg, r.source), "target_id": r.target,
-         "target_name": _name(kg, r.target), "role": r.role, "status": r.status, "confidence": r.confidence,
-         "rule": ev.rule, "document": ev.document, "document_date": dates.get(ev.document),
-         "sentence": " ".join(ev.sentence.split()), "start": ev.start, "end": ev.end}
-        for r in relations for ev in r.evidence
+        {
+            "type": r.type,
+            "source_id": r.source,
+            "source_name": _name(kg, r.source),
+            "target_id": r.target,
+            "target_name": _name(kg, r.target),
+            "role": r.role,
+            "status": r.status,
+            "confidence": r.confidence,
+            "rule": ev.rule,
+            "document": ev.document,
+            "document_date": dates.get(ev.document),
+            "sentence": " ".join(ev.sentence.split()),
+            "start": ev.start,
+            "end": ev.end,
+        }
+        for r in relations
+        for ev in r.evidence
     ]
 
 
@@ -320,6 +367,9 @@ def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_
         click.echo(json.dumps(result, indent=1))
         return
     emit(result["rows"], fmt, ["scope", "kind", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+    if fmt == "table":  # a second table for people; programs take the JSON, which has it too
+        click.echo("\nrelations by confidence (is a confidence of 0.9 right nine times in ten?)")
+        emit(result["calibration"], fmt, ["confidence", "relations", "correct", "precision"])
 
 
 # -- curation -------------------------------------------------------------------------------

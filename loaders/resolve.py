@@ -101,6 +101,10 @@ class Resolver:
                 if prov.wikidata:
                     rec.attributes["wikidata"] = prov.wikidata
         for rec in records.values():
+            if rec.type == "Province" and rec.name in self.ref.municipality_names:
+                # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
+                rec.aliases.discard(rec.name)
+                rec.name = "provincie " + rec.name
             rec.aliases.discard(rec.name)
             if rec.type == "Initiative":
                 for m in mentions:

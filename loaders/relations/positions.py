@@ -16,6 +16,7 @@ from .common import (
     MUNICIPAL_ROLES,
     ORG_GAP,
     ORG_GAP_DIRECT,
+    ORGAN_GAP,
     POSITION_TARGETS,
     PROJECT_ROLES,
     PROVINCIAL_ROLES,
@@ -250,16 +251,9 @@ class PositionRules:
             r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
         )
         if adj and adj.group("a") in self.adjectives:
-            muni = next(
-                (
-                    m
-                    for m in ctx.mentions
-                    if m.type == "Municipality" and m.attrs.get("code") == self.adjectives[adj.group("a")]
-                ),
-                None,
-            )
-            if muni is not None:
-                return muni, "role-adjective", role_end, None
+            place = self._adjective_place(ctx, adj.group("a"), text[role_start:role_end].lower())
+            if place is not None:
+                return place, "role-adjective", role_end, None
         # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
         cursor = role_end
         person_after = next(
@@ -292,7 +286,7 @@ class PositionRules:
                 cursor = m.end
                 continue
             if m.type in POSITION_TARGETS:
-                if ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap):
+                if ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap) or ORGAN_GAP.fullmatch(gap):
                     spec_end = role_end
                     spec = re.match(
                         r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
@@ -312,6 +306,20 @@ class PositionRules:
                 continue
             break
         return None, "", role_end, initiative
+
+    def _adjective_place(self, ctx: Context, adjective: str, role: str) -> Mention | None:
+        """The place "de Zwolse burgemeester" or "de Friese gedeputeerde" belongs to, when the text
+        names it; an adjective of a city and a province alike ("Utrechtse") is decided by the office."""
+        codes = self.adjectives[adjective]
+        places = [
+            m
+            for m in ctx.by_type.get("Municipality", []) + ctx.by_type.get("Province", [])
+            if m.attrs.get("code") in codes
+        ]
+        if len({m.key for m in places}) > 1:
+            wanted = "Province" if role_head(role) in PROVINCIAL_ROLES else "Municipality"
+            places = [m for m in places if m.type == wanted]
+        return places[0] if len({m.key for m in places}) == 1 else None
 
     def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
         """The employer "daar"/"er" points back to: the last one named in this or the two sentences

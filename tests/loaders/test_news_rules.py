@@ -91,6 +91,60 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-there (a career history)",
+        "Jan Kok werkte eerst bij de gemeente Oss. Vanaf 2006 was hij hoofd financiën bij de buurgemeente Uden. "
+        "In 2014 werd hij daar wethouder.",
+        [
+            ("HOLDS_POSITION", "Jan Kok", "Uden", "hoofd financiën", "former"),
+            ("HOLDS_POSITION", "Jan Kok", "Uden", "wethouder", "former"),
+        ],
+    ),
+    (
+        "position-role-adjective (a demonym of a municipality the text names)",
+        "De gemeenten Dronten en Zeewolde werken samen. De Zeewoldse wethouder Karin Bosma sprak in Dronten.",
+        [("HOLDS_POSITION", "Karin Bosma", "Zeewolde", "wethouder", "current")],
+    ),
+    (
+        "position-role-adjective (a province's demonym)",
+        "De provincie Fryslân en de gemeente Leeuwarden tekenden. De Friese gedeputeerde Sietse Bouma was blij.",
+        [("HOLDS_POSITION", "Sietse Bouma", "Fryslân", "gedeputeerde", "current")],
+    ),
+    (
+        "position-role-adjective (city and province share the adjective: the office decides)",
+        "De provincie Utrecht en de gemeente Utrecht tekenden. "
+        "De Utrechtse gedeputeerde Anne Vos en de Utrechtse wethouder Bas Kok waren er.",
+        [
+            ("HOLDS_POSITION", "Anne Vos", "provincie Utrecht", "gedeputeerde", "current"),
+            ("HOLDS_POSITION", "Bas Kok", "Utrecht", "wethouder", "current"),
+        ],
+    ),
+    (
+        "position-coordinated-role-of (a demonym between article and name)",
+        "Kees Mol (CDA) nam afscheid als burgemeester van Urk en werd burgemeester van het Gelderse Tiel.",
+        [("HOLDS_POSITION", "Kees Mol", "Tiel", "burgemeester", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-role-of (a capitalised type noun is part of the name)",
+        "Bestuurslid Jan Willem Kaal, directeur Omgevingsdienst Twente, over de benoeming: 'Een goede keus.'",
+        [("HOLDS_POSITION", "Jan Willem Kaal", "Omgevingsdienst Twente", "directeur", "current")],
+    ),
+    (
+        "position-adjacent-role-of (the organ belongs to the organisation)",
+        "De heer Rik Veen, voorzitter van het dagelijks en algemeen bestuur van de Dienst Gezondheid & Jeugd: 'Goed.'",
+        [("HOLDS_POSITION", "Rik Veen", "Dienst Gezondheid & Jeugd", "voorzitter", "current")],
+    ),
+    (
+        "position-copula-role-of (a hyphenated modifier)",
+        "Michel Antens wordt waarnemend-gemeentesecretaris in Baarle-Nassau.",
+        [("HOLDS_POSITION", "Michel Antens", "Baarle-Nassau", "gemeentesecretaris", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
@@ -159,6 +213,18 @@ ENTITY_CASES = [
         "Wethouder Financiën Karel Boom en burgemeester Amsterdam waren er niet.",
         {"Financiën"},
         {"Karel Boom", "Amsterdam"},
+    ),
+    (
+        "'de provincies X en Y' names provinces, also one a city shares",
+        "De provincies Utrecht en Gelderland investeren samen in de Regio Deal Foodvalley.",
+        {"Utrecht"},
+        {"provincie Utrecht", "Gelderland"},
+    ),
+    (
+        "a compass region glued to an organisation's name is no region",
+        "Rijkswaterstaat Noord-Nederland en de provincie Groningen werken samen aan de weg.",
+        {"Noord-Nederland"},
+        {"provincie Groningen"},
     ),
     (
         "a brand written in camel case stays a name",
