@@ -117,14 +117,6 @@ class KnowledgeGraph:
                 index.setdefault(name_key(n), []).append(e.id)
         return index
 
-    @cached_property
-    def _exact_index(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = {}
-        for e in self._entities:
-            for n in {fold(e.name), *(fold(a) for a in e.aliases)}:
-                index.setdefault(n, []).append(e.id)
-        return index
-
     def matches(self, name: str) -> list[Entity]:
         """Every entity `name` may mean, the most mentioned first: an id is one; a name or alias
         written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
