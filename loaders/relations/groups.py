@@ -31,6 +31,7 @@ MEMBER_PREDICATE = re.compile(
     r"\b(?:is|zijn|werd|werden|was|waren|blijft|blijven)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:lid|aangesloten|deelnemer|onderdeel)\s+(?:van|bij)\s+"
     r"|\blid\s+(?:werd|werden|is|was|zijn|geworden)\s+van\s+"
+    r"|\b(?:een\s+)?(?:(?:integraal|volwaardig|vast)\s+)?onderdeel\s+van\s+"
     r"|\b(?:maakt|maken|maakte|maakten)\s+(?:[\w-]+\s+){0,4}?deel\s+uit\s+van\s+"
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
@@ -66,6 +67,11 @@ WORKS_FOR_WEAK = re.compile(
     r"\bin\s+opdracht\s+van\s+|\b(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}?voor\s+",
     re.IGNORECASE,
 )
+WHERE_MEMBER = re.compile(
+    r"\)?\s*,\s*waar(?:van|in|bij|aan)?\s+(?P<members>[^,.;]{2,120}?)\s+(?:(?:ook|al|sinds\s+\d{4})\s+)*"
+    r"(?:(?:een\s+)?onderdeel\s+van\s+(?:is|zijn)|deel\s+van\s+uit(?:maakt|maken)|"
+    r"deel\s+uit(?:maakt|maken)|lid\s+(?:van\s+)?(?:is|zijn)|(?:bij\s+)?aangesloten\s+(?:is|zijn))\b",
+)
 # a body referred to by its kind: "het samenwerkingsverband", "deze jonge organisatie"
 BODY_NP = re.compile(
     r"\b(?:het|de|deze|dit|die)\s+(?:(?:jonge|nieuwe|regionale|gezamenlijke)\s+)?"
@@ -97,6 +103,8 @@ OFFICE = re.compile(
     r"\s+(?:van|in|bij)\s+(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?",
     re.IGNORECASE,
 )
+SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
+OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
     "gemeentesecretaris",
     "griffier",
@@ -139,6 +147,8 @@ class GroupRules:
         out: list[Candidate] = []
         out += self._member_predicates(ctx, i, s, ms)
         out += self._body_of(ctx, i, s, ms)
+        out += self._where_member(ctx, i, s, ms)
+        out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
         out += self._deal_parties(ctx, i, s, ms)
@@ -188,11 +198,23 @@ class GroupRules:
             None,
         )
         if first is None:
-            return []
+            np = BODY_NP.match(ctx.text, pos, end)
+            body = self._resolve_body(ctx, self._sentence_of(ctx, pos), np) if np else None
+            return [body] if body is not None else []
         if first.type == "Initiative":
             return [first]
         pl = party_list(ctx.text, [m for m in ms if m.start >= first.start], first.start, end)
         return [b for b in (pl.items or [first]) if b.type in BODY_TYPES]
+
+    @staticmethod
+    def _sentence_of(ctx: Context, pos: int) -> int:
+        from bisect import bisect_right
+
+        key = ("sentence-starts",)
+        starts = ctx.memo.get(key)
+        if starts is None:
+            starts = ctx.memo[key] = [x.start for x in ctx.sentences]
+        return max(0, bisect_right(starts, pos) - 1)  # type: ignore[arg-type]
 
     def _body_before(self, ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int) -> Mention | None:
         """The subject body of "X is een samenwerkingsverband van ...": a body named before `hi`, else
@@ -271,6 +293,17 @@ class GroupRules:
                 self._add(out, members, body, s, "member-predicate", 0.75, ctx)
         return out
 
+    def _where_member(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Metropoolregio X (MRA), waar Lelystad onderdeel van is": a relative clause on the body."""
+        out: list[Candidate] = []
+        for m in WHERE_MEMBER.finditer(s.text):
+            lo, hi = s.start + m.start("members"), s.start + m.end("members")
+            items = party_list(ctx.text, [x for x in ms if x.start >= lo], lo, hi).items
+            body = [b for b in ms if b.end <= s.start + m.start() and b.type in BODY_TYPES]
+            if body and items:
+                self._add(out, items, body[-1], s, "member-where", 0.7, ctx)
+        return out
+
     def _body_of(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """The body first: "X is een samenwerkingsverband van A, B en C", "X bestaat uit / wordt
         bestuurd door A en B", "OD X voert taken uit voor de gemeenten A en B"."""
@@ -338,6 +371,31 @@ class GroupRules:
             return out
         for body in self._boards(ctx, s, ms):
             self._add(out, offices[:1], body, s, "member-board", 0.6, ctx)
+        return out
+
+    def _board_seat(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "In het bestuur van de Veiligheidsregio zitten burgemeesters, met burgemeester Jan Smit van
+        A als voorzitter": the municipalities whose officers sit on the body's board."""
+        out: list[Candidate] = []
+        seat = SEAT.search(s.text)
+        if seat is None or not re.search(r"\b(?:zit|zitten|zat|zaten|zetelen|zetelt|zitting)\b", s.text):
+            return out
+        pos = s.start + seat.end()
+        bodies = self._bodies_at(ctx, ms, pos, s.end)
+        if not bodies:
+            return out
+        seats = []
+        for o in OFFICE_NAMED.finditer(s.text):
+            at = s.start + o.end()
+            who = next((m for m in ms if m.start == at and m.type == "Person"), None)
+            if who is not None:
+                at = who.end
+            gap = re.match(r"\s+(?:van|in|uit)\s+(?:(?:de\s+)?gemeente\s+)?", ctx.text[at : s.end])
+            if gap:
+                seats += [
+                    m for m in ms if m.start == at + gap.end() and m.type in {"Municipality", "Province"}
+                ]
+        self._add(out, seats, bodies[0], s, "member-board-seat", 0.6, ctx)
         return out
 
     def _boards(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Mention]:

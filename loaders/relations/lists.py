@@ -197,7 +197,8 @@ def is_list_anaphor(m: re.Match[str]) -> bool:
 def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int = 3) -> list[Mention]:
     """The named parties "deze drie gemeenten" (found at text offset `pos` in sentence i) refers to:
     the latest list before it in this or the `back` sentences before, of the stated size when a
-    number is given. "gemeenten" keeps the municipalities of a mixed list."""
+    number is given; with a number and no list before, a list of that size in the next two
+    sentences. "gemeenten" keeps the municipalities of a mixed list."""
     if not is_list_anaphor(m):
         return []
     count = anaphor_count(m)
@@ -212,6 +213,17 @@ def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int 
             if count is not None and len(items) != count:
                 continue
             return items
+    if count is None:
+        return []
+    # "De zeven gemeenten ... hebben het akkoord ondertekend. De regio bestaat uit A, B, ... en G.":
+    # with a number to check, the list may follow in the next sentences
+    for j in range(i, min(len(ctx.sentences), i + 3)):
+        for pl in sentence_lists(ctx, j):
+            if pl.start < pos:
+                continue
+            items = [x for x in pl.items if x.type == "Municipality"] if municipal else pl.items
+            if len(items) == count:
+                return items
     return []
 
 

@@ -143,6 +143,37 @@ CASES = [
         },
     ),
     (
+        "member-predicate (onderdeel van de regio: the body by its kind)",
+        "Het bestuur van Regio Lindeveld schreef een brief. De gemeente Zeewolde is volgens het bestuur een integraal "
+        "onderdeel van de regio.",
+        "MEMBER_OF",
+        {("Zeewolde", "Regio Lindeveld")},
+    ),
+    (
+        "member-where",
+        "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
+        "MEMBER_OF",
+        {("Zeewolde", "Regio Lindeveld")},
+    ),
+    (
+        "member-board-seat",
+        "In het bestuur van Veiligheidsregio Grensland zitten de burgemeesters, met burgemeester Pieter "
+        "Klaassen van Losser als voorzitter.",
+        "MEMBER_OF",
+        {("Losser", "Veiligheidsregio Grensland")},
+    ),
+    (
+        "participates-deal-party (a numbered anaphor resolved forwards)",
+        "De drie gemeenten hebben woensdag het Woonakkoord Heuvelrand ondertekend. De regio bestaat uit "
+        "Zeist, Bunnik en Houten.",
+        "PARTICIPATES_IN",
+        {
+            ("Zeist", "Woonakkoord Heuvelrand"),
+            ("Bunnik", "Woonakkoord Heuvelrand"),
+            ("Houten", "Woonakkoord Heuvelrand"),
+        },
+    ),
+    (
         "participates-deal-party",
         "Arnhem, Nijmegen en de provincie Gelderland ondertekenden de Regio Deal Rivierstad.",
         "PARTICIPATES_IN",
