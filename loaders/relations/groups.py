@@ -316,10 +316,11 @@ class GroupRules:
         ):
             for m in pattern.finditer(s.text):
                 pos = s.start + m.end()
-                items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+                pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
+                items = pl.items
                 if rule == "member-works-for":
                     items = [x for x in items if x.type in {"Municipality", "Province"}]
-                if len(items) < need:
+                if not items or pl.size < need:
                     continue
                 hi = s.start + (m.end() if pattern is BODY_OF else m.start())
                 body = self._body_before(ctx, i, s, ms, hi)

@@ -86,6 +86,11 @@ class PartyList:
     items: list[Mention]
     start: int
     end: int
+    others: int = 0  # generic items and names the recogniser missed
+
+    @property
+    def size(self) -> int:
+        return len(self.items) + self.others
 
 
 def _gap_ok(gap: str, need_separator: bool) -> bool:
@@ -101,6 +106,57 @@ def _is_modifier(text: str, m: Mention) -> bool:
     return bool(re.match(r"-[a-zà-ÿ]", text[m.end : m.end + 2]))
 
 
+UNKNOWN_NAME = re.compile(r"(?:[A-Z][\w&+.’'-]*\s+){0,2}[A-Z][\w&+.’'-]*\+?")
+
+
+def _unknown_name(gap: str, glued: bool) -> bool:
+    """A gap with names the recogniser did not know ("..., Rijkswaterstaat, ..."), between
+    separators: the list goes on over them. The last part may be the head of a name the next
+    mention only ends ("Ambulancezorg [Limburg]")."""
+    if "(" in gap:
+        return False  # "(Port of Rotterdam)": an alias in parentheses, no list items
+    parts = [p.strip() for p in SEPARATOR.split(gap)]
+    last_ok = (
+        not parts[-1] or CHUNK.fullmatch(parts[-1] + " ") or (glued and UNKNOWN_NAME.fullmatch(parts[-1]))
+    )
+    return (
+        bool(REAL_SEPARATOR.search(gap))
+        and bool(last_ok)
+        and all(CHUNK.fullmatch(p + " ") or UNKNOWN_NAME.fullmatch(p) for p in parts[:-1] if p)
+    )
+
+
+def _generic_items(gap: str) -> int:
+    """How many items of a list a gap holds that are no recognised names ("de politie", "Rijkswaterstaat")."""
+    return sum(
+        1
+        for p in (x.strip() for x in SEPARATOR.split(gap)[:-1])
+        if p and (UNKNOWN_NAME.fullmatch(p) or re.search(rf"{NOUN}$", p, re.IGNORECASE))
+    )
+
+
+def _glued(text: str, m: Mention, starts: set[int]) -> bool:
+    """The mention is only part of a longer name the recogniser cut: "[AgriFood] Capital",
+    "Ambulancezorg [Limburg]", "het Havenbedrijf [Rotterdam]" (the word next to it is no mention)."""
+    if (
+        text[m.end : m.end + 1] == " "
+        and re.match(r" [A-Z][\w-]*(?![\w-])", text[m.end : m.end + 30])
+        and m.end + 1 not in starts
+    ):
+        return True
+    lo = max(0, m.start - 40)
+    before = re.search(r"(?P<prev>\S+)\s+(?P<w>[A-Z][\w-]*)\s+$", text[lo : m.start])
+    if (
+        before is None
+        or any(lo + before.start("w") <= x < m.start for x in starts)
+        or (before.group("prev").endswith(","))
+    ):
+        return False
+    if before is None or re.fullmatch(r"De|Het|En|Gemeente|Provincie|Regio|Zowel|Ook", before.group("w")):
+        return False
+    return not before.group("prev").endswith((".", "!", "?", ":", "–", "-"))
+
+
 def party_list(text: str, mentions: list[Mention], start: int, end: int) -> PartyList:
     """The list that starts at `start` (after "van", "tussen", "met", "uit", ...), read up to `end`.
 
@@ -108,25 +164,30 @@ def party_list(text: str, mentions: list[Mention], start: int, end: int) -> Part
     items: list[Mention] = []
     pos = start
     last_end = start
+    others = 0
+    starts = {m.start for m in mentions}
     for m in mentions:
         if m.start < pos or m.type not in ORGLIKE:
             continue
         if m.start >= end:
             break
         gap = text[pos : m.start]
+        glued = _glued(text, m, starts)
         if not _gap_ok(gap, need_separator=bool(items)):
             both_municipal = items and items[-1].type == m.type == "Municipality" and not gap.strip()
-            if not both_municipal:
+            if not both_municipal and not _unknown_name(gap, glued):
                 break
+        others += _generic_items(gap)
         pos = last_end = m.end
-        if _is_modifier(text, m):
+        if _is_modifier(text, m) or glued:
+            others += int(glued)
             continue
         if m.text.lower() in GENERIC_NAMES:
             continue
         if all(x.key != m.key for x in items):
             items.append(m)
     # generic items after the last name ("..., Prorail en twee waterschappen") belong to the list
-    return PartyList(items, start, last_end)
+    return PartyList(items, start, last_end, others)
 
 
 def party_list_backwards(text: str, mentions: list[Mention], end: int, start: int) -> PartyList:

@@ -107,6 +107,14 @@ CASES = [
         },
     ),
     (
+        "member-body-of (names the recogniser misses do not end the list)",
+        "Veiligheidsregio Grensland bestaat sinds 2010. Tevens is de veiligheidsregio een "
+        "samenwerkingsverband tussen de politie, Kustwacht, Havendienst Rijnmond, de gemeente Tubbergen en de "
+        "brandweer.",
+        "MEMBER_OF",
+        {("Tubbergen", "Veiligheidsregio Grensland")},
+    ),
+    (
         "member-works-for",
         "GGD Maasland voert taken uit voor de gemeenten Oss, Uden en Bernheze en voor de provincie Noord-Brabant.",
         "MEMBER_OF",
@@ -255,3 +263,17 @@ def test_dateline_is_no_party(extract) -> None:
     )
     facts = extract(text)
     assert ("Wijdemeren", "Waterakkoord Rijnstreek") not in found(facts, "PARTICIPATES_IN")
+
+
+def test_an_alias_in_parentheses_is_no_list_item(extract) -> None:
+    facts = extract("Wij werken samen met het Havenbedrijf Zeeland (Port of Vlissingen) aan schone kades.")
+    assert all("Vlissingen" not in pair for pair in found(facts, "COLLABORATES_WITH"))
+
+
+def test_two_names_without_a_comma_both_count(extract) -> None:
+    facts = extract(
+        "Bij de vorming zijn de korpsen van Dalfsen, Ommen Hardenberg en Raalte betrokken. Samen vormen "
+        "zij Veiligheidsregio Grensland."
+    )
+    members = {a for a, b in found(facts, "MEMBER_OF") if b == "Veiligheidsregio Grensland"}
+    assert {"Dalfsen", "Ommen", "Hardenberg", "Raalte"} <= members
