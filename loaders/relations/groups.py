@@ -32,6 +32,10 @@ MEMBER_PREDICATE = re.compile(
     r"(?:lid|aangesloten|deelnemer|onderdeel)\s+(?:van|bij)\s+"
     r"|\blid\s+(?:werd|werden|is|was|zijn|geworden)\s+van\s+"
     r"|\b(?:een\s+)?(?:(?:integraal|volwaardig|vast)\s+)?onderdeel\s+van\s+"
+    r"|\b(?:toegetreden|treedt\s+(?:[\w-]+\s+){0,3}?toe|treden\s+(?:[\w-]+\s+){0,3}?toe|trad\s+(?:[\w-]+\s+){0,3}?toe)\s+tot\s+"
+    r"|\b(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+){0,3}?aangesloten\s+bij\s+"
+    r"|\b(?:hebben|heeft)\s+(?:[\w-]+\s+){0,4}?(?:ondergebracht|belegd)\s+bij\s+"
+    r"|\b(?:besteden|besteedt|besteedden)\s+(?:[\w-]+\s+){0,4}?uit\s+aan\s+"
     r"|\b(?:maakt|maken|maakte|maakten)\s+(?:[\w-]+\s+){0,4}?deel\s+uit\s+van\s+"
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
@@ -59,6 +63,7 @@ CONSISTS_OF = re.compile(
 # the body does the members' work: "OD X voert taken uit voor de gemeenten A en B"
 WORKS_FOR_STRONG = re.compile(
     r"\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,4}?uit\s+(?:voor|namens)\s+"
+    r"|\b(?:voert|voeren|voerde|voerden|verleent|verlenen)\s+namens\s+"
     r"|\btaken\s+(?:uitvoert\s+|uitvoeren\s+)?(?:voor|namens)\s+"
     r"|\b(?:ondersteunt|ondersteunen|ondersteunde)\s+(?=[^.;]{0,120}\bbij\s+(?:de\s+)?uitvoering)",
     re.IGNORECASE,
@@ -148,6 +153,7 @@ class GroupRules:
         out += self._member_predicates(ctx, i, s, ms)
         out += self._body_of(ctx, i, s, ms)
         out += self._where_member(ctx, i, s, ms)
+        out += self._founders(ctx, i, s, ms)
         out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
@@ -291,6 +297,37 @@ class GroupRules:
                     members += party_list(ctx.text, [x for x in ms if x.start >= mpos], mpos, pos).items
             for body in bodies:
                 self._add(out, members, body, s, "member-predicate", 0.75, ctx)
+        return out
+
+    def _founders(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "A, B en C hebben in 2012 de Belastingsamenwerking X opgericht", "richtten X op": the
+        founders of a body are its members."""
+        out: list[Candidate] = []
+        for body in ms:
+            if body.type not in BODY_TYPES:
+                continue
+            after = re.match(
+                r"\s+(?:\([^()]{1,20}\)\s+)?(?:samen\s+)?(?:opgericht|op)\b", ctx.text[body.end : s.end]
+            )
+            verb = re.search(
+                r"\b(?:hebben|heeft|hadden|richtten|richtte|richten|richt)\b(?:\s+[\w-]+){0,5}?\s+(?:(?:de|het)\s+)?"
+                r"(?:[a-zà-ÿ-]+\s+){0,2}$",
+                ctx.text[s.start : body.start],
+            )
+            if after is None or verb is None:
+                continue
+            if after.group().strip().endswith("op") and not re.match(r"richt", verb.group()):
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + verb.start(), verb.group())
+            self._add(
+                out,
+                [m for m in members if m.type in {"Municipality", "Province", "Organization"}],
+                body,
+                s,
+                "member-founders",
+                0.7,
+                ctx,
+            )
         return out
 
     def _where_member(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

@@ -158,6 +158,46 @@ CASES = [
         {("Zeewolde", "Regio Lindeveld")},
     ),
     (
+        "member-founders",
+        "Kampen, Zwolle en Dalfsen hebben in 2012 de Belastingsamenwerking Overijssel opgericht.",
+        "MEMBER_OF",
+        {
+            ("Kampen", "Belastingsamenwerking Overijssel"),
+            ("Zwolle", "Belastingsamenwerking Overijssel"),
+            ("Dalfsen", "Belastingsamenwerking Overijssel"),
+        },
+    ),
+    (
+        "member-founders (richtten ... op)",
+        "Oss en Uden richtten in 2014 Regio Lindeveld op.",
+        "MEMBER_OF",
+        {("Oss", "Regio Lindeveld"), ("Uden", "Regio Lindeveld")},
+    ),
+    (
+        "member-predicate (toegetreden tot)",
+        "De gemeente Losser is in 2020 toegetreden tot Regio Lindeveld.",
+        "MEMBER_OF",
+        {("Losser", "Regio Lindeveld")},
+    ),
+    (
+        "member-predicate (heeft zich aangesloten bij)",
+        "Tiel heeft zich vorig jaar aangesloten bij Regio Lindeveld.",
+        "MEMBER_OF",
+        {("Tiel", "Regio Lindeveld")},
+    ),
+    (
+        "member-predicate (work placed with a body)",
+        "De gemeenten Oss en Uden hebben hun belastingtaken ondergebracht bij de Belastingsamenwerking Polderland.",
+        "MEMBER_OF",
+        {("Oss", "Belastingsamenwerking Polderland"), ("Uden", "Belastingsamenwerking Polderland")},
+    ),
+    (
+        "member-works-for (namens)",
+        "GGD Maasland verleent namens de gemeenten Oss en Uden vergunningen.",
+        "MEMBER_OF",
+        {("Oss", "GGD Maasland"), ("Uden", "GGD Maasland")},
+    ),
+    (
         "member-where",
         "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
         "MEMBER_OF",
