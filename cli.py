@@ -74,8 +74,22 @@ def main() -> None:
 )
 @click.option("--prune", is_flag=True, help="Forget documents whose files are gone from the given folders.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read and extract (default: the number of cores).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs the 'dask' extra).",
+)
 @user_errors
-def ingest(paths, store_url, user, password, database, curation_path, nlp, prune, strict) -> None:
+def ingest(
+    paths, store_url, user, password, database, curation_path, nlp, prune, strict, workers, scheduler
+) -> None:
     """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
 
     \b
@@ -83,12 +97,14 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
       stakegraph ingest interviews/ nieuws/
       stakegraph ingest rapport.pdf --store team.db
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
+      stakegraph ingest archief/ --scheduler tcp://scheduler:8786 --store bolt://neo4j:7687
     """
     missing = [str(p) for p in paths if not p.exists()]
     if missing:  # before the store is opened: a mistyped path must not leave an empty store behind
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     if nlp is not None:
         _check_nlp(nlp)
+    from .dispatch import DispatchError, default_workers
     from .ingest import build
     from .loaders.formats import iter_document_paths
 
@@ -106,7 +122,11 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
                 nlp=nlp,
                 prune=prune,
                 progress=lambda p: bar.update(1, p.name),
+                workers=workers or default_workers(),
+                scheduler=scheduler,
             )
+    except DispatchError as exc:
+        raise UserError(str(exc)) from None
     finally:
         store.close()
     for path, reason in report.skipped:

@@ -1,22 +1,32 @@
 """Documents in, facts stored: the one place that ties loaders, curation and a store together.
 
-Change detection is by the hash of the *extracted* text at a path: an unchanged file is not
-read into the pipeline again, a changed one has its facts replaced in one transaction, and a
-file that cannot be read is skipped with a reason while the rest of the run goes on.
+A run has three parts. Planning (here): walk the paths and compare each file's size and mtime
+with what the store recorded; an untouched file is not even opened. Work (`ingest_worker`, run by
+`dispatch` inline, in local worker processes or on a Dask cluster): read the file, hash its text,
+extract facts when the hash differs. Writing (here, one writer): apply curation and store the facts,
+one transaction per batch of documents. The merged graph does not depend on the order in which
+workers finish, so any number of workers gives the same export.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dispatch import outcomes
 from .graph.curation import Curation
-from .graph.model import Document
+from .graph.model import DocumentFacts
 from .graph.store import Store, open_store
-from .loaders.formats import LoadError, iter_document_paths, load_text
-from .loaders.text import document_date
+from .ingest_worker import INGESTED, UNCHANGED, Outcome, Task, document_id
+from .loaders.formats import iter_document_paths
+
+__all__ = ["IngestReport", "build", "document_id", "forget"]
+
+BATCH = 64  # documents per write transaction
+RACY_SECONDS = 2.0  # a file modified this recently may change again within the same mtime tick
 
 
 @dataclass
@@ -33,10 +43,6 @@ class IngestReport:
         return line
 
 
-def document_id(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def build(
     paths: Iterable[str | Path],
     store: Store | str | None = None,
@@ -45,58 +51,34 @@ def build(
     nlp: str | None = None,
     prune: bool = False,
     progress: Callable[[Path], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Ingest files and folders into a store (default ./stakegraph.db) and report what happened.
 
     `nlp` names an installed spaCy pipeline whose entity recogniser is added to the rules.
-    `prune` forgets documents under the given folders whose files are gone.
+    `prune` forgets documents under the given folders whose files are gone. `workers` > 1 reads
+    and extracts in that many local processes; `scheduler` (a Dask scheduler address such as
+    tcp://host:8786) sends that work to a Dask cluster instead. Either way one writer stores it.
     """
-    from .loaders.extract import Extractor  # heavy: only when there is something to read
-
     own_store = not hasattr(store, "upsert")
     st: Store = open_store(store) if own_store else store  # type: ignore[assignment,arg-type]
     curation = curation or Curation()
-    report = IngestReport()
-    extractor: Extractor | None = None
     paths = [Path(p) for p in paths]
     seen: set[str] = set()
+    results: list[tuple[int, str, str, str | None]] = []  # (index, kind, path, reason)
     try:
-        for path, reason in iter_document_paths(paths):
-            if progress:
-                progress(path)
-            key = str(path.resolve())
-            if reason is not None:
-                report.skipped.append((str(path), reason))
-                continue
-            seen.add(key)
-            try:
-                loaded = load_text(path)
-            except LoadError as exc:
-                report.skipped.append((str(path), str(exc)))
-                continue
-            doc_id = document_id(loaded.text)
-            known = st.document_for_path(key)
-            if known is not None and known.id == doc_id:
-                report.unchanged.append(str(path))
-                continue
-            document = Document(
-                id=doc_id,
-                name=path.name,
-                path=key,
-                title=loaded.title,
-                chars=len(loaded.text),
-                format=loaded.format,
-                date=document_date(loaded.text),
-            )
-            if extractor is None:
-                extractor = Extractor(nlp=nlp)
-            try:
-                facts = extractor.extract(loaded.text, document)
-            except Exception as exc:  # noqa: BLE001 - one document's extraction bug must not end the run
-                report.skipped.append((str(path), f"extraction failed ({type(exc).__name__}: {exc})"))
-                continue
-            st.upsert(curation.apply([facts])[0])
-            report.ingested.append(str(path))
+        stamps = _stamps(st)
+        tasks = list(_plan(paths, stamps, nlp, seen, results, progress))
+        _write(st, outcomes(tasks, workers=workers, scheduler=scheduler), curation, results, progress)
+        report = IngestReport()
+        for _, kind, path, reason in sorted(results, key=lambda r: r[0]):
+            if kind == INGESTED:
+                report.ingested.append(path)
+            elif kind == UNCHANGED:
+                report.unchanged.append(path)
+            else:
+                report.skipped.append((path, reason or ""))
         if prune:
             folders = [str(p.resolve()) for p in paths if p.is_dir()]
             for doc in st.documents():
@@ -104,10 +86,87 @@ def build(
                 if inside and doc.path not in seen and not Path(doc.path).exists():
                     st.delete(doc.path)
                     report.pruned.append(doc.path)
+        if hasattr(st, "stored_view"):  # bring the merged view up to date now, not on the first read
+            st.stored_view(curation)
     finally:
         if own_store:
             st.close()
     return report
+
+
+def _stamps(st: Store) -> dict[str, tuple[str, int | None, int | None]]:
+    """path -> (document id, size, mtime_ns) as the store last saw the file."""
+    if hasattr(st, "stamps"):
+        return st.stamps()
+    return {d.path: (d.id, None, None) for d in st.documents()}
+
+
+def _plan(
+    paths: list[Path],
+    stamps: dict[str, tuple[str, int | None, int | None]],
+    nlp: str | None,
+    seen: set[str],
+    results: list[tuple[int, str, str, str | None]],
+    progress: Callable[[Path], None] | None,
+) -> Iterator[Task]:
+    """The files that need a worker; unchanged ones (same size and mtime) are settled here."""
+    for index, (path, reason) in enumerate(iter_document_paths(paths)):
+        key = str(path.resolve())
+        if reason is not None:
+            results.append((index, "skipped", str(path), reason))
+            if progress:
+                progress(path)
+            continue
+        seen.add(key)
+        known = stamps.get(key)
+        try:
+            st = os.stat(key)
+            size, mtime = st.st_size, st.st_mtime_ns
+        except OSError:
+            size, mtime = -1, None  # the worker reports why it cannot be read
+        if mtime is not None and time.time() - mtime / 1e9 < RACY_SECONDS:
+            mtime = None  # racily fresh: hash it next time rather than trust the timestamp
+        if known is not None and mtime is not None and known[1:] == (size, mtime):
+            results.append((index, UNCHANGED, str(path), None))
+            if progress:
+                progress(path)
+            continue
+        yield Task(index, str(path), key, known[0] if known else None, size, mtime, nlp)
+
+
+def _write(
+    st: Store,
+    done: Iterator[Outcome],
+    curation: Curation,
+    results: list[tuple[int, str, str, str | None]],
+    progress: Callable[[Path], None] | None,
+) -> None:
+    """The single writer: curated facts and file stamps, one transaction per batch of documents."""
+    batch: list[tuple[DocumentFacts | None, str, int, int | None]] = []
+    for out in done:
+        t = out.task
+        results.append((t.index, out.kind, t.path, out.reason))
+        if progress:
+            progress(Path(t.path))
+        if out.kind == INGESTED and out.facts is not None:
+            batch.append((curation.apply([out.facts])[0], t.key, t.size, t.mtime_ns))
+        elif out.kind == UNCHANGED:
+            batch.append((None, t.key, t.size, t.mtime_ns))
+        if len(batch) >= BATCH:
+            _flush(st, batch)
+    _flush(st, batch)
+
+
+def _flush(st: Store, batch: list[tuple[DocumentFacts | None, str, int, int | None]]) -> None:
+    if not batch:
+        return
+    if hasattr(st, "write_batch"):
+        st.write_batch(batch)
+    else:
+        for facts, *_ in batch:
+            if facts is not None:
+                st.upsert(facts)
+    batch.clear()
 
 
 def forget(paths: Iterable[str | Path], store: Store) -> tuple[list[str], list[str]]:

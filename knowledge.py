@@ -20,6 +20,8 @@ from .graph.store import Store, open_store
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .graph.sqlite_view import StoredView
+
 
 class KnowledgeGraph:
     def __init__(
@@ -46,15 +48,26 @@ class KnowledgeGraph:
         return kg
 
     @cached_property
+    def _stored(self) -> StoredView | None:
+        """The store's own merged view when it keeps one (SQLite): reads then need not load
+        and merge every document."""
+        make = getattr(self.store, "stored_view", None)
+        return make(self.curation) if make is not None else None
+
+    @cached_property
     def facts(self) -> list[DocumentFacts]:
         return self.curation.apply(unify_acronyms(list(self.store.facts())))
 
     @cached_property
     def _entities(self) -> list[Entity]:
+        if self._stored is not None:
+            return list(self._stored.entities())
         return merge_entities(self.facts)
 
     @cached_property
     def _relations(self) -> list[Relation]:
+        if self._stored is not None:
+            return list(self._stored.relations(min_confidence=self.min_confidence))
         return [r for r in merge_relations(self.facts) if r.confidence >= self.min_confidence]
 
     @cached_property
@@ -62,9 +75,13 @@ class KnowledgeGraph:
         return {e.id: e for e in self._entities}
 
     def documents(self) -> list[Document]:
+        if self._stored is not None:
+            return self._stored.documents()
         return sorted((f.document for f in self.facts), key=lambda d: (d.name, d.path))
 
     def entities(self, type: str | None = None) -> list[Entity]:
+        if self._stored is not None and "_entities" not in self.__dict__:
+            return list(self._stored.entities(type))
         return [e for e in self._entities if type is None or e.type == type]
 
     def relations(self, type: str | None = None, entity: str | None = None) -> list[Relation]:
@@ -74,6 +91,8 @@ class KnowledgeGraph:
             if found is None:
                 return []
             eid = found.id
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return list(self._stored.relations(type, eid, self.min_confidence))
         return [
             r
             for r in self._relations
@@ -81,9 +100,13 @@ class KnowledgeGraph:
         ]
 
     def co_mentions(self) -> list[CoMention]:
+        if self._stored is not None:
+            return list(self._stored.co_mentions())
         return merge_co_mentions(self.facts)
 
     def entity(self, entity_id: str) -> Entity | None:
+        if self._stored is not None and "_by_id" not in self.__dict__:
+            return self._stored.entity(entity_id)
         return self._by_id.get(entity_id)
 
     @cached_property
@@ -106,10 +129,17 @@ class KnowledgeGraph:
         """Every entity `name` may mean, the most mentioned first: an id is one; a name or alias
         written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
         that ignores a leading "gemeente" or article, which may find several ("Groningen")."""
-        if name in self._by_id:
-            return [self._by_id[name]]
-        ids = self._exact_index.get(fold(name)) or self._name_index.get(name_key(name), [])
-        return sorted((self._by_id[i] for i in set(ids)), key=lambda e: (-e.mentions, e.id))
+        if self._stored is not None and "_by_id" not in self.__dict__:
+            found = self._stored.entity(name)
+            if found is not None:
+                return [found]
+            candidates = self._stored.by_name_key(name_key(name))
+        else:
+            if name in self._by_id:
+                return [self._by_id[name]]
+            candidates = [self._by_id[i] for i in set(self._name_index.get(name_key(name), []))]
+        exact = [e for e in candidates if fold(name) in {fold(e.name), *(fold(a) for a in e.aliases)}]
+        return sorted(exact or candidates, key=lambda e: (-e.mentions, e.id))
 
     def find(self, name: str) -> Entity | None:
         """An entity by id, name or alias, with the same normalisation extraction uses.
@@ -121,10 +151,14 @@ class KnowledgeGraph:
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """The closest known stakeholders by string similarity, one name each, for 'did you mean'."""
-        ids = closest(name, {e.id: (e.name, *e.aliases) for e in self._entities}, n=n)
-        shown = [self._by_id[i] for i in ids]
-        twice = {e.name for e in shown if sum(o.name == e.name for o in shown) > 1}
-        return [f"{e.name} ({e.id})" if e.name in twice else e.name for e in shown]
+        if self._stored is not None and "_entities" not in self.__dict__:
+            table = self._stored.names_by_id()
+        else:
+            table = {e.id: (e.name, *e.aliases) for e in self._entities}
+        ids = closest(name, table, n=n)
+        shown = [(i, table[i][0]) for i in ids]
+        twice = {nm for _, nm in shown if sum(o == nm for _, o in shown) > 1}
+        return [f"{nm} ({i})" if nm in twice else nm for i, nm in shown]
 
     def to_json(self) -> dict[str, Any]:
         """The interchange dict (`stakegraph export json`)."""
@@ -137,4 +171,6 @@ class KnowledgeGraph:
         return project(self, **options)
 
     def stats(self) -> dict[str, Any]:
+        if self._stored is not None:
+            return self._stored.stats(self.min_confidence)
         return summarize(len(self.facts), self._entities, self._relations, self.co_mentions())

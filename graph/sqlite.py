@@ -13,16 +13,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .curation import Curation
+from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .sqlite_view import VIEW_SCHEMA, StoredView, clear_view, mark_dirty
 from .store import FactStore, StoreError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Older schemas this version upgrades in place, and how (each step takes the store one version up).
+_UPGRADES = {
+    "1": (
+        "ALTER TABLE documents ADD COLUMN size INTEGER",  # file size and mtime as last ingested:
+        "ALTER TABLE documents ADD COLUMN mtime_ns INTEGER",  # an untouched file is not read again
+    ),
+}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     path TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
-    chars INTEGER NOT NULL, format TEXT, date TEXT);
+    chars INTEGER NOT NULL, format TEXT, date TEXT, size INTEGER, mtime_ns INTEGER);
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
 CREATE TABLE IF NOT EXISTS entity_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
@@ -39,7 +49,15 @@ CREATE TABLE IF NOT EXISTS co_mention_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc_path);
-"""
+CREATE INDEX IF NOT EXISTS relation_records_source ON relation_records(source);
+CREATE INDEX IF NOT EXISTS relation_records_target ON relation_records(target);
+CREATE INDEX IF NOT EXISTS co_mention_records_source ON co_mention_records(source);
+CREATE INDEX IF NOT EXISTS co_mention_records_target ON co_mention_records(target);
+CREATE TABLE IF NOT EXISTS acronym_records (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
+""" + VIEW_SCHEMA
 
 
 class SQLiteStore(FactStore):
@@ -60,15 +78,25 @@ class SQLiteStore(FactStore):
                 raise StoreError(f"{self.path} is not a stakegraph store (another program's SQLite database)")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL stays consistent; fsync at checkpoints
             with self.conn:
-                self.conn.executescript(_SCHEMA)
-                row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-                if row is None:
-                    self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-                elif row[0] != SCHEMA_VERSION:
+                row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() \
+                    if tables else None
+                version = row[0] if row else None
+                while version in _UPGRADES:
+                    for stmt in _UPGRADES[version]:
+                        self.conn.execute(stmt)
+                    version = str(int(version) + 1)
+                    self.conn.execute("UPDATE meta SET value = ? WHERE key='schema'", (version,))
+                if version is not None and version != SCHEMA_VERSION:
                     raise StoreError(
-                        f"{self.path} has store schema {row[0]}, this version reads {SCHEMA_VERSION}"
+                        f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
                     )
+                self.conn.executescript(_SCHEMA)
+                if row is not None and row[0] != SCHEMA_VERSION:
+                    self._backfill_acronyms()
+                if row is None:
+                    self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a stakegraph store ({exc})") from None
         except OSError as exc:
@@ -76,57 +104,100 @@ class SQLiteStore(FactStore):
 
     # -- writes -----------------------------------------------------------------------------
     def upsert(self, facts: DocumentFacts) -> None:
-        d = facts.document
         with self.conn:  # one transaction: old facts out, new facts in
-            self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
-            self.conn.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                (d.path, d.id, d.name, d.title, d.chars, d.format, d.date),
-            )
-            self.conn.executemany(
-                "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
-                [
-                    (d.path, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
-                    for e in facts.entities
-                ],
-            )
-            self.conn.executemany(
-                "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        d.path,
-                        r.type,
-                        r.source,
-                        r.target,
-                        r.role,
-                        r.role_class,
-                        r.status,
-                        r.confidence,
-                        _dumps([e.to_dict() for e in r.evidence]),
+            self._replace(facts, None, None)
+
+    def write_batch(self, batch: list[tuple[DocumentFacts | None, str, int, int | None]]) -> None:
+        """Several documents' facts (or, with None, only a file's new size and mtime) in one transaction."""
+        with self.conn:
+            for facts, path, size, mtime_ns in batch:
+                if facts is None:
+                    self.conn.execute(
+                        "UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path)
                     )
-                    for r in facts.relations
-                ],
-            )
+                else:
+                    self._replace(facts, size, mtime_ns)
+
+    def _replace(self, facts: DocumentFacts, size: int | None, mtime_ns: int | None) -> None:
+        d = facts.document
+        mark_dirty(self.conn, d.path)  # what the old version named must be merged again
+        self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
+        self.conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            (d.path, d.id, d.name, d.title, d.chars, d.format, d.date, size, mtime_ns),
+        )
+        self.conn.executemany(
+            "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
+            [
+                (d.path, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
+                for e in facts.entities
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    d.path,
+                    r.type,
+                    r.source,
+                    r.target,
+                    r.role,
+                    r.role_class,
+                    r.status,
+                    r.confidence,
+                    _dumps([e.to_dict() for e in r.evidence]),
+                )
+                for r in facts.relations
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO co_mention_records VALUES (?,?,?,?)",
+            [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
+        )
+        self.conn.executemany(
+            "INSERT INTO acronym_records VALUES (?,?,?,?)",
+            [(d.path, *claim) for claim in acronym_claims(facts.entities)],
+        )
+        mark_dirty(self.conn, d.path)  # and so must what the new version names
+
+    def _backfill_acronyms(self) -> None:
+        """A store from before the view: its organisations' acronym claims, once."""
+        rows = self.conn.execute(
+            "SELECT doc_path, id, type, name, aliases FROM entity_records WHERE type = 'Organization' "
+            "ORDER BY rowid"
+        ).fetchall()
+        for path, eid, etype, name, aliases in rows:
+            e = Entity(eid, etype, name, json.loads(aliases))
             self.conn.executemany(
-                "INSERT INTO co_mention_records VALUES (?,?,?,?)",
-                [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
+                "INSERT INTO acronym_records VALUES (?,?,?,?)", [(path, *c) for c in acronym_claims([e])]
             )
 
     def delete(self, path: str) -> bool:
         with self.conn:
+            mark_dirty(self.conn, path)
             cur = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,))
         return cur.rowcount > 0
 
     def clear(self) -> None:
         with self.conn:
             self.conn.execute("DELETE FROM documents")
+            clear_view(self.conn)
 
     # -- reads ------------------------------------------------------------------------------
+    def stored_view(self, curation: Curation | None = None) -> StoredView:
+        """The merged, curated graph from indexed tables, brought up to date first."""
+        return StoredView(self.conn, curation or Curation())
+
     def documents(self) -> list[Document]:
         rows = self.conn.execute(
             "SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path"
         )
         return [Document(*row) for row in rows]
+
+    def stamps(self) -> dict[str, tuple[str, int | None, int | None]]:
+        """path -> (document id, file size, mtime in ns) as of the last ingest of that file."""
+        rows = self.conn.execute("SELECT path, id, size, mtime_ns FROM documents")
+        return {path: (doc_id, size, mtime) for path, doc_id, size, mtime in rows}
 
     def document_for_path(self, path: str) -> Document | None:
         row = self.conn.execute(

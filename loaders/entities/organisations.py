@@ -396,6 +396,8 @@ class OrganisationRules:
                 or first in self.ref.first_names
             ):
                 continue
+            if m.group("t")[0].isupper() and not is_sentence_initial(text, m.start("t")):
+                continue  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
             out.append(
                 Mention(
                     m.start("n"),

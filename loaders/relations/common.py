@@ -154,6 +154,13 @@ ORG_GAP_DIRECT = re.compile(
     rf"\s+(?:(?:de|het|the)\s+)?{DEMONYM}(?:(?:buur)?(?:gemeente|provincie)\s+)?|\s*\(\s*"
 )
 
+# "voorzitter van het dagelijks en algemeen bestuur van de X": the post is at X, not at its organ
+ORGAN_GAP = re.compile(
+    r"\s+(?:van|in)\s+(?:het|de|ons|onze)\s+(?:[\w-]+\s+){0,4}?(?:bestuur|directie|stuurgroep|"
+    r"bestuurscommissie|college\s+van\s+bestuur|raad\s+van\s+(?:toezicht|bestuur|commissarissen))"
+    r"\s+(?:van|bij)\s+(?:(?:de|het)\s+)?"
+)
+
 ORG_GAP = re.compile(
     r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
     r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"

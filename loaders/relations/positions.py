@@ -16,6 +16,7 @@ from .common import (
     MUNICIPAL_ROLES,
     ORG_GAP,
     ORG_GAP_DIRECT,
+    ORGAN_GAP,
     POSITION_TARGETS,
     PROJECT_ROLES,
     PROVINCIAL_ROLES,
@@ -285,7 +286,7 @@ class PositionRules:
                 cursor = m.end
                 continue
             if m.type in POSITION_TARGETS:
-                if ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap):
+                if ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap) or ORGAN_GAP.fullmatch(gap):
                     spec_end = role_end
                     spec = re.match(
                         r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"

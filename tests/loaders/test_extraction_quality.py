@@ -52,9 +52,18 @@ def _export(corpus: Path, tmp_path: Path) -> Path:
 def test_shared_corpus_meets_targets_with_the_shared_scorer(tmp_path: Path, shared: Path) -> None:
     graph = _export(shared / "corpus", tmp_path)
     run = subprocess.run(
-        [sys.executable, str(shared / "tools" / "score_extraction.py"), "--gold", str(shared / "gold"),
-         "--pred", str(graph), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared / "tools" / "score_extraction.py"),
+            "--gold",
+            str(shared / "gold"),
+            "--pred",
+            str(graph),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     scores = json.loads(run.stdout)
     assert scores["entities"]["f1"] >= SHARED_ENTITY_F1, scores["entities"]

@@ -127,6 +127,24 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-adjacent-role-of (a capitalised type noun is part of the name)",
+        "Bestuurslid Jan Willem Kaal, directeur Omgevingsdienst Twente, over de benoeming: 'Een goede keus.'",
+        [("HOLDS_POSITION", "Jan Willem Kaal", "Omgevingsdienst Twente", "directeur", "current")],
+    ),
+    (
+        "position-adjacent-role-of (the organ belongs to the organisation)",
+        "De heer Rik Veen, voorzitter van het dagelijks en algemeen bestuur van de Dienst Gezondheid & Jeugd: 'Goed.'",
+        [("HOLDS_POSITION", "Rik Veen", "Dienst Gezondheid & Jeugd", "voorzitter", "current")],
+    ),
+    (
+        "position-copula-role-of (a hyphenated modifier)",
+        "Michel Antens wordt waarnemend-gemeentesecretaris in Baarle-Nassau.",
+        [("HOLDS_POSITION", "Michel Antens", "Baarle-Nassau", "gemeentesecretaris", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
