@@ -108,6 +108,9 @@ OFFICE = re.compile(
     r"\s+(?:van|in|bij)\s+(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?",
     re.IGNORECASE,
 )
+WE_ARE = re.compile(
+    r"\b[Aa]ls\s+(?:(?:de\s+)?(?:gemeente|gemeenteraad|college|raad|provincie|provinciale\s+staten)\s+(?:van\s+)?)"
+)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -389,11 +392,35 @@ class GroupRules:
             if after:
                 p2 = body.end + after.end()
                 members = party_list(ctx.text, [x for x in ms if x.start >= p2], p2, s.end).items
-            org = self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
+            org = self._speaker_org(ctx, i, ms) or self._we_identity(ctx)  # type: ignore[attr-defined]
             if org and org in ctx.first_by_key:
                 members.append(ctx.first_by_key[org])
             self._add(out, members, body, s, "member-we-in", 0.65, ctx)
         return out
+
+    def _we_identity(self, ctx: Context) -> str | None:
+        """Who "wij" is where the text says so itself: "Als gemeenteraad van Leusden zijn wij ...".
+        Looked up once per document."""
+        key = ("we-identity",)
+        if key not in ctx.memo:
+            found = None
+            for m in WE_ARE.finditer(ctx.text):
+                who = next(
+                    (
+                        x
+                        for x in ctx.starting_in(m.end(), m.end() + 1)
+                        if x.type in {"Municipality", "Province", "Organization"}
+                    ),
+                    None,
+                )
+                if who is not None and re.match(
+                    r"[\s,]+(?:zijn|willen|hebben|staan|kunnen|moeten)?\s*(?:wij|we)\b",
+                    ctx.text[who.end : who.end + 25],
+                ):
+                    found = who.key
+                    break
+            ctx.memo[key] = found
+        return ctx.memo[key]  # type: ignore[return-value]
 
     def _board_in_sentence(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "De burgemeester van A is ook voorzitter van de Regio X", "wethouder in A en bestuurslid

@@ -128,6 +128,13 @@ CASES = [
         {("Ede", "Regio Lindeveld"), ("Wageningen", "Regio Lindeveld"), ("Renkum", "Regio Lindeveld")},
     ),
     (
+        "member-we-in (who 'wij' is, from the text itself)",
+        "Als gemeenteraad van Leusden zijn wij er voor onze inwoners. Soms werken we samen met buren. "
+        "Dit doen we in Regio Lindeveld met Soest en Baarn.",
+        "MEMBER_OF",
+        {("Leusden", "Regio Lindeveld"), ("Soest", "Regio Lindeveld"), ("Baarn", "Regio Lindeveld")},
+    ),
+    (
         "member-board",
         "De burgemeester van Kampen is ook voorzitter van Regio Lindeveld.",
         "MEMBER_OF",
