@@ -93,7 +93,7 @@ class CooperationRules:
         for m in re.finditer(
             r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
             r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?",
-            t,
+            t if pairwise else "",  # "De Regio Deal X is een samenwerking tussen A en B": parties, no pairs
             re.IGNORECASE,
         ):
             group = party_list(
@@ -327,8 +327,9 @@ class CooperationRules:
             body = next((b for b in bodies if b.start == s.start + m.end()), None)
             if body and re.search(r"\bwerken\b.*\bsamen\b", t):
                 after = [x for x in members if x.start > body.end]
+                rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
                 for g in coordinated(ctx.text, after, after[0].start if after else 0):
-                    out.append(Candidate("MEMBER_OF", g.key, body.key, s, "member-in-x-werken-samen", 0.7))
+                    out.append(Candidate(rtype, g.key, body.key, s, "member-in-x-werken-samen", 0.7))
         # first person: "Dat doen we in het Overleg X" after "werken we ... samen"
         words = set(re.findall(r"\w+", t))
         if words & FIRST_PERSON_PLURAL:

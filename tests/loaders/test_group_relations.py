@@ -235,6 +235,19 @@ CASES = [
         {("Arnhem", "Regio Deal Rivierstad"), ("Nijmegen", "Regio Deal Rivierstad")},
     ),
     (
+        "member-body-of (a deal that is a cooperation of parties: participation)",
+        "De Regio Deal Rivierstad is een samenwerking tussen de gemeenten Arnhem en Nijmegen, de provincie "
+        "Gelderland en het Rijk.",
+        "PARTICIPATES_IN",
+        {("Arnhem", "Regio Deal Rivierstad"), ("Nijmegen", "Regio Deal Rivierstad")},
+    ),
+    (
+        "member-in-x-werken-samen (in an initiative: participation)",
+        "In de Regio Deal Rivierstad werken Arnhem, Nijmegen en Overbetuwe samen.",
+        "PARTICIPATES_IN",
+        {("Arnhem", "Regio Deal Rivierstad"), ("Overbetuwe", "Regio Deal Rivierstad")},
+    ),
+    (
         "collab-list-samenwerken",
         "De gemeenten Goes, Kapelle en Borsele gaan de komende jaren samenwerken op het gebied van wonen.",
         "COLLABORATES_WITH",
@@ -277,6 +290,11 @@ NEGATIVE = [
     (
         "working together in a named body is membership, not pairwise collaboration",
         "Goes, Kapelle en Borsele gaan samenwerken in Regio Lindeveld.",
+        "COLLABORATES_WITH",
+    ),
+    (
+        "the parties of a deal that is a cooperation do not collaborate pairwise",
+        "De Regio Deal Rivierstad is een samenwerking tussen de gemeenten Arnhem en Nijmegen.",
         "COLLABORATES_WITH",
     ),
     (
