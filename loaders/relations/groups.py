@@ -54,7 +54,8 @@ BODY_OF = re.compile(
     re.IGNORECASE,
 )
 CONSISTS_OF = re.compile(
-    r"\b(?:bestaat|bestaan|bestond|bestonden|bestaande)\s+uit\s+"
+    r"\b(?:bestaat|bestaan|bestond|bestonden|bestaande)\s+uit\s+(?:(?:de\s+)?(?:wethouders|burgemeesters|"
+    r"vertegenwoordigers|bestuurders|colleges)\s+(?:van|uit)\s+)?"
     r"|\b(?:wordt|werd|worden|werden|is|zijn|was)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:bestuurd|gevormd|opgericht|samengesteld|gedragen)\s+(?:door|uit)\s+"
     r"|,\s*(?:gevormd|opgericht|samengesteld|bestuurd)\s+(?:door|uit)\s+",
@@ -64,6 +65,7 @@ CONSISTS_OF = re.compile(
 WORKS_FOR_STRONG = re.compile(
     r"\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,4}?uit\s+(?:voor|namens)\s+"
     r"|\b(?:voert|voeren|voerde|voerden|verleent|verlenen)\s+namens\s+"
+    r"|\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,2}?voor\s+(?=[^.;]*\buit\b)"
     r"|\btaken\s+(?:uitvoert\s+|uitvoeren\s+)?(?:voor|namens)\s+"
     r"|\b(?:ondersteunt|ondersteunen|ondersteunde)\s+(?=[^.;]{0,120}\bbij\s+(?:de\s+)?uitvoering)",
     re.IGNORECASE,
@@ -111,6 +113,11 @@ OFFICE = re.compile(
 WE_ARE = re.compile(
     r"\b[Aa]ls\s+(?:(?:de\s+)?(?:gemeente|gemeenteraad|college|raad|provincie|provinciale\s+staten)\s+(?:van\s+)?)"
 )
+PARTNER_IN = re.compile(
+    r"\b(?:is|zijn|was|waren|werd|werden)\s+(?:[\w-]+\s+){0,3}?(?:partner|partners|deelnemer|deelnemers|"
+    r"ondertekenaar|ondertekenaars|mede-?ondertekenaar)\s+(?:in|van|aan|bij)\s+",
+    re.IGNORECASE,
+)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -157,6 +164,7 @@ class GroupRules:
         out += self._body_of(ctx, i, s, ms)
         out += self._where_member(ctx, i, s, ms)
         out += self._founders(ctx, i, s, ms)
+        out += self._partner_in(ctx, i, s, ms)
         out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
@@ -280,6 +288,18 @@ class GroupRules:
             if rtype == "PARTICIPATES_IN" and mtype not in ORGLIKE:
                 continue
             out.append(Candidate(rtype, m.key, body.key, s, rule, conf))
+
+    def _partner_in(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "De provincie X is ook een belangrijke partner in de Regio Deal Y": a party of the deal."""
+        out: list[Candidate] = []
+        for m in PARTNER_IN.finditer(s.text):
+            pos = s.start + m.end()
+            inits = [b for b in self._bodies_at(ctx, ms, pos, s.end) if b.type == "Initiative"]
+            if not inits:
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + m.start(), m.group())
+            self._add(out, members, inits[0], s, "participates-partner-in", 0.7, ctx)
+        return out
 
     # -- rules ---------------------------------------------------------------------------------
     def _member_predicates(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

@@ -205,6 +205,24 @@ CASES = [
         {("Oss", "GGD Maasland"), ("Uden", "GGD Maasland")},
     ),
     (
+        "member-consists-of-list (a board of aldermen of the members)",
+        "Het algemeen bestuur van Regio Lindeveld bestaat uit wethouders van Oss, Uden en Bernheze.",
+        "MEMBER_OF",
+        {("Oss", "Regio Lindeveld"), ("Uden", "Regio Lindeveld"), ("Bernheze", "Regio Lindeveld")},
+    ),
+    (
+        "member-works-for (voert voor ... uit)",
+        "De Belastingsamenwerking Polderland voert voor de gemeenten Oss en Uden de heffing uit.",
+        "MEMBER_OF",
+        {("Oss", "Belastingsamenwerking Polderland"), ("Uden", "Belastingsamenwerking Polderland")},
+    ),
+    (
+        "participates-partner-in",
+        "Ook de gemeente Tiel is een belangrijke partner in de Regio Deal Rivierstad.",
+        "PARTICIPATES_IN",
+        {("Tiel", "Regio Deal Rivierstad")},
+    ),
+    (
         "member-where",
         "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
         "MEMBER_OF",
