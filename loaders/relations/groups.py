@@ -22,7 +22,7 @@ MEMBER_TYPES = {"Organization", "Municipality", "Province"}
 # member to. General vocabulary of Dutch public cooperation, not names.
 COOPERATION_BODY = re.compile(
     r"dienst|regio|ggd|ghor|samenwerking|gemeenschappelijke|verband|veiligheid|belasting|"
-    r"werkbedrijf|schap\b|afval|recreatie|netwerk|platform|overleg|raad\b|coalitie|alliantie",
+    r"werkbedrijf|schap\b|afval|recreatie|netwerk|platform|overleg|coalitie|alliantie",
     re.IGNORECASE,
 )
 
@@ -40,7 +40,8 @@ MEMBER_PREDICATE = re.compile(
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
     r"|\b(?:samenwerken|samenwerkt|samenwerkten|samen\s+te\s+werken)\s+(?:in|binnen)\s+"
-    r"|\b(?:vormen|vormden)\s+(?:(?:zij|ze|samen)\s+){0,2}(?:(?:de|het)\s+(?:nieuwe\s+)?"
+    r"|\b(?:vormen|vormden)\s+(?:(?:zij|ze|samen|al|nu|inmiddels|sinds\s+\d{4}|sinds\s+\w+)\s+){0,3}"
+    r"(?:(?:de|het)\s+(?:nieuwe\s+)?"
     r"(?:organisatie|samenwerkingsverband)\s+van\s+)?",
     re.IGNORECASE,
 )
@@ -63,7 +64,7 @@ CONSISTS_OF = re.compile(
 )
 # the body does the members' work: "OD X voert taken uit voor de gemeenten A en B"
 WORKS_FOR_STRONG = re.compile(
-    r"\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,4}?uit\s+(?:voor|namens)\s+"
+    r"\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+,?\s+){0,6}?uit\s+(?:voor|namens)\s+"
     r"|\b(?:voert|voeren|voerde|voerden|verleent|verlenen)\s+namens\s+"
     r"|\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,2}?voor\s+(?=[^.;]*\buit\b)"
     r"|\btaken\s+(?:uitvoert\s+|uitvoeren\s+)?(?:voor|namens)\s+"
@@ -106,6 +107,7 @@ ORGAN = re.compile(
     r"(?:db|ab|(?:algemeen|dagelijks)\s+bestuur|bestuur|raad\s+van\s+toezicht|stuurgroep)", re.IGNORECASE
 )
 OFFICE = re.compile(
+    r"(?<!oud-)(?<!ex-)(?<!voormalig )(?<!voormalige )(?<!vorige )(?<!oud )"
     r"\b(?P<role>burgemeester|wethouder|loco-?burgemeester|gedeputeerde|commissaris\s+van\s+de\s+koning)"
     r"\s+(?:van|in|bij)\s+(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?",
     re.IGNORECASE,
@@ -117,6 +119,14 @@ PARTNER_IN = re.compile(
     r"\b(?:is|zijn|was|waren|werd|werden)\s+(?:[\w-]+\s+){0,3}?(?:partner|partners|deelnemer|deelnemers|"
     r"ondertekenaar|ondertekenaars|mede-?ondertekenaar)\s+(?:in|van|aan|bij)\s+",
     re.IGNORECASE,
+)
+PARTICIPANTS_ARE = re.compile(
+    r"^\s*(?:De\s+)?(?:deelnemers|leden|partners|aangesloten\s+gemeenten|deelnemende\s+gemeenten|"
+    r"deelnemende\s+partijen)\s+zijn\s+(?:(?:dus|onder\s+meer|onder\s+andere|verder|nu|inmiddels)\s+)*",
+    re.IGNORECASE,
+)
+JOIN_TOO = re.compile(
+    r"\b(?:nemen|neemt)\s+(?:ook\s+)?deel\s*[.!]?$|\b(?:doen|doet)\s+(?:ook\s+)?mee\s*[.!]?$"
 )
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
@@ -165,6 +175,7 @@ class GroupRules:
         out += self._where_member(ctx, i, s, ms)
         out += self._founders(ctx, i, s, ms)
         out += self._partner_in(ctx, i, s, ms)
+        out += self._participants_are(ctx, i, s, ms)
         out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
@@ -321,6 +332,37 @@ class GroupRules:
             for body in bodies:
                 self._add(out, members, body, s, "member-predicate", 0.75, ctx)
         return out
+
+    def _participants_are(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Deelnemers zijn de gemeenten A en B.", "Aangesloten gemeenten zijn onder meer A en B.",
+        "Ook C en D nemen deel.": the body (or initiative) the sentences before are about."""
+        out: list[Candidate] = []
+        lead = PARTICIPANTS_ARE.match(s.text)
+        tail = JOIN_TOO.search(s.text)
+        if lead is None and tail is None:
+            return out
+        if any(m.type in BODY_TYPES | {"Initiative"} for m in ms):
+            return out  # the body is named here: the sentence rules read it
+        if lead is not None:
+            pos = s.start + lead.end()
+            items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+        else:
+            items = self._subjects(ctx, i, s, ms, s.start + tail.start())  # type: ignore[union-attr]
+        body = self._context_body(ctx, i)
+        if body is not None:
+            self._add(out, items, body, s, "member-participants-are", 0.6, ctx)
+        return out
+
+    def _context_body(self, ctx: Context, i: int) -> Mention | None:
+        """The body or initiative the previous two sentences of the paragraph are about: the first one
+        named in the nearest sentence that names one."""
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if ctx.paragraph[j] != ctx.paragraph[i] and j < i - 1:
+                break
+            named = [m for m in ctx.in_sentence(j) if m.type in BODY_TYPES | {"Initiative"}]
+            if named:
+                return named[0]
+        return None
 
     def _founders(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "A, B en C hebben in 2012 de Belastingsamenwerking X opgericht", "richtten X op": the

@@ -57,7 +57,10 @@ GENERIC_SINGULAR = (
 GENERIC_NAMES = frozenset({"rijk", "het rijk", "rijksoverheid", "de rijksoverheid"})
 TYPE_NOUN = r"[\w-]*(?:" + "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")"
 
-DET = rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|{NUM})"
+DET = (
+    rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|zoals|"
+    rf"waaronder|dus|onder\s+meer|onder\s+andere|{NUM})"
+)
 ADJ = (
     r"(?!(?:met|in|van|voor|bij|aan|op|is|zijn|was|werd|wordt|die|dat|heeft|hebben|gaan|gaat|naar|uit|"
     r"door|om|te|tot|maar|ook|niet|geen|werken|werkt)\b)(?:[a-zà-ÿ][\w’'-]*|[A-Z][\w-]*(?:se|e))"
@@ -66,7 +69,9 @@ NOUN = rf"(?:{GROUP_NOUNS}|{GENERIC_SINGULAR}|{TYPE_NOUN}|gemeente|provincie)"
 # what may stand between two names of a list, split at the separators: generic items and the
 # "de gemeenten" / "provincie" that introduce the next name
 CHUNK = re.compile(
-    rf"(?:-{NOUN}\s+)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN}\s+)?", re.IGNORECASE
+    rf"(?:-{NOUN}\s+)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN}\s+)?"
+    r"(?:(?:zoals|waaronder|onder\s+meer|onder\s+andere)\s+)?",
+    re.IGNORECASE,
 )
 SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b|\(|\)|[‘’“”\"']", re.IGNORECASE)
 REAL_SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b", re.IGNORECASE)

@@ -223,6 +223,36 @@ CASES = [
         {("Tiel", "Regio Deal Rivierstad")},
     ),
     (
+        "member-participants-are (the body of the sentence before)",
+        "Veiligheidsregio Grensland is een gemeenschappelijke regeling van de Twentse gemeenten. Deelnemers "
+        "zijn dus zowel Enschede en Almelo als kleinere gemeenten zoals Losser en Tubbergen.",
+        "MEMBER_OF",
+        {
+            ("Enschede", "Veiligheidsregio Grensland"),
+            ("Almelo", "Veiligheidsregio Grensland"),
+            ("Losser", "Veiligheidsregio Grensland"),
+            ("Tubbergen", "Veiligheidsregio Grensland"),
+        },
+    ),
+    (
+        "member-participants-are (nemen deel)",
+        "Regio Lindeveld voert taken uit voor tien gemeenten. Ook Oss, Uden en Bernheze nemen deel.",
+        "MEMBER_OF",
+        {("Oss", "Regio Lindeveld"), ("Uden", "Regio Lindeveld"), ("Bernheze", "Regio Lindeveld")},
+    ),
+    (
+        "member-predicate (vormen zij sinds ...)",
+        "Deelnemers zijn de gemeenten Oss en Uden. Samen vormen zij sinds 2018 de regio Maasland-Oost.",
+        "MEMBER_OF",
+        {("Oss", "regio Maasland-Oost"), ("Uden", "regio Maasland-Oost")},
+    ),
+    (
+        "member-works-for (a list of tasks before 'uit voor')",
+        "GGD Maasland voert vergunningverlening, toezicht en handhaving uit voor de gemeenten Oss en Uden.",
+        "MEMBER_OF",
+        {("Oss", "GGD Maasland"), ("Uden", "GGD Maasland")},
+    ),
+    (
         "member-where",
         "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
         "MEMBER_OF",
@@ -318,6 +348,11 @@ NEGATIVE = [
     (
         "a board seat at a body that is no public cooperation",
         "De burgemeester van Kampen is ook voorzitter van Voetbalvereniging De Zwaluwen.",
+        "MEMBER_OF",
+    ),
+    (
+        "a former mayor's chair is no seat of the municipality",
+        "De voormalige burgemeester van Kampen is nu voorzitter van Regio Lindeveld.",
         "MEMBER_OF",
     ),
     (
