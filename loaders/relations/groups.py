@@ -128,6 +128,11 @@ PARTICIPANTS_ARE = re.compile(
 JOIN_TOO = re.compile(
     r"\b(?:nemen|neemt)\s+(?:ook\s+)?deel\s*[.!]?$|\b(?:doen|doet)\s+(?:ook\s+)?mee\s*[.!]?$"
 )
+AGREEMENT_AFTER = re.compile(
+    r"\s*(?:(?:een|de|het)\s+)(?:[\w-]+\s+){0,2}?(?:intentieverklaring|overeenkomst|samenwerkingsovereenkomst|"
+    r"convenant|contract|partnerschap|samenwerking)\s+(?:[\w-]+\s+){0,3}?(?:gesloten|getekend|ondertekend|"
+    r"afgesloten|aangegaan|gestart)\b"
+)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -613,6 +618,28 @@ class GroupRules:
         body = ctx.first_by_key.get(init_key)
         if body is not None:
             self._add(out, parties, body, s, "participates-deal-party", 0.65, ctx)
+        return out
+
+    def agreement_with(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Op 8 mei hebben wij met de gemeenten A en B en met bedrijf C een intentieverklaring
+        gesloten": an unnamed agreement between the subject and each party after "met"."""
+        out: list[Candidate] = []
+        for m in re.finditer(r"\bmet\s+", s.text):
+            pos = s.start + m.end()
+            pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
+            if not pl.items or not AGREEMENT_AFTER.match(ctx.text, pl.end, s.end):
+                continue
+            subjects = [x for x in self._subjects(ctx, i, s, ms, s.start + m.start()) if x.type in ORGLIKE]
+            if not subjects and re.search(r"\b(?:we|wij)\b", s.text[: m.start()], re.IGNORECASE):
+                org = self._speaker_org(ctx, i, ms) or self._we_identity(ctx)  # type: ignore[attr-defined]
+                subjects = [ctx.first_by_key[org]] if org in ctx.first_by_key else []
+            for a in subjects:
+                for b in pl.items:
+                    if a.key != b.key:
+                        out.append(
+                            Candidate("COLLABORATES_WITH", a.key, b.key, s, "collab-agreement-with", 0.7)
+                        )
+            break  # "met A en B en met C": one list, read from the first "met"
         return out
 
     def go_together(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

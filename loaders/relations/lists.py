@@ -59,7 +59,7 @@ TYPE_NOUN = r"[\w-]*(?:" + "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True
 
 DET = (
     rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|zoals|"
-    rf"waaronder|dus|onder\s+meer|onder\s+andere|{NUM})"
+    rf"waaronder|dus|onder\s+meer|onder\s+andere|met|{NUM})"
 )
 ADJ = (
     r"(?!(?:met|in|van|voor|bij|aan|op|is|zijn|was|werd|wordt|die|dat|heeft|hebben|gaan|gaat|naar|uit|"

@@ -302,6 +302,17 @@ CASES = [
         {("Goes", "Kapelle"), ("Borsele", "Goes"), ("Borsele", "Kapelle")},
     ),
     (
+        "collab-agreement-with (an unnamed agreement, 'en met' continuing the list)",
+        "Stichting Groenpoort heeft met de gemeenten Oss en Uden en met Stichting Groenkracht een "
+        "intentieverklaring gesloten over een warmtenet.",
+        "COLLABORATES_WITH",
+        {
+            ("Oss", "Stichting Groenpoort"),
+            ("Stichting Groenpoort", "Uden"),
+            ("Stichting Groenkracht", "Stichting Groenpoort"),
+        },
+    ),
+    (
         "collab-samen-met (generic items in the list are skipped)",
         "Stichting Groenpoort werkt samen met alle Brabantse gemeenten en Stichting Groenkracht.",
         "COLLABORATES_WITH",
@@ -395,3 +406,13 @@ def test_two_names_without_a_comma_both_count(extract) -> None:
     )
     members = {a for a, b in found(facts, "MEMBER_OF") if b == "Veiligheidsregio Grensland"}
     assert {"Dalfsen", "Ommen", "Hardenberg", "Raalte"} <= members
+
+
+def test_participants_of_a_body_do_not_join_the_paragraphs_initiative(extract) -> None:
+    text = (
+        "Regio Lindeveld start de pilot Slimme Dijken. Regio Lindeveld voert taken uit voor tien gemeenten. "
+        "Ook Oss, Uden en Bernheze nemen deel."
+    )
+    facts = extract(text)
+    assert ("Oss", "Regio Lindeveld") in found(facts, "MEMBER_OF")
+    assert not {a for a, _ in found(facts, "PARTICIPATES_IN")} & {"Oss", "Uden", "Bernheze"}
