@@ -206,18 +206,45 @@ def relations(rtype, entity, fmt, store_url, user, password, database, curation_
     emit(rows, fmt, ["type", "source_name", "target_name", "role", "status", "confidence", "evidence"])
 
 
-CSV_RELATION_COLUMNS = ["type", "source_id", "source_name", "target_id", "target_name", "role", "status",
-                        "confidence", "rule", "document", "document_date", "sentence", "start", "end"]
+CSV_RELATION_COLUMNS = [
+    "type",
+    "source_id",
+    "source_name",
+    "target_id",
+    "target_name",
+    "role",
+    "status",
+    "confidence",
+    "rule",
+    "document",
+    "document_date",
+    "sentence",
+    "start",
+    "end",
+]
 
 
 def _evidence_rows(kg: KnowledgeGraph, relations: list) -> list[dict]:
     dates = {d.name: d.date for d in kg.documents()}
     return [
-        {"type": r.type, "source_id": r.source, "source_name": _name(kg, r.source), "target_id": r.target,
-         "target_name": _name(kg, r.target), "role": r.role, "status": r.status, "confidence": r.confidence,
-         "rule": ev.rule, "document": ev.document, "document_date": dates.get(ev.document),
-         "sentence": " ".join(ev.sentence.split()), "start": ev.start, "end": ev.end}
-        for r in relations for ev in r.evidence
+        {
+            "type": r.type,
+            "source_id": r.source,
+            "source_name": _name(kg, r.source),
+            "target_id": r.target,
+            "target_name": _name(kg, r.target),
+            "role": r.role,
+            "status": r.status,
+            "confidence": r.confidence,
+            "rule": ev.rule,
+            "document": ev.document,
+            "document_date": dates.get(ev.document),
+            "sentence": " ".join(ev.sentence.split()),
+            "start": ev.start,
+            "end": ev.end,
+        }
+        for r in relations
+        for ev in r.evidence
     ]
 
 
@@ -340,6 +367,9 @@ def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_
         click.echo(json.dumps(result, indent=1))
         return
     emit(result["rows"], fmt, ["scope", "kind", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+    if fmt == "table":  # a second table for people; programs take the JSON, which has it too
+        click.echo("\nrelations by confidence (is a confidence of 0.9 right nine times in ten?)")
+        emit(result["calibration"], fmt, ["confidence", "relations", "correct", "precision"])
 
 
 # -- curation -------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..reference import Reference
-from ..text import Mention
+from ..text import Mention, is_sentence_initial
+from .common import initiative_head, org_head
 
 # single words with these endings name a theme, a law or a task, not a body: Duurzaamheid,
 # Mobiliteit, Toerisme, Volkshuisvesting, Dienstverlening, Brandweerzorg, Omgevingswet, Omgevingsrecht
@@ -36,6 +37,13 @@ ORGAN_OF = re.compile(rf"(?:{ORGAN.pattern})\s+(?:van|der)\s+(?:(?:de|het)\s+)?"
 
 BODY_TYPES = frozenset({"Organization", "Initiative", "Region"})
 
+# words that open a sentence and never a name
+DISCOURSE_OPENERS = frozenset(
+    """Zoals Ook Volgens Daarnaast Bovendien Tevens Zo Dan Nu Toen Verder Dus Maar Want Hierbij
+    Daarom Namens Sinds Tijdens Na Voor Met Door In Op Bij Naast Binnen Vanuit Vanaf Onder Over Uit
+    Tot Om Als""".split()
+)
+
 
 def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> list[Mention]:
     """The mentions that name stakeholders, with organs cut off the bodies they belong to."""
@@ -44,14 +52,25 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
         if m.type not in BODY_TYPES:
             out.append(m)
             continue
-        kept = _judge(m, ref)
+        kept = _judge(m, ref, text)
         if kept is not None:
             out.append(kept)
     return out
 
 
-def _judge(m: Mention, ref: Reference) -> Mention | None:
+def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
+    if len(words) >= 2 and m.text.isupper() and all(len(w) > 4 and not org_head(w) for w in words):
+        return None  # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)
+    if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]):
+        rest = re.match(r"\S+\s+(?:(?:de|het|een)\s+)?", m.text)
+        cut = rest.end() if rest else 0
+        if cut and m.text[cut : cut + 1].isupper():
+            # "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part
+            start = m.start + cut
+            return _judge(
+                Mention(start, m.end, m.text[cut:], m.type, m.rule, m.priority, m.confidence), ref, text
+            )
     if m.text in ADMINISTRATIVE_ACRONYMS:
         return None
     if ORGAN.fullmatch(m.text):
@@ -86,6 +105,14 @@ def _judge(m: Mention, ref: Reference) -> Mention | None:
                 attrs={"codes": sorted(codes)},
             )
     return m
+
+
+def _opener(word: str) -> bool:
+    """A sentence's first word that cannot begin a name: a discourse word ("Zoals", "Ook") or an
+    action noun ("Verlenging", "Ondertekening"), not a name's head ("Stichting", "Vereniging")."""
+    if word in DISCOURSE_OPENERS:
+        return True
+    return word.endswith("ing") and len(word) > 6 and not org_head(word) and not initiative_head(word)
 
 
 def _demonym(word: str, ref: Reference) -> bool:

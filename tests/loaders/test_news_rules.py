@@ -145,6 +145,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "located-part-of-province",
+        "Zowel Blaricum als Huizen maakt deel uit van de provincie Noord-Holland.",
+        [
+            ("LOCATED_IN", "Blaricum", "Noord-Holland", None, None),
+            ("LOCATED_IN", "Huizen", "Noord-Holland", None, None),
+        ],
+    ),
+    (
+        "located-gemeente-in (an island)",
+        "Terschelling is een eiland in Fryslân en telt 5.000 inwoners.",
+        [("LOCATED_IN", "Terschelling", "Fryslân", None, None)],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
@@ -225,6 +241,30 @@ ENTITY_CASES = [
         "Rijkswaterstaat Noord-Nederland en de provincie Groningen werken samen aan de weg.",
         {"Noord-Nederland"},
         {"provincie Groningen"},
+    ),
+    (
+        "a sentence's first word is no part of the name after it",
+        "Zoals de Bereikbaarheidsagenda laat zien, werkt de regio. Verlenging Regiodeal Achterhoek is rond.",
+        {"Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal Achterhoek"},
+        {"Bereikbaarheidsagenda", "Regiodeal Achterhoek"},
+    ),
+    (
+        "no name after an initiative head that ends a sentence or a week",
+        "Zij tekenden het convenant\nOp maandag is het feest. Deze week Hilde over samenwerking.",
+        {"convenant Op", "week Hilde"},
+        set(),
+    ),
+    (
+        "a heading in capitals is no initiative",
+        "STRATEGISCHE AGENDA\n\nDe regio werkt aan wonen.",
+        {"STRATEGISCHE AGENDA"},
+        set(),
+    ),
+    (
+        "a name may start with an everyday word",
+        "Het congres wordt georganiseerd door Sociaal Werk Nederland.",
+        set(),
+        {"Sociaal Werk Nederland"},
     ),
     (
         "a brand written in camel case stays a name",
