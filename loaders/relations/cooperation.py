@@ -18,7 +18,7 @@ from .common import (
     coordinated_backwards,
     dateline,
 )
-from .lists import party_list
+from .lists import anaphors_in, party_list
 
 
 class CooperationRules:
@@ -35,6 +35,7 @@ class CooperationRules:
         triggers = list(
             re.finditer(
                 r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
+                r"samenwerken met|"
                 r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|"
                 r"convenant met|"
                 r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met|"
@@ -60,6 +61,8 @@ class CooperationRules:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
+            if not pairwise and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
+                continue  # "A vormt samen met B de regio X": both are members of X
             # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
             right = party_list(ctx.text, [m for m in orgs if m.start >= te], te, s.end).items
             left = [
@@ -74,6 +77,8 @@ class CooperationRules:
             ]
             if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
                 left = [m for m in orgs if ts <= m.start and m.end <= s.start + trig.end() - len("samen met")]
+            if not left:  # "Daarbij zullen de twee instellingen nauw samenwerken met X"
+                left = anaphors_in(ctx, i, s.start, te)
             if not right:
                 continue
             if left:

@@ -48,7 +48,7 @@ MEMBER_PREDICATE = re.compile(
 
 # "X is een samenwerkingsverband van A, B en C": the body first, the members after
 BODY_OF = re.compile(
-    r"\b(?:is|was|zijn|vormt)\s+(?:[\w-]+\s+){0,3}?(?:een|het|de)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:\b(?:is|was|zijn|vormt)\s+(?:[\w-]+\s+){0,3}?|,\s*)(?:een|het|de)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:samenwerkingsverband|gemeenschappelijke\s+regeling|samenwerking|netwerk|verband|"
     r"uitvoeringsorganisatie|organisatie|uitvoeringsdienst|overleg|platform|coalitie|alliantie|"
     r"partnerschap|deal|akkoord|convenant)\s+(?:van|tussen)\s+",
@@ -100,7 +100,7 @@ def cooperation_body(ctx: Context, m: Mention) -> bool:
 
 
 BOARD = re.compile(
-    r"\b(?:(?:vice-?)?voorzitter|bestuurslid|lid)\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
+    r"\b(?:bestuurslid|lid(?=\s+van\s+het\s+(?:algemeen|dagelijks)?\s*bestuur))\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
     re.IGNORECASE,
 )
 ORGAN = re.compile(
@@ -133,6 +133,8 @@ AGREEMENT_AFTER = re.compile(
     r"convenant|contract|partnerschap|samenwerking)\s+(?:[\w-]+\s+){0,3}?(?:gesloten|getekend|ondertekend|"
     r"afgesloten|aangegaan|gestart)\b"
 )
+FORM_WITH = re.compile(r"\b(?:vormt|vormen|vormde|vormden)\s+samen\s+met\s+", re.IGNORECASE)
+UNDER_THE_NAME = re.compile(r"\bonder\s+de\s+naam\s+", re.IGNORECASE)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -157,12 +159,15 @@ SIGNING = re.compile(
     re.IGNORECASE,
 )
 DRAFTED_BY = re.compile(
-    r"^\s*(?:Dit|Deze|Dat|Die|Het|De)\s+[\w-]+\s+(?:is|werd|wordt|zijn|werden)\s+(?:[\w-]+\s+){0,4}?"
+    r"^\s*(?:Dit|Deze|Dat|Die|Het|De)\s+(?P<noun>[\w-]+)\s+(?:is|werd|wordt|zijn|werden)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:opgesteld|ontwikkeld|opgezet|ondertekend|gesloten|bedacht|geschreven|gemaakt|getekend)\s+"
     r"(?:[\w-]+\s+){0,3}?door\s+",
 )
 GO_TOGETHER = re.compile(
-    r"^(?P<gap>[^.;:!?]{0,60}?)\b(?:samenwerken|samenwerkten|samen\s+(?:te\s+)?werken|samen\s+optrekken)\b",
+    r"^(?P<gap>[^.;:!?]{0,60}?)\b(?:samenwerken|samenwerkten|samen\s+(?:te\s+)?werken|samen\s+optrekken|"
+    r"(?:gestart|begonnen|starten|beginnen|startten)\s+met\s+(?:een\s+|de\s+)?samenwerking(?:spilot)?|"
+    r"(?:zetten|zet|zetten\s+hun|zetten\s+de)\s+(?:de\s+|hun\s+)?samenwerking\s+voort|"
+    r"(?:gaan|gingen)\s+(?:een\s+)?samenwerking\s+aan)\b",
     re.IGNORECASE,
 )
 PREPOSITION_BEFORE = re.compile(
@@ -181,6 +186,7 @@ class GroupRules:
         out += self._founders(ctx, i, s, ms)
         out += self._partner_in(ctx, i, s, ms)
         out += self._participants_are(ctx, i, s, ms)
+        out += self._form_together(ctx, i, s, ms)
         out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
@@ -328,6 +334,9 @@ class GroupRules:
             if not bodies:
                 continue
             members = self._subjects(ctx, i, s, ms, s.start + m.start(), m.group())
+            if "onderdeel" in m.group().lower():
+                # "PIANOo, onderdeel van het ministerie": a department, not a member
+                bodies = [b for b in bodies if cooperation_body(ctx, b)]
             # "werken A en B samen met C in X": C is a member too
             if re.search(r"samen\s+(?:in|binnen)", m.group(), re.IGNORECASE):
                 met = re.search(r"\bmet\s+", m.group())
@@ -368,6 +377,31 @@ class GroupRules:
             if named:
                 return named[0]
         return None
+
+    def _form_together(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "De gemeente A vormt samen met B, C en D de regio X", "zijn A, B en C onder de naam X een
+        samenwerking gestart": all of them are members of X."""
+        out: list[Candidate] = []
+        for m in FORM_WITH.finditer(s.text):
+            pos = s.start + m.end()
+            pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
+            if not pl.items:
+                continue
+            bodies = self._bodies_at(ctx, ms, pl.end + 1, s.end)
+            if not bodies or bodies[0].start - pl.end > 12:
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + m.start()) + pl.items
+            self._add(out, members, bodies[0], s, "member-form-with", 0.75, ctx)
+        for m in UNDER_THE_NAME.finditer(s.text):
+            body = next((b for b in ms if b.start == s.start + m.end() and b.type in BODY_TYPES), None)
+            if body is None or not re.match(
+                r"\s+(?:een\s+)?samenwerking\w*\s+(?:\w+\s+)?(?:gestart|begonnen|aangegaan|opgericht)",
+                ctx.text[body.end : s.end],
+            ):
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + m.start())
+            self._add(out, members, body, s, "member-under-the-name", 0.7, ctx)
+        return out
 
     def _founders(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "A, B en C hebben in 2012 de Belastingsamenwerking X opgericht", "richtten X op": the
@@ -597,8 +631,12 @@ class GroupRules:
         inits = [m for m in ms if m.type == "Initiative"]
         refs = self._initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
         d = DRAFTED_BY.match(t)
-        if d and i > 0:
-            init = ctx.last_initiative[i - 1] if i - 1 < len(ctx.last_initiative) else None
+        if d:
+            init = ctx.last_initiative[i - 1] if 0 < i <= len(ctx.last_initiative) else None
+            if init is None:  # "Het akkoord werd gesloten door ...": the document's one akkoord
+                doc_inits, _ = self._initiative_heads(ctx)  # type: ignore[attr-defined]
+                keys = doc_inits.get(d.group("noun").lower(), set())
+                init = next(iter(keys)) if len(keys) == 1 else None
             if init and not refs:
                 pos = s.start + d.end()
                 items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items

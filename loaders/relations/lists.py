@@ -79,7 +79,8 @@ REAL_SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b", re.IGNORECASE)
 ANAPHOR = re.compile(
     rf"\b(?P<det>deze|die|de|beide|alle|al\s+deze)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<adj>[\w’'-]+)\s+)??"
     r"(?P<noun>[\w-]*gemeenten|partijen|partners|organisaties|overheden|provincies|deelnemers|"
-    r"samenwerkingspartners)\b",
+    r"samenwerkingspartners|[\w-]*instellingen|[\w-]*corporaties|waterschappen|diensten|omgevingsdiensten|"
+    r"veiligheidsregio's|veiligheidsregio’s)\b",
     re.IGNORECASE,
 )
 

@@ -136,9 +136,45 @@ CASES = [
     ),
     (
         "member-board",
-        "De burgemeester van Kampen is ook voorzitter van Regio Lindeveld.",
+        "Karel Smit is wethouder in de gemeente Kampen en bestuurslid van Regio Lindeveld.",
         "MEMBER_OF",
         {("Kampen", "Regio Lindeveld")},
+    ),
+    (
+        "member-form-with",
+        "De gemeente Waalwijk vormt samen met de gemeente Loon op Zand, Heusden en Dongen de regio Langstraat.",
+        "MEMBER_OF",
+        {
+            ("Waalwijk", "regio Langstraat"),
+            ("Loon op Zand", "regio Langstraat"),
+            ("Heusden", "regio Langstraat"),
+            ("Dongen", "regio Langstraat"),
+        },
+    ),
+    (
+        "member-under-the-name",
+        "Om dat te bereiken zijn Tiel, Buren en Culemborg onder de naam Regio Lindeveld een samenwerking gestart.",
+        "MEMBER_OF",
+        {("Tiel", "Regio Lindeveld"), ("Buren", "Regio Lindeveld"), ("Culemborg", "Regio Lindeveld")},
+    ),
+    (
+        "participates-drafted-by (the document's one akkoord, named later)",
+        "Het akkoord werd gesloten door de gemeenten Leeuwarden en Harlingen. Die samenwerking heet het "
+        "Akkoord van Leeuwarden.",
+        "PARTICIPATES_IN",
+        {("Leeuwarden", "Akkoord van Leeuwarden"), ("Harlingen", "Akkoord van Leeuwarden")},
+    ),
+    (
+        "collab-list-samenwerken (starting a cooperation)",
+        "In 2017 zijn Stichting Groenpoort en de provincie Zeeland gestart met een samenwerkingspilot.",
+        "COLLABORATES_WITH",
+        {("Stichting Groenpoort", "Zeeland")},
+    ),
+    (
+        "collab-samen-met (a list anaphor as subject)",
+        "Tiel en Buren gaan fuseren. Daarbij zullen de twee gemeenten nauw samenwerken met Stichting Groenpoort.",
+        "COLLABORATES_WITH",
+        {("Stichting Groenpoort", "Tiel"), ("Buren", "Stichting Groenpoort")},
     ),
     (
         "member-board-person",
@@ -362,8 +398,18 @@ NEGATIVE = [
         "MEMBER_OF",
     ),
     (
+        "a mayor who chairs a body is no seat of the municipality (a personal post)",
+        "De burgemeester van Kampen is ook voorzitter van Regio Lindeveld.",
+        "MEMBER_OF",
+    ),
+    (
+        "a department is no member ('onderdeel van het ministerie')",
+        "Inkoop is volgens Stichting Inkoopkennis, onderdeel van het Ministerie van Financiën, meer dan prijs.",
+        "MEMBER_OF",
+    ),
+    (
         "a former mayor's chair is no seat of the municipality",
-        "De voormalige burgemeester van Kampen is nu voorzitter van Regio Lindeveld.",
+        "De voormalige burgemeester van Kampen is nu bestuurslid van Regio Lindeveld.",
         "MEMBER_OF",
     ),
     (
