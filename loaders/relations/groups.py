@@ -76,7 +76,7 @@ WORKS_FOR_WEAK = re.compile(
     re.IGNORECASE,
 )
 WHERE_MEMBER = re.compile(
-    r"\)?\s*,\s*waar(?:van|in|bij|aan)?\s+(?P<members>[^,.;]{2,120}?)\s+(?:(?:ook|al|sinds\s+\d{4})\s+)*"
+    r"\)?\s*,\s*waar(?:van|in|bij|aan)?\s+(?P<members>[^.;]{2,400}?)\s+(?:(?:ook|al|sinds\s+\d{4})\s+)*"
     r"(?:(?:een\s+)?onderdeel\s+van\s+(?:is|zijn)|deel\s+van\s+uit(?:maakt|maken)|"
     r"deel\s+uit(?:maakt|maken)|lid\s+(?:van\s+)?(?:is|zijn)|(?:bij\s+)?aangesloten\s+(?:is|zijn))\b",
 )
@@ -243,7 +243,24 @@ class GroupRules:
         if first.type == "Initiative":
             return [first]
         pl = party_list(ctx.text, [m for m in ms if m.start >= first.start], first.start, end)
-        return [b for b in (pl.items or [first]) if b.type in BODY_TYPES]
+        return [self._whole(ctx, b) for b in (pl.items or [first]) if b.type in BODY_TYPES]
+
+    def _whole(self, ctx: Context, m: Mention) -> Mention:
+        """A body the recogniser cut here ("De inkoopsamenwerking Gooi en [Vechtstreek]") is the body the
+        document names in full elsewhere ("Inkoopsamenwerking Gooi en Vechtstreek") when the words
+        before the cut make up the rest of that name."""
+        key = ("full-names",)
+        names = ctx.memo.get(key)
+        if names is None:
+            names = ctx.memo[key] = {
+                " ".join(x.text.lower().split()): x for t in BODY_TYPES for x in ctx.by_type.get(t, [])
+            }
+        before = ctx.text[max(0, m.start - 60) : m.start].split()
+        for k in range(1, min(5, len(before)) + 1):
+            whole = names.get(" ".join(before[-k:] + m.text.split()).lower())  # type: ignore[union-attr]
+            if whole is not None:
+                return whole  # type: ignore[no-any-return]
+        return m
 
     @staticmethod
     def _sentence_of(ctx: Context, pos: int) -> int:
@@ -442,7 +459,7 @@ class GroupRules:
             items = party_list(ctx.text, [x for x in ms if x.start >= lo], lo, hi).items
             body = [b for b in ms if b.end <= s.start + m.start() and b.type in BODY_TYPES]
             if body and items:
-                self._add(out, items, body[-1], s, "member-where", 0.7, ctx)
+                self._add(out, items, self._whole(ctx, body[-1]), s, "member-where", 0.7, ctx)
         return out
 
     def _body_of(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

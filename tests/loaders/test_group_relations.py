@@ -289,6 +289,17 @@ CASES = [
         {("Oss", "GGD Maasland"), ("Uden", "GGD Maasland")},
     ),
     (
+        "member-where (a long list; the body cut by the recogniser is the one named in full before)",
+        "De Belastingsamenwerking Hart van Holland helpt gemeenten. De belastingsamenwerking Hart van "
+        "Holland, waar de gemeenten Gouda, Zuidplas, Waddinxveen en Bodegraven-Reeuwijk deel van uitmaken, "
+        "int de heffingen.",
+        "MEMBER_OF",
+        {
+            ("Gouda", "Belastingsamenwerking Hart van Holland"),
+            ("Zuidplas", "Belastingsamenwerking Hart van Holland"),
+        },
+    ),
+    (
         "member-where",
         "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
         "MEMBER_OF",
