@@ -36,10 +36,15 @@ class Extractor:
             for r in sorted(state.records.values(), key=lambda r: r.key)
         ]
         types = {e.id: e.type for e in entities}
+        parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
         groups: dict[tuple, list] = defaultdict(list)
         for c in state.relations:
             ends = RELATION_ENDS[c.type]
-            if types.get(c.source) in ends[0] and types.get(c.target) in ends[1]:
+            if (
+                types.get(c.source) in ends[0]
+                and types.get(c.target) in ends[1]
+                and not {c.source, c.target} & parties
+            ):
                 rel = Relation(c.type, c.source, c.target, c.role)
                 groups[rel.key].append(c)
         relations = []

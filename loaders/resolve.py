@@ -83,6 +83,8 @@ class Resolver:
             if rec is None:
                 rec = records[m.key] = EntityRecord(m.key, m.type, self._name(m))
             rec.mentions += 1
+            if m.rule == "org-party":
+                rec.attributes["political_party"] = True
             for surface in {m.text, m.surface or m.text}:
                 rec.aliases.add(" ".join(surface.split()))
             if m.type == "Municipality":

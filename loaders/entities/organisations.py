@@ -15,6 +15,7 @@ from ..vocabulary import (
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_TYPE_NOUNS,
+    POLITICAL_PARTIES,
     REGION_WORDS,
     ROLES,
 )
@@ -33,6 +34,8 @@ from .common import (
     org_head,
 )
 
+_PARTY_NAMES = "|".join(re.escape(p) for p in sorted(POLITICAL_PARTIES, key=len, reverse=True))
+PARTY = re.compile(rf"(?<![\w-])(?:{_PARTY_NAMES})(?![\w-])")
 NATIONAL_NAME = re.compile(rf"(?<![\w-])(?:{CAP}[ ]){{1,3}}Nederland(?![\w-])")
 
 # capitalised words that open a sentence rather than continue a name
@@ -55,6 +58,7 @@ class OrganisationRules:
         out += self._typed_names(text)
         out += self._camel_case(text)
         out += self._national_names(text)
+        out += [from_match(m, "Organization", "org-party", 75, 0.9) for m in PARTY.finditer(text)]
         for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
             if org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
                 out.append(from_match(m, "Organization", "org-head-number", 61, 0.7))

@@ -161,8 +161,39 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-adjacent-context-organisation (a dijkgraaf belongs to the water board)",
+        "Waterschap Vechtstromen en de gemeente Hardenberg werken samen. Dijkgraaf Ton Kuipers: 'Samenwerking loont.'",
+        [("HOLDS_POSITION", "Ton Kuipers", "Waterschap Vechtstromen", "dijkgraaf", "current")],
+    ),
+    (
+        "position-adjacent-context-organisation (the organisation the document is about)",
+        "Nieuwe directeur bij RUD Utrecht\n\nOud-voorzitter Karel Pot: 'De afgelopen jaren waren goed.'",
+        [("HOLDS_POSITION", "Karel Pot", "RUD Utrecht", "voorzitter", "former")],
+    ),
+    (
+        "position-adjacent-role-of (an honorific between organisation and person, 'tevens')",
+        "Vicevoorzitter van de Veiligheidsregio Twente, mevrouw Anja Dijk, tevens burgemeester van Almelo: 'Mooi.'",
+        [
+            ("HOLDS_POSITION", "Anja Dijk", "Veiligheidsregio Twente", "vicevoorzitter", "current"),
+            ("HOLDS_POSITION", "Anja Dijk", "Almelo", "burgemeester", "current"),
+        ],
+    ),
+    (
+        "position-adjacent-role-of (an adjective before the organisation)",
+        "De burgemeester van Delft, de heer Piet Kok, is benoemd tot voorzitter van het landelijke Veiligheidsberaad.",
+        [("HOLDS_POSITION", "Piet Kok", "Veiligheidsberaad", "voorzitter", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
+    (
+        "a political party takes part in no relation",
+        "De VVD en GroenLinks werken samen met het CDA in de gemeenteraad.",
+        "COLLABORATES_WITH",
+    ),
     (
         "position-listed-employer (a party is no employer)",
         "De wethouders Piet Dam (CDA) en Kees Bos (VVD) stemden tegen.",
@@ -265,6 +296,12 @@ ENTITY_CASES = [
         "Het congres wordt georganiseerd door Sociaal Werk Nederland.",
         set(),
         {"Sociaal Werk Nederland"},
+    ),
+    (
+        "political parties are organisations",
+        "Pieter van Maaren (CDA) is burgemeester van Urk; ook de VVD en GroenLinks stemden in.",
+        set(),
+        {"CDA", "VVD", "GroenLinks"},
     ),
     (
         "a brand written in camel case stays a name",
