@@ -36,6 +36,7 @@ MEMBER_PREDICATE = re.compile(
     r"|\b(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+){0,3}?aangesloten\s+bij\s+"
     r"|\b(?:hebben|heeft)\s+(?:[\w-]+\s+){0,4}?(?:ondergebracht|belegd)\s+bij\s+"
     r"|\b(?:besteden|besteedt|besteedden)\s+(?:[\w-]+\s+){0,4}?uit\s+aan\s+"
+    r"|\b(?:gebundeld|verenigd|georganiseerd)\s+in\s+"
     r"|\b(?:maakt|maken|maakte|maakten)\s+(?:[\w-]+\s+){0,4}?deel\s+uit\s+van\s+"
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
@@ -161,7 +162,7 @@ SIGNING = re.compile(
 DRAFTED_BY = re.compile(
     r"^\s*(?:Dit|Deze|Dat|Die|Het|De)\s+(?P<noun>[\w-]+)\s+(?:is|werd|wordt|zijn|werden)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:opgesteld|ontwikkeld|opgezet|ondertekend|gesloten|bedacht|geschreven|gemaakt|getekend)\s+"
-    r"(?:[\w-]+\s+){0,3}?door\s+",
+    r"(?:[\w-]+\s+){0,3}?(?:door|tussen)\s+",
 )
 GO_TOGETHER = re.compile(
     r"^(?P<gap>[^.;:!?]{0,60}?)\b(?:samenwerken|samenwerkten|samen\s+(?:te\s+)?werken|samen\s+optrekken|"

@@ -300,6 +300,19 @@ CASES = [
         },
     ),
     (
+        "member-predicate (krachten gebundeld in)",
+        "De gemeenten Oss en Uden hebben hun krachten gebundeld in Regio Lindeveld.",
+        "MEMBER_OF",
+        {("Oss", "Regio Lindeveld"), ("Uden", "Regio Lindeveld")},
+    ),
+    (
+        "participates-drafted-by (gesloten tussen)",
+        "Het Waterakkoord Rijnstreek is vorig jaar gepresenteerd. Het akkoord is in maart gesloten tussen "
+        "de gemeenten Leiden en Katwijk.",
+        "PARTICIPATES_IN",
+        {("Leiden", "Waterakkoord Rijnstreek"), ("Katwijk", "Waterakkoord Rijnstreek")},
+    ),
+    (
         "member-where",
         "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
         "MEMBER_OF",
