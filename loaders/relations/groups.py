@@ -136,6 +136,10 @@ AGREEMENT_AFTER = re.compile(
 )
 FORM_WITH = re.compile(r"\b(?:vormt|vormen|vormde|vormden)\s+samen\s+met\s+", re.IGNORECASE)
 UNDER_THE_NAME = re.compile(r"\bonder\s+de\s+naam\s+", re.IGNORECASE)
+SINGULAR_VERB = (
+    r"\b(?:is|was|werd|wordt|maakt|maakte|werkt|werkte|sluit|sloot|vormt|vormde|heeft|had|blijft|"
+    r"treedt|trad)\b"
+)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -206,7 +210,9 @@ class GroupRules:
             lo = semi + 1
         out = anaphors_in(ctx, i, lo, hi + len(predicate))  # "werken deze drie gemeenten samen in"
         pronoun = re.search(r"\b(?:zij|ze)\b", ctx.text[lo:hi] + " " + predicate, re.IGNORECASE)
-        if pronoun and not out and i > 0:
+        # "zij" is a list only with a plural verb ("vormen zij"); "Zij is lid van" is a person
+        singular = re.search(SINGULAR_VERB, ctx.text[lo:hi] + " " + predicate, re.IGNORECASE)
+        if pronoun and not singular and not out and i > 0:
             lists = sentence_lists(ctx, i - 1)
             if lists:
                 out = max(lists, key=lambda pl: len(pl.items)).items

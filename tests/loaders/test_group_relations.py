@@ -427,6 +427,11 @@ NEGATIVE = [
         "MEMBER_OF",
     ),
     (
+        "'zij' with a singular verb is a person, not the list before",
+        "Wethouder Anna de Vries sprak met Kampen en Deventer. Zij is lid van Regio Lindeveld.",
+        "MEMBER_OF",
+    ),
+    (
         "a department is no member ('onderdeel van het ministerie')",
         "Inkoop is volgens Stichting Inkoopkennis, onderdeel van het Ministerie van Financiën, meer dan prijs.",
         "MEMBER_OF",
