@@ -715,6 +715,8 @@ class GroupRules:
                 continue
             if re.match(r"\s+(?:in|binnen)\s+(?:de\s+|het\s+)?[A-Z]", rest[g.end() :]):
                 continue  # "samenwerken in Regio X" is membership
+            if re.match(r"\s+(?:\w+\s+)?met\b", rest[g.end() :]):
+                continue  # "A en B willen samenwerken met C": each with C, read by the "met" rule
             if re.search(r"\b(?:waarin|waarbinnen|daarin|hierin)\s+$", ctx.text[s.start : pl.start]):
                 # "X is een voorbeeld waarin A, B en C samenwerken": members of X, not pairs
                 body = next((b for b in ms if b.end <= pl.start and b.type in BODY_TYPES), None)

@@ -455,6 +455,13 @@ def test_no_group_relation(extract, why: str, text: str, rtype: str) -> None:
     assert not found(facts, rtype), (why, found(facts, rtype))
 
 
+def test_working_together_with_a_third_pairs_each_with_it_only(extract) -> None:
+    facts = extract("Tiel en Buren willen vaker samenwerken met Stichting Groenpoort.")
+    got = found(facts, "COLLABORATES_WITH")
+    assert ("Stichting Groenpoort", "Tiel") in got
+    assert ("Buren", "Tiel") not in got
+
+
 def test_working_together_in_a_body_gives_no_pairs(extract) -> None:
     facts = extract("Goes, Kapelle en Borsele gaan samenwerken in Regio Lindeveld.")
     assert ("Goes", "Regio Lindeveld") in found(facts, "MEMBER_OF")
