@@ -652,7 +652,9 @@ class CooperationRules:
                         if w == h or w.endswith(h):
                             doc_inits.setdefault(h, set()).add(m.key)  # type: ignore[arg-type]
             pattern = (
-                re.compile(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b")
+                re.compile(
+                    rf"\b(?:[Hh]et|[Dd]e|[Dd]it|[Dd]eze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b"
+                )
                 if doc_inits
                 else None
             )

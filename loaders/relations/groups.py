@@ -140,6 +140,12 @@ SINGULAR_VERB = (
     r"\b(?:is|was|werd|wordt|maakt|maakte|werkt|werkte|sluit|sloot|vormt|vormde|heeft|had|blijft|"
     r"treedt|trad)\b"
 )
+INITIATIVE_OF = re.compile(
+    r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}?(?:een|het|de)\s+(?:[\w-]+\s+){0,2}?(?:initiatief|project|programma|"
+    r"samenwerkingsproject)\s+van\s+"
+    r"|\b(?:ontwikkeld|uitgevoerd|georganiseerd|opgezet|gerealiseerd|bedacht)\s+samen\s+met\s+",
+    re.IGNORECASE,
+)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -192,6 +198,7 @@ class GroupRules:
         out += self._partner_in(ctx, i, s, ms)
         out += self._participants_are(ctx, i, s, ms)
         out += self._form_together(ctx, i, s, ms)
+        out += self._initiative_parties(ctx, i, s, ms)
         out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
@@ -427,6 +434,26 @@ class GroupRules:
             self._add(out, members, body, s, "member-under-the-name", 0.7, ctx)
         return out
 
+    def _initiative_parties(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Het project is een initiatief van de gemeente A en B, en wordt ontwikkeld samen met C en D":
+        every party named takes part in the initiative the sentence is about."""
+        out: list[Candidate] = []
+        matches = list(INITIATIVE_OF.finditer(s.text))
+        if not matches:
+            return out
+        inits = [m for m in ms if m.type == "Initiative"]
+        refs = self._initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
+        for m in matches:
+            before = [r for r in refs if r[1] <= s.start + m.start()]
+            if not before:
+                continue
+            init = ctx.first_by_key.get(before[0][2])
+            pos = s.start + m.end()
+            items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+            if init is not None:
+                self._add(out, items, init, s, "participates-initiative-of", 0.7, ctx)
+        return out
+
     def _founders(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "A, B en C hebben in 2012 de Belastingsamenwerking X opgericht", "richtten X op": the
         founders of a body are its members."""
@@ -656,17 +683,20 @@ class GroupRules:
         refs = self._initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
         d = DRAFTED_BY.match(t)
         if d:
-            init = ctx.last_initiative[i - 1] if 0 < i <= len(ctx.last_initiative) else None
-            if init is None:  # "Het akkoord werd gesloten door ...": the document's one akkoord
+            subject = [r for r in refs if r[0] - s.start < d.end()]
+            init = subject[0][2] if subject else None
+            if init is None and not refs and 0 < i <= len(ctx.last_initiative):
+                init = ctx.last_initiative[i - 1]  # "Dit ambitiedocument is opgesteld door ..."
+            if init is None and not refs:  # "Het akkoord werd gesloten door ...": the document's one akkoord
                 doc_inits, _ = self._initiative_heads(ctx)  # type: ignore[attr-defined]
                 keys = doc_inits.get(d.group("noun").lower(), set())
                 init = next(iter(keys)) if len(keys) == 1 else None
-            if init and not refs:
+            if init:
                 pos = s.start + d.end()
                 items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
                 body = ctx.first_by_key.get(init)
                 if body is not None:
-                    self._add(out, items, body, s, "participates-drafted-by", 0.65, ctx)
+                    self._add(out, items, body, s, "participates-drafted-by", 0.7, ctx)
         if not refs or not SIGNING.search(t):
             return out
         parties: list[Mention] = []

@@ -356,6 +356,17 @@ CASES = [
         {("Arnhem", "Regio Deal Rivierstad"), ("Overbetuwe", "Regio Deal Rivierstad")},
     ),
     (
+        "participates-initiative-of",
+        "In Tiel wordt gebouwd aan het project Waterwijk Rivierstad. Het project is een initiatief van de "
+        "gemeente Tiel en de gemeente Culemborg, en wordt ontwikkeld samen met de gemeente Buren.",
+        "PARTICIPATES_IN",
+        {
+            ("Tiel", "project Waterwijk Rivierstad"),
+            ("Culemborg", "project Waterwijk Rivierstad"),
+            ("Buren", "project Waterwijk Rivierstad"),
+        },
+    ),
+    (
         "collab-list-samenwerken",
         "De gemeenten Goes, Kapelle en Borsele gaan de komende jaren samenwerken op het gebied van wonen.",
         "COLLABORATES_WITH",
