@@ -32,8 +32,8 @@ _roles(
     "elected",
     """burgemeester, loco-burgemeester, wethouder, gedeputeerde, commissaris van de koning,
     commissaris van de koningin, raadslid, gemeenteraadslid, fractievoorzitter, statenlid, minister,
-    staatssecretaris, dijkgraaf, heemraad, kamerlid, tweede kamerlid, eerste kamerlid, europarlementariër,
-    gemeenteraadslid, waarnemend burgemeester, dagelijks bestuurder""",
+    staatssecretaris, dijkgraaf, heemraad, hoogheemraad, kamerlid, tweede kamerlid, eerste kamerlid,
+    europarlementariër, gemeenteraadslid, waarnemend burgemeester, dagelijks bestuurder""",
 )
 _roles(
     "board",

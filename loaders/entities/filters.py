@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..reference import Reference
+from ..reference import Reference, common_word
 from ..text import Mention, is_sentence_initial
+from ..vocabulary import ROLES
 from .common import initiative_head, org_head
 
 # single words with these endings name a theme, a law or a task, not a body: Duurzaamheid,
@@ -37,6 +38,32 @@ ORGAN_OF = re.compile(rf"(?:{ORGAN.pattern})\s+(?:van|der)\s+(?:(?:de|het)\s+)?"
 
 BODY_TYPES = frozenset({"Organization", "Initiative", "Region"})
 
+# the kind of body, not a body: "de GGD" explaining what a GGD does, "een gemeenschappelijke regeling"
+GENERIC_BODY_NAMES = frozenset(
+    {
+        "ggd",
+        "ghor",
+        "rud",
+        "dpg",
+        "gemeentelijke gezondheidsdienst",
+        "omgevingsdienst",
+        "veiligheidsregio",
+        "waterschap",
+        "gemeenschappelijke regeling",
+        "regionale uitvoeringsdienst",
+        "geneeskundige hulpverleningsorganisatie in de regio",
+        "provinciehuis",
+        "gemeentehuis",
+        "stadhuis",
+        "raadhuis",
+        "koninklijk besluit",
+        "rijksoverheid",
+    }
+)
+
+# "minister van Binnenlandse Zaken en Koninkrijksrelaties": a portfolio, not a body (SCHEMA)
+PORTFOLIO = re.compile(r"\b(?:minister|staatssecretaris|bewindspersoon)\s+(?:van|voor)\s+[^.,;:()]{0,45}$")
+
 # words that open a sentence and never a name
 DISCOURSE_OPENERS = frozenset(
     """Zoals Ook Volgens Daarnaast Bovendien Tevens Zo Dan Nu Toen Verder Dus Maar Want Hierbij
@@ -48,8 +75,13 @@ DISCOURSE_OPENERS = frozenset(
 def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> list[Mention]:
     """The mentions that name stakeholders, with organs cut off the bodies they belong to."""
     out = []
+    # "GGD Drenthe" makes "de GGD" that one, to be linked when names are resolved
+    named = {w[0] for w in (m.text.split() for m in mentions) if len(w) > 1 and w[1][:1].isupper()}
     for m in mentions:
         if m.type not in BODY_TYPES:
+            out.append(m)
+            continue
+        if m.text.isupper() and m.text in named and m.text not in ADMINISTRATIVE_ACRONYMS:
             out.append(m)
             continue
         kept = _judge(m, ref, text)
@@ -60,6 +92,12 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
 
 def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
+    if m.text.lower() in GENERIC_BODY_NAMES or PORTFOLIO.search(text[max(0, m.start - 60) : m.start]):
+        return None
+    if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":
+        return None  # "Directeur Publieke Gezondheid", "Hoogheemraad Jeroen Haan": a title, not a body
+    if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
+        return None  # "INPUT", "RIJEN": a word of a heading set in capitals
     if len(words) >= 2 and m.text.isupper() and all(len(w) > 4 and not org_head(w) for w in words):
         return None  # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)
     if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]):
@@ -105,6 +143,13 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
                 attrs={"codes": sorted(codes)},
             )
     return m
+
+
+def _alone(m: Mention, text: str) -> bool:
+    """Is the mention the whole of its line (a heading)?"""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return text[start : end if end >= 0 else len(text)].strip() == m.text
 
 
 def _opener(word: str) -> bool:

@@ -304,6 +304,27 @@ ENTITY_CASES = [
         {"CDA", "VVD", "GroenLinks"},
     ),
     (
+        "the kind of body, a portfolio, a title and a capitals heading word are no organisations",
+        "Het Algemeen Bestuur van GGD Flevoland benoemde haar tot Directeur Publieke Gezondheid. De GGD "
+        "(Gemeentelijke Gezondheidsdienst) werkt voor gemeenten. Minister van Binnenlandse Zaken en "
+        "Koninkrijksrelaties Jan Bos tekende in het Provinciehuis.\n\nINPUT\n\nDe regio groeit.",
+        {
+            "Directeur Publieke Gezondheid",
+            "Gemeentelijke Gezondheidsdienst",
+            "Koninkrijksrelaties",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+            "Provinciehuis",
+            "INPUT",
+        },
+        {"GGD Flevoland"},
+    ),
+    (
+        "first names with accents or joined by a hyphen; a title before a name is no organisation",
+        "Hoogheemraad Jeroen Haan sprak met Gérard Bouman en Cora-Yfke Sikkema.",
+        {"Hoogheemraad Jeroen Haan"},
+        {"Jeroen Haan", "Gérard Bouman", "Cora-Yfke Sikkema"},
+    ),
+    (
         "a brand written in camel case stays a name",
         "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
         set(),
