@@ -13,7 +13,16 @@ import re
 
 from ..text import Mention, Sentence
 from .common import MUNICIPAL_ROLES, ORGLIKE, PROVINCIAL_ROLES, Candidate, Context
-from .lists import ANAPHOR, anaphors_in, party_list, party_list_backwards, resolve_anaphor, sentence_lists
+from .lists import (
+    ANAPHOR,
+    NUM,
+    NUMERALS,
+    anaphors_in,
+    party_list,
+    party_list_backwards,
+    resolve_anaphor,
+    sentence_lists,
+)
 
 BODY_TYPES = {"Organization", "Region"}
 MEMBER_TYPES = {"Organization", "Municipality", "Province"}
@@ -146,6 +155,9 @@ INITIATIVE_OF = re.compile(
     r"|\b(?:ontwikkeld|uitgevoerd|georganiseerd|opgezet|gerealiseerd|bedacht)\s+samen\s+met\s+",
     re.IGNORECASE,
 )
+COUNTED_IN = re.compile(
+    rf"\b(?P<num>{NUM})\s+(?:[\w-]+\s+)?gemeenten\s+(?:binnen|in|van|uit)\s+(?:de\s+|het\s+)?", re.IGNORECASE
+)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -199,6 +211,7 @@ class GroupRules:
         out += self._participants_are(ctx, i, s, ms)
         out += self._form_together(ctx, i, s, ms)
         out += self._initiative_parties(ctx, i, s, ms)
+        out += self._counted_members(ctx, i, s, ms)
         out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
@@ -251,6 +264,12 @@ class GroupRules:
             None,
         )
         if first is None:
+            # "binnen Parkstad [Limburg]": a body the recogniser cut, named in full elsewhere
+            cut = re.match(r"(?:(?:de|het)\s+)?(?:[A-Z][\w-]*\s+){1,3}", ctx.text[pos:end])
+            tail = next((m for m in ms if cut and pos < m.start < pos + cut.end()), None)
+            whole = self._whole(ctx, tail) if tail is not None else None
+            if whole is not None and whole is not tail and whole.type in BODY_TYPES:
+                return [whole]
             np = BODY_NP.match(ctx.text, pos, end)
             body = self._resolve_body(ctx, self._sentence_of(ctx, pos), np) if np else None
             return [body] if body is not None else []
@@ -263,18 +282,25 @@ class GroupRules:
         """A body the recogniser cut here ("De inkoopsamenwerking Gooi en [Vechtstreek]") is the body the
         document names in full elsewhere ("Inkoopsamenwerking Gooi en Vechtstreek") when the words
         before the cut make up the rest of that name."""
+        names = self._body_names(ctx)
+        before = ctx.text[max(0, m.start - 60) : m.start].split()
+        for k in range(1, min(5, len(before)) + 1):
+            words = " ".join(before[-k:] + m.text.split()).lower()
+            whole = names.get(words) or names.get("regio " + words)
+            if whole is not None:
+                return whole
+        return m
+
+    @staticmethod
+    def _body_names(ctx: Context) -> dict[str, Mention]:
+        """The document's bodies by their names in lower case, built once per document."""
         key = ("full-names",)
         names = ctx.memo.get(key)
         if names is None:
             names = ctx.memo[key] = {
                 " ".join(x.text.lower().split()): x for t in BODY_TYPES for x in ctx.by_type.get(t, [])
             }
-        before = ctx.text[max(0, m.start - 60) : m.start].split()
-        for k in range(1, min(5, len(before)) + 1):
-            whole = names.get(" ".join(before[-k:] + m.text.split()).lower())  # type: ignore[union-attr]
-            if whole is not None:
-                return whole  # type: ignore[no-any-return]
-        return m
+        return names  # type: ignore[return-value]
 
     @staticmethod
     def _sentence_of(ctx: Context, pos: int) -> int:
@@ -293,7 +319,14 @@ class GroupRules:
         if named:
             return named[0] if named[0].start - s.start < 40 else named[-1]
         np = BODY_NP.search(ctx.text, s.start, hi)
-        return self._resolve_body(ctx, i, np) if np else None
+        if np:
+            return self._resolve_body(ctx, i, np)
+        # "Regio X is het samenwerkingsverband van ...": a name the recogniser missed here but read
+        # elsewhere in the document
+        subject = re.match(
+            r"\s*((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+(?:is|was|vormt)\b", ctx.text[s.start : hi]
+        )
+        return self._body_names(ctx).get(subject.group(1).lower()) if subject else None
 
     def _resolve_body(self, ctx: Context, i: int, np: re.Match[str]) -> Mention | None:
         head = np.group("h").lower()
@@ -452,6 +485,32 @@ class GroupRules:
             items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
             if init is not None:
                 self._add(out, items, init, s, "participates-initiative-of", 0.7, ctx)
+        return out
+
+    def _counted_members(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Zes gemeenten binnen Parkstad Limburg gaan de samenwerking versterken. ... Het gaat om de
+        gemeenten A, B, C, D, E en F.": a counted group in a body, named by a list of that size in the
+        next sentences."""
+        out: list[Candidate] = []
+        if not re.search(r"samenwerk|samen\b", s.text, re.IGNORECASE):
+            return out
+        for m in COUNTED_IN.finditer(s.text):
+            num = m.group("num").lower()
+            count = int(num) if num.isdigit() else NUMERALS.get(num)
+            bodies = self._bodies_at(ctx, ms, s.start + m.end(), s.end)
+            if not bodies or not count:
+                continue
+            for j in range(i, min(len(ctx.sentences), i + 4)):
+                hits = [
+                    pl
+                    for pl in sentence_lists(ctx, j)
+                    if pl.start > s.start + m.end()
+                    and sum(x.type == "Municipality" for x in pl.items) == count
+                ]
+                if hits:
+                    members = [x for x in hits[0].items if x.type == "Municipality"]
+                    self._add(out, members, bodies[0], s, "member-counted", 0.6, ctx)
+                    break
         return out
 
     def _founders(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

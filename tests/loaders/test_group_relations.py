@@ -313,6 +313,14 @@ CASES = [
         {("Leiden", "Waterakkoord Rijnstreek"), ("Katwijk", "Waterakkoord Rijnstreek")},
     ),
     (
+        "member-counted (a counted group named by a list of that size; the body cut here, whole later)",
+        "Vier gemeenten binnen Dijkstad Limburg gaan de samenwerking versterken. Het gaat om de gemeenten "
+        "Gulpen-Wittem, Vaals, Eijsden-Margraten en Valkenburg aan de Geul. Dat is winst voor de regio "
+        "Dijkstad Limburg.",
+        "MEMBER_OF",
+        {("Vaals", "regio Dijkstad Limburg"), ("Gulpen-Wittem", "regio Dijkstad Limburg")},
+    ),
+    (
         "member-where",
         "Regio Lindeveld (RL), waar Zeewolde sinds 2019 onderdeel van is, wil meer woningen bouwen.",
         "MEMBER_OF",
@@ -509,3 +517,30 @@ def test_participants_of_a_body_do_not_join_the_paragraphs_initiative(extract) -
     facts = extract(text)
     assert ("Oss", "Regio Lindeveld") in found(facts, "MEMBER_OF")
     assert not {a for a, _ in found(facts, "PARTICIPATES_IN")} & {"Oss", "Uden", "Bernheze"}
+
+
+def test_a_subject_the_recogniser_missed_is_the_body_read_elsewhere() -> None:
+    """member-body-of: the rules alone, with the sentence's subject left unrecognised on purpose."""
+    from stakegraph.loaders.relations import RelationExtractor
+    from stakegraph.loaders.text import Mention, Sentence
+
+    text = (
+        "De regio Groenhaven groeit. Regio Groenhaven is het samenwerkingsverband van de gemeenten Assen "
+        "en Tynaarlo."
+    )
+    first = text.index(".") + 1
+    sentences = [Sentence(0, first, text[:first]), Sentence(first + 1, len(text), text[first + 1 :])]
+
+    def mention(name: str, type_: str, key: str) -> Mention:
+        at = text.index(name)
+        return Mention(at, at + len(name), name, type_, "test", key=key)
+
+    mentions = [
+        mention("regio Groenhaven", "Region", "region:groenhaven"),
+        mention("Assen", "Municipality", "gemeente:gm0106"),
+        mention("Tynaarlo", "Municipality", "gemeente:gm1730"),
+    ]
+    types = {m.key: m.type for m in mentions}
+    candidates = RelationExtractor().extract(text, sentences, mentions, types)
+    got = {(c.source, c.target) for c in candidates if c.type == "MEMBER_OF" and c.rule == "member-body-of"}
+    assert got == {("gemeente:gm0106", "region:groenhaven"), ("gemeente:gm1730", "region:groenhaven")}
