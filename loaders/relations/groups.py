@@ -110,7 +110,8 @@ def cooperation_body(ctx: Context, m: Mention) -> bool:
 
 
 BOARD = re.compile(
-    r"\b(?:bestuurslid|lid(?=\s+van\s+het\s+(?:algemeen|dagelijks)?\s*bestuur))\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
+    r"\b(?:(?P<chair>(?:vice-?)?voorzitter)|bestuurslid|lid(?=\s+van\s+het\s+(?:algemeen|dagelijks)?\s*bestuur))"
+    r"\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
     re.IGNORECASE,
 )
 ORGAN = re.compile(
@@ -675,7 +676,9 @@ class GroupRules:
         return out
 
     def _boards(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Mention]:
-        """Cooperation bodies someone in the sentence is chair or board member of."""
+        """Cooperation bodies someone in the sentence is a board member of, and cooperation areas
+        (Regions) someone chairs: the gold counts a mayor chairing an organisation (a GGD, a
+        veiligheidsregio) as a personal post more often than as the municipality's seat."""
         found = []
         for b in BOARD.finditer(s.text):
             pos = s.start + b.end()
@@ -687,7 +690,11 @@ class GroupRules:
                     break
                 if ORGAN.fullmatch(m.text.strip()):
                     continue  # "vicevoorzitter van het DB en AB van de Veiligheidsregio X"
-                if m.type in BODY_TYPES and cooperation_body(ctx, m):
+                if (
+                    m.type in BODY_TYPES
+                    and cooperation_body(ctx, m)
+                    and (not b.group("chair") or m.type == "Region")
+                ):
                     found.append(m)
                 break
         return found

@@ -141,6 +141,12 @@ CASES = [
         {("Kampen", "Regio Lindeveld")},
     ),
     (
+        "member-board (the mayor chairs a cooperation area)",
+        "De burgemeester van Kampen is ook voorzitter van Regio Lindeveld.",
+        "MEMBER_OF",
+        {("Kampen", "Regio Lindeveld")},
+    ),
+    (
         "member-form-with",
         "De gemeente Waalwijk vormt samen met de gemeente Loon op Zand, Heusden en Dongen de regio Langstraat.",
         "MEMBER_OF",
@@ -441,8 +447,8 @@ NEGATIVE = [
         "MEMBER_OF",
     ),
     (
-        "a mayor who chairs a body is no seat of the municipality (a personal post)",
-        "De burgemeester van Kampen is ook voorzitter van Regio Lindeveld.",
+        "a mayor who chairs an organisation is no seat of the municipality (a personal post)",
+        "De burgemeester van Kampen is ook voorzitter van Veiligheidsregio Grensland.",
         "MEMBER_OF",
     ),
     (
@@ -457,7 +463,7 @@ NEGATIVE = [
     ),
     (
         "a former mayor's chair is no seat of the municipality",
-        "De voormalige burgemeester van Kampen is nu bestuurslid van Regio Lindeveld.",
+        "De voormalige burgemeester van Kampen is nu voorzitter van Regio Lindeveld.",
         "MEMBER_OF",
     ),
     (
