@@ -46,6 +46,9 @@ MEMBER_PREDICATE = re.compile(
     r"|\b(?:hebben|heeft)\s+(?:[\w-]+\s+){0,4}?(?:ondergebracht|belegd)\s+bij\s+"
     r"|\b(?:besteden|besteedt|besteedden)\s+(?:[\w-]+\s+){0,4}?uit\s+aan\s+"
     r"|\b(?:gebundeld|verenigd|georganiseerd)\s+in\s+"
+    r"|\b(?:neemt|nemen|nam|namen)\s+(?:[\w-]+\s+){0,5}?deel\s+(?:aan|in)\s+"
+    r"|\b(?:doet|doen|deed|deden)\s+(?:[\w-]+\s+){0,5}?mee\s+(?:aan|in)\s+"
+    r"|\b(?:participeert|participeren)\s+(?:[\w-]+\s+){0,2}?in\s+"
     r"|\b(?:maakt|maken|maakte|maakten)\s+(?:[\w-]+\s+){0,4}?deel\s+uit\s+van\s+"
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
@@ -159,6 +162,7 @@ INITIATIVE_OF = re.compile(
 COUNTED_IN = re.compile(
     rf"\b(?P<num>{NUM})\s+(?:[\w-]+\s+)?gemeenten\s+(?:binnen|in|van|uit)\s+(?:de\s+|het\s+)?", re.IGNORECASE
 )
+NEGATION = re.compile(r"\b(?:geen|niet|nooit|nimmer)\b", re.IGNORECASE)
 SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
 OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
@@ -224,7 +228,7 @@ class GroupRules:
         self, ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int, predicate: str = ""
     ) -> list[Mention]:
         """The parties a predicate at `hi` is said of: the list (or list anaphor, or "zij") before it,
-        or "zij" inside the predicate ("vormen zij")."""
+        or inside the predicate ("vormen zij", "neemt ook de gemeente A deel aan")."""
         lo = s.start
         semi = ctx.text.rfind(";", s.start, hi)
         if semi >= 0:
@@ -243,7 +247,7 @@ class GroupRules:
             m
             for m in ms
             if lo <= m.start
-            and m.end <= hi
+            and m.end <= hi + len(predicate)  # "neemt ook de gemeente A deel aan": inside the predicate
             and m.type in MEMBER_TYPES
             and not PREPOSITION_BEFORE.search(ctx.text[max(s.start, m.start - 15) : m.start])
         ]
@@ -396,8 +400,8 @@ class GroupRules:
         for m in MEMBER_PREDICATE.finditer(s.text):
             pos = s.start + m.end()
             bodies = self._bodies_at(ctx, ms, pos, s.end)
-            if not bodies:
-                continue
+            if not bodies or NEGATION.search(s.text[max(0, m.start() - 30) : m.end()]):
+                continue  # "Zo is A geen onderdeel van X", "A wil niet langer lid zijn van X"
             members = self._subjects(ctx, i, s, ms, s.start + m.start(), m.group())
             if "onderdeel" in m.group().lower():
                 # "PIANOo, onderdeel van het ministerie": a department, not a member

@@ -306,6 +306,12 @@ CASES = [
         },
     ),
     (
+        "member-predicate (neemt deel aan a body)",
+        "Sinds 2021 neemt ook de gemeente Tiel deel aan de gemeenschappelijke regeling Regio Lindeveld.",
+        "MEMBER_OF",
+        {("Tiel", "Regio Lindeveld")},
+    ),
+    (
         "member-predicate (krachten gebundeld in)",
         "De gemeenten Oss en Uden hebben hun krachten gebundeld in Regio Lindeveld.",
         "MEMBER_OF",
@@ -454,6 +460,11 @@ NEGATIVE = [
     (
         "'zij' with a singular verb is a person, not the list before",
         "Wethouder Anna de Vries sprak met Kampen en Deventer. Zij is lid van Regio Lindeveld.",
+        "MEMBER_OF",
+    ),
+    (
+        "negated membership",
+        "Zo is Tiel geen onderdeel van Regio Lindeveld, en Buren is er niet langer lid van.",
         "MEMBER_OF",
     ),
     (
