@@ -63,6 +63,8 @@ class CooperationRules:
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
             if not pairwise and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A vormt samen met B de regio X": both are members of X
+            if re.search(r"\bvorm(?:t|en|de|den)\b", t, re.IGNORECASE):
+                continue  # "A vormt samen met B en C de regio X": membership of X, not pairwise work
             # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
             right = party_list(ctx.text, [m for m in orgs if m.start >= te], te, s.end).items
             left = [

@@ -44,6 +44,7 @@ BOARD_ROLES: dict[str, tuple[str, ...]] = {
     "directeur-bestuurder": (),
     "bestuurslid": (),
     "secretaris": (),
+    "regiovoorzitter": (),
 }
 
 # a role followed by what it is of: the text names the employer, so the context must not guess it
@@ -359,9 +360,26 @@ class PositionRules:
             }
             return next(iter(bodies.values())) if len(bodies) == 1 else None
         others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
+        if not others:
+            # "Voorzitter X wijst erop dat de Veiligheidsregio ...": the one body the text calls so
+            named = {ref.key: ref for ref in self._generic_references(ctx, ms)}
+            if len(named) == 1:
+                return next(iter(named.values()))
         if ctx.own_org is None or others:
             return None
         return ctx.first_by_key.get(ctx.own_org)
+
+    def _generic_references(self, ctx: Context, ms: list[Mention]) -> list[Mention]:
+        """Bodies the sentence names by their kind ("de veiligheidsregio", "het waterschap")."""
+        if not ms:
+            return []
+        s = next(x for x in ctx.sentences if x.start <= ms[0].start < x.end)
+        found = []
+        for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", s.text):
+            ref = generic_reference(ctx, g.group(1).lower())
+            if ref is not None and ref.type in POSITION_TARGETS:
+                found.append(ref)
+        return found
 
     def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
         """The employer "daar"/"er" points back to: the last one named in this or the two sentences

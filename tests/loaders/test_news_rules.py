@@ -187,6 +187,20 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-adjacent-context-organisation (the body the sentence names by its kind)",
+        "Veel gemeenten werken samen in de Veiligheidsregio Fryslân en in andere verbanden. "
+        "Voorzitter Sybren Bos wijst erop dat de veiligheidsregio snel moet handelen.",
+        [("HOLDS_POSITION", "Sybren Bos", "Veiligheidsregio Fryslân", "voorzitter", "current")],
+    ),
+    (
+        "position-copula-context-municipality ('eerste burger' is a mayor)",
+        "Winterswijk krijgt een nieuwe burgemeester. De 32-jarige Joris Kamp is voorgedragen als nieuwe eerste burger.",
+        [("HOLDS_POSITION", "Joris Kamp", "Winterswijk", "eerste burger", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
