@@ -201,6 +201,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-adjacent-role-of ('van' and a municipality after a full name is the employer)",
+        "Oud-burgemeester Kees Jansen van Kampen overleed zaterdag op 80-jarige leeftijd.",
+        [("HOLDS_POSITION", "Kees Jansen", "Kampen", "burgemeester", "former")],
+    ),
+    (
+        "position-adjacent-role-of (a person and their organisation are not one name)",
+        "Directeur Sanne Vos van GGD Twente presenteerde het plan.",
+        [("HOLDS_POSITION", "Sanne Vos", "GGD Twente", "directeur", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
