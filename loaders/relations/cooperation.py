@@ -79,8 +79,10 @@ class CooperationRules:
             ]
             if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
                 left = [m for m in orgs if ts <= m.start and m.end <= s.start + trig.end() - len("samen met")]
-            if not left:  # "Daarbij zullen de twee instellingen nauw samenwerken met X"
-                left = anaphors_in(ctx, i, s.start, te)
+            if not left and re.search(r"samenwerk|\bwerk\w*\b.*\bsamen met", trig.group(), re.IGNORECASE):
+                left = anaphors_in(
+                    ctx, i, s.start, te
+                )  # "Daarbij zullen de twee instellingen samenwerken met X"
             if not right:
                 continue
             if left:

@@ -783,8 +783,9 @@ class GroupRules:
         return out
 
     def agreement_with(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        """ "Op 8 mei hebben wij met de gemeenten A en B en met bedrijf C een intentieverklaring
-        gesloten": an unnamed agreement between the subject and each party after "met"."""
+        """ "Op 8 mei hebben wij met gemeente A een intentieverklaring gesloten": an unnamed agreement of
+        two parties is collaboration; one of more parties is a multi-party agreement (SCHEMA
+        Conventions), no pairwise collaboration."""
         out: list[Candidate] = []
         for m in re.finditer(r"\bmet\s+", s.text):
             pos = s.start + m.end()
@@ -795,6 +796,8 @@ class GroupRules:
             if not subjects and re.search(r"\b(?:we|wij)\b", s.text[: m.start()], re.IGNORECASE):
                 org = self._speaker_org(ctx, i, ms) or self._we_identity(ctx)  # type: ignore[attr-defined]
                 subjects = [ctx.first_by_key[org]] if org in ctx.first_by_key else []
+            if len({x.key for x in subjects} | {x.key for x in pl.items}) != 2:
+                break  # an agreement of more parties is a multi-party agreement: no pairwise collaboration
             for a in subjects:
                 for b in pl.items:
                     if a.key != b.key:

@@ -393,15 +393,10 @@ CASES = [
         {("Goes", "Kapelle"), ("Borsele", "Goes"), ("Borsele", "Kapelle")},
     ),
     (
-        "collab-agreement-with (an unnamed agreement, 'en met' continuing the list)",
-        "Stichting Groenpoort heeft met de gemeenten Oss en Uden en met Stichting Groenkracht een "
-        "intentieverklaring gesloten over een warmtenet.",
+        "collab-agreement-with (an unnamed agreement of two parties)",
+        "Stichting Groenpoort heeft met de gemeente Oss een intentieverklaring gesloten over een warmtenet.",
         "COLLABORATES_WITH",
-        {
-            ("Oss", "Stichting Groenpoort"),
-            ("Stichting Groenpoort", "Uden"),
-            ("Stichting Groenkracht", "Stichting Groenpoort"),
-        },
+        {("Oss", "Stichting Groenpoort")},
     ),
     (
         "collab-samen-met (generic items in the list are skipped)",
@@ -461,6 +456,12 @@ NEGATIVE = [
         "'zij' with a singular verb is a person, not the list before",
         "Wethouder Anna de Vries sprak met Kampen en Deventer. Zij is lid van Regio Lindeveld.",
         "MEMBER_OF",
+    ),
+    (
+        "an unnamed agreement of more than two parties is multi-party: no pairs",
+        "Stichting Groenpoort heeft met de gemeenten Oss en Uden en met Stichting Groenkracht een "
+        "intentieverklaring gesloten over een warmtenet.",
+        "COLLABORATES_WITH",
     ),
     (
         "negated membership",
