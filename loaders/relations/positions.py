@@ -50,6 +50,13 @@ BOARD_ROLES: dict[str, tuple[str, ...]] = {
 # a role followed by what it is of: the text names the employer, so the context must not guess it
 OF_SOMETHING = re.compile(r"\s+(?:van|bij|voor)\s")
 
+# the municipality's own bodies named before it: "de gemeenteraad van X", "het college van X"
+COUNCIL_OF = re.compile(
+    r"\b(?:gemeenteraad|raad|college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?|"
+    r"provinciale\s+staten|gedeputeerde\s+staten)\s+van\s+(?:de\s+gemeente\s+)?$",
+    re.IGNORECASE,
+)
+
 # "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
 THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:(?:de|het|ook|nog|later|eerst)\s+)?$", re.IGNORECASE)
 PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Vv]anaf|[Tt]ot)\s+(?:19|20)\d{2}\b")
@@ -303,6 +310,9 @@ class PositionRules:
                 return ref, "role-of", role_end, None
         for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
             gap = text[cursor : m.start]
+            if m.rule == "org-party" and re.fullmatch(r"\s*\(\s*", gap):
+                cursor = m.end + 1  # "burgemeester Jaap Kool (VVD)": the party is no employer
+                continue
             if (
                 m.type == "Initiative"
                 and (ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
@@ -488,6 +498,15 @@ class PositionRules:
             who = self._antecedent(ctx, i, pron.group("p").lower())
             if who is not None:
                 return who, "pronoun"
+        if (
+            pron
+            and before
+            and inverted
+            and len({p.key for p in before}) == 1
+            and pron.group("p").lower() != "ik"
+        ):
+            # "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van Goor": the one person before
+            return before[-1], "pronoun"
         if re.search(
             r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE
         ):
@@ -565,13 +584,19 @@ class PositionRules:
         text = ctx.text
         for w in re.finditer(
             r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
-            r"onder andere\s+)?(?:(?:de|het)\s+)?",
+            r"onder andere\s+)?(?:(?:de|het)\s+)?(?:gemeenten\s+)?",
             s.text,
         ):
             pos = s.start + w.end()
             org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
             if org is None:
                 continue
+            # "bij de gemeenten Zeewolde, Dronten en Lingewaard": each of the list
+            employers = [
+                m
+                for m in coordinated(text, [m for m in ms if m.start >= org.start], org.start)
+                if m.type == org.type
+            ] or [org]
             head = text[s.start : s.start + w.start()]
             subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
             pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
@@ -590,11 +615,11 @@ class PositionRules:
             former = w.group("v") in {"werkte", "werkten"} or bool(
                 re.search(r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid"))
             )
-            out.append(
+            out += [
                 Candidate(
                     "HOLDS_POSITION",
                     person.key,
-                    org.key,
+                    employer.key,
                     s,
                     "position-works-at",
                     0.7,
@@ -602,7 +627,8 @@ class PositionRules:
                     role_class=ROLES.get(role, "staff"),
                     status="former" if former else "current",
                 )
-            )
+                for employer in employers
+            ]
         return out
 
     def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -647,6 +673,10 @@ class PositionRules:
         here = [m for m in ms if m.type == type_]
         if len({m.key for m in here}) == 1:
             return here[0]
+        # "heeft de gemeenteraad van Hollands Kroon laten weten": the council's municipality
+        council = [m for m in here if COUNCIL_OF.search(ctx.text[max(0, m.start - 40) : m.start])]
+        if len({m.key for m in council}) == 1:
+            return council[0]
         lo = ctx.sentences[max(0, i - 3)].start
         hi = ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
         window = [m for m in ctx.starting_in(lo, hi) if m.type == type_]

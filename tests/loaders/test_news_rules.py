@@ -214,6 +214,34 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-adjacent-context-municipality (a party in parentheses; the council addressed)",
+        "Burgemeester Jaap Kool (VVD) heeft de gemeenteraad van Hollands Kroon laten weten dat hij stopt. "
+        "Eerder was hij onder meer burgemeester van Ouder-Amstel en Heemskerk.",
+        [
+            ("HOLDS_POSITION", "Jaap Kool", "Hollands Kroon", "burgemeester", "current"),
+            ("HOLDS_POSITION", "Jaap Kool", "Ouder-Amstel", "burgemeester", "former"),
+            ("HOLDS_POSITION", "Jaap Kool", "Heemskerk", "burgemeester", "former"),
+        ],
+    ),
+    (
+        "position-pronoun-role-of (an inverted pronoun for the one person before it)",
+        "Voordat Theo Schut in Oldenzaal werd benoemd, was hij onder meer waarnemend burgemeester van Losser.",
+        [("HOLDS_POSITION", "Theo Schut", "Losser", "burgemeester", "former")],
+    ),
+    (
+        "position-works-at (a list of municipalities)",
+        "Karel Stam is per 1 maart de nieuwe gemeentesecretaris van Montferland. "
+        "Stam werkte eerder in vergelijkbare functies bij de gemeenten Zeewolde, Dronten en Lingewaard.",
+        [
+            ("HOLDS_POSITION", "Karel Stam", "Zeewolde", "medewerker", "former"),
+            ("HOLDS_POSITION", "Karel Stam", "Dronten", "medewerker", "former"),
+            ("HOLDS_POSITION", "Karel Stam", "Lingewaard", "medewerker", "former"),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
