@@ -31,7 +31,12 @@ RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "MEMBER_OF": (frozenset({"Organization", "Municipality"}), frozenset({"Organization", "Region"})),
     "COLLABORATES_WITH": (_ORGS, _ORGS),
-    "PARTICIPATES_IN": (frozenset({"Organization", "Municipality", "Person"}), frozenset({"Initiative"})),
+    # SCHEMA Conventions: every party of a multi-party agreement takes part, provinces included,
+    # and a regional cooperation that signs as a party
+    "PARTICIPATES_IN": (
+        frozenset({"Organization", "Municipality", "Province", "Region", "Person"}),
+        frozenset({"Initiative"}),
+    ),
     "LOCATED_IN": (
         frozenset({"Organization", "Initiative", "Municipality"}),
         frozenset({"Municipality", "Province", "Region"}),

@@ -380,6 +380,19 @@ ENTITY_CASES = [
         {"Jeroen Haan", "Gérard Bouman", "Cora-Yfke Sikkema"},
     ),
     (
+        "people and their organisation, and two bodies joined by 'en de', are not one name",
+        "We vroegen het Lea Janssen en Sandra Akkermans van GGD Zuid Limburg. Ook Ambulancezorg "
+        "Limburg-Noord en de GGD oefenden mee.",
+        {"Lea Janssen en Sandra Akkermans van GGD Zuid Limburg", "Ambulancezorg Limburg-Noord en de GGD"},
+        {"Lea Janssen", "Sandra Akkermans", "GGD Zuid Limburg", "Ambulancezorg Limburg-Noord"},
+    ),
+    (
+        "a name listed beside known organisations is an organisation",
+        "Daarom zijn Circulus Berkel, AVU en ROVA onder de naam CirkelWaarde een samenwerking gestart.",
+        set(),
+        {"Circulus Berkel", "AVU", "ROVA"},
+    ),
+    (
         "a brand written in camel case stays a name",
         "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
         set(),
