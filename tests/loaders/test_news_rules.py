@@ -242,6 +242,23 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "located-kind-in (the one body of that kind, said to be in a place)",
+        "Veiligheidsregio Fryslân is een gemeenschappelijke regeling. In het bestuur van de Veiligheidsregio "
+        "in Fryslân zitten burgemeesters.",
+        [("LOCATED_IN", "Veiligheidsregio Fryslân", "Fryslân", None, None)],
+    ),
+    (
+        "located-waar-gevestigd",
+        "Hoe ziet die verbinding eruit in Enschede, Deventer en Apeldoorn, waar Hogeschool Saxion is gevestigd?",
+        [
+            ("LOCATED_IN", "Hogeschool Saxion", "Enschede", None, None),
+            ("LOCATED_IN", "Hogeschool Saxion", "Apeldoorn", None, None),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
