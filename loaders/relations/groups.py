@@ -25,6 +25,19 @@ from .lists import (
 )
 
 BODY_TYPES = {"Organization", "Region"}
+
+# the phrase before a list of a body's members
+LISTED_MEMBERS = re.compile(
+    r"\b(?P<omvat>omvat|omvatten|beslaat)\s+(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?gemeenten\s*:?\s*|"
+    r"\baangesloten\s+bij\s+[^,.;]{2,80},\s+met\s+(?:onder\s+meer|o\.a\.)?\s*|"
+    r"\bdie\s+dat\s+ook\s+doet\s+(?:in|voor)\s+(?:onder\s+meer\s+|o\.a\.\s+)?|"
+    r"\bbij\s+ons\s+en\s+in\s+",
+    re.IGNORECASE,
+)
+# "... ondertekenen een intentieovereenkomst voor de vorming van een nieuwe GGD Haaglanden"
+FORMING = re.compile(
+    r"\b(?:vorming|oprichting)\s+van\s+(?:een\s+|de\s+|het\s+)?(?:nieuwe\s+)?", re.IGNORECASE
+)
 MEMBER_TYPES = {"Organization", "Municipality", "Province"}
 
 # a body carrying out work for its members, or a cooperation area: what a council sends a board
@@ -221,6 +234,34 @@ class GroupRules:
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
         out += self._deal_parties(ctx, i, s, ms)
+        out += self._members_listed(ctx, i, s, ms)
+        return out
+
+    def _members_listed(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """A body and the municipalities it is made of or works for, listed after a phrase that says
+        so: "De regio omvat de volgende gemeenten: A, B en C"; "aangesloten bij netwerk X, met onder
+        meer A en B"; "uitbesteed aan X, die dat ook doet in A en B"; "de gemeenten A en B ondertekenen
+        een overeenkomst voor de vorming van X"."""
+        out: list[Candidate] = []
+        t = s.text
+        for cue in LISTED_MEMBERS.finditer(t):
+            at = s.start + cue.end()
+            bodies = [m for m in ms if m.type in BODY_TYPES and m.end <= at]  # before the list, or in the cue
+            body = bodies[-1] if bodies else self._context_body(ctx, i) if cue.group("omvat") else None
+            if body is None and cue.group("omvat"):
+                body = self._only_body_with(ctx, "regio")
+            if body is None:
+                continue
+            members = party_list(ctx.text, ms, at, s.end).items
+            self._add(out, members, body, s, "member-listed", 0.75, ctx)
+        forming = FORMING.search(t)
+        if forming:
+            body = next(
+                (m for m in ms if m.type in BODY_TYPES and m.start >= s.start + forming.end() - 1), None
+            )
+            subjects = [m for m in ms if m.type == "Municipality" and m.end <= s.start + forming.start()]
+            if body is not None and len(subjects) >= 2:
+                self._add(out, subjects, body, s, "member-forming", 0.75, ctx)
         return out
 
     # -- helpers -------------------------------------------------------------------------------
