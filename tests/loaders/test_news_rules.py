@@ -301,6 +301,25 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-board-list and member-board-list",
+        "Omgevingsdienst Rivierenland heeft een algemeen bestuur.\n\nDe leden van het algemeen bestuur zijn:\n\n"
+        "T. van Houwelingen, gemeente Tiel\nA. Rijsdijk, gemeente Culemborg\n\nDagelijks bestuur\n",
+        [
+            (
+                "HOLDS_POSITION",
+                "T. van Houwelingen",
+                "Omgevingsdienst Rivierenland",
+                "lid algemeen bestuur",
+                "current",
+            ),
+            ("MEMBER_OF", "Tiel", "Omgevingsdienst Rivierenland", None, None),
+            ("MEMBER_OF", "Culemborg", "Omgevingsdienst Rivierenland", None, None),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
