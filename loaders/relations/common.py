@@ -137,7 +137,7 @@ VERB = (
 # " werkt nu als ", " was tot de opheffing "
 BEFORE_ROLE = re.compile(
     # a parenthesis after the name: "(47)", "(Tiel, 1961)", "(VVD)"; where the person comes from
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,?\s*uit\s+(?:[A-Z][\w'’-]+\s+){1,3}?,?\s*)?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,?\s*uit\s+(?:[A-Z][\w'’-]+\s+){1,3}?,?\s*)?(?::\s*)?"
     r"(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
     r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien|tevens|ook|daarnaast)\s+)?"
     rf"(?:(?:{VERB})(?:\s+(?:tot\s+en\s+met|(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)"

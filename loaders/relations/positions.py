@@ -227,9 +227,11 @@ class PositionRules:
                     )
             last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
             prev_end = re_
-        return out + self._listed_with_employer(ctx, s, ms)
+        return out + self._listed_with_employer(ctx, s, ms, i)
 
-    def _listed_with_employer(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    def _listed_with_employer(
+        self, ctx: Context, s: Sentence, ms: list[Mention], i: int | None = None
+    ) -> list[Candidate]:
         """ "wethouders Anke Pol (Zwolle), Gert Mulder (Kampen) en Rik de Vos (Deventer)", "burgemeester
         Els Kok (Ommen)": each person holds the role at the employer in their parenthesis."""
         out: list[Candidate] = []
@@ -250,6 +252,23 @@ class PositionRules:
                     None,
                 )
                 if employer is None or not re.match(r"\s*(?:,[^()]{1,15})?\)", text[employer.end :]):
+                    # "de wethouders A, B en C" of a document about one municipality
+                    if word in PLURAL_ROLES and role in MUNICIPAL_ROLES and i is not None:
+                        place = self._nearby_municipality(ctx, i, [])
+                        if place is not None:
+                            out.append(
+                                Candidate(
+                                    "HOLDS_POSITION",
+                                    m.key,
+                                    place.key,
+                                    s,
+                                    "position-listed-context",
+                                    0.6,  # type: ignore[arg-type]
+                                    role=role,
+                                    role_class=ROLES.get(role),
+                                    status="current",
+                                )
+                            )
                     continue
                 pos = text.index(")", employer.end) + 1
                 out.append(
@@ -336,7 +355,7 @@ class PositionRules:
                 ):
                     spec_end = role_end
                     spec = re.match(
-                        r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"
+                        r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|gemeente|provincie|"
                         r"was)\b)[a-zà-ÿ][\w/-]*){0,3}",
                         text[role_end : m.start],
                     )

@@ -320,6 +320,27 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-listed-context (a plural office and a list of people, in a text about one municipality)",
+        "Bij aanvang van de vergadering in Meerssen werd afscheid genomen van de wethouders Gerard IJff, "
+        "Peter Hovens en Wim Kemp.",
+        [
+            ("HOLDS_POSITION", "Gerard IJff", "Meerssen", "wethouder", "current"),
+            ("HOLDS_POSITION", "Wim Kemp", "Meerssen", "wethouder", "current"),
+        ],
+    ),
+    (
+        "position-copula-role-of (a list item 'Name: role organisation')",
+        "Het team bestaat uit:\n• Tseard Hoekstra: wethouder gemeente Alphen aan den Rijn\n"
+        "• Jeroen Verheijen: wethouder gemeente Hillegom",
+        [
+            ("HOLDS_POSITION", "Tseard Hoekstra", "Alphen aan den Rijn", "wethouder", "current"),
+            ("HOLDS_POSITION", "Jeroen Verheijen", "Hillegom", "wethouder", "current"),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
