@@ -6,8 +6,11 @@ error (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -17,13 +20,14 @@ from .commands.options import (
     UserError,
     connect,
     curation_option,
+    curation_path_for,
     format_option,
     load_curation,
     store_options,
     user_errors,
 )
 from .commands.output import emit
-from .graph.curation import Curation
+from .graph.curation import Curation, editing
 from .graph.export import dumps, write_atomic
 from .graph.model import ENTITY_TYPES, RELATION_TYPES
 from .graph.store import store_label
@@ -323,13 +327,12 @@ def merge(keep, others, store_url, user, password, database, curation_path) -> N
     """Merge OTHERS into KEEP (names, aliases or ids), now and on every future ingest."""
     kg = open_graph(store_url, user, password, database, curation_path)
     target = _require(kg, keep)
-    curation = load_curation(store_url, curation_path)
     ids = [i for i in dict.fromkeys(_require(kg, o).id for o in others) if i != target.id]
     if not ids:  # already merged (the names now find KEEP itself): nothing new to record
         click.echo(f"nothing to merge: {', '.join(others)} already part of {target.id}")
         return
-    curation.add("merge", into=target.id, **{"from": ids})
-    _save(curation)
+    with _editing(store_url, curation_path) as curation:
+        curation.add("merge", into=target.id, **{"from": ids})
     click.echo(f"merged {', '.join(ids)} into {target.id} (recorded in {curation.path})")
 
 
@@ -341,10 +344,10 @@ def merge(keep, others, store_url, user, password, database, curation_path) -> N
 def reject(names, store_url, user, password, database, curation_path) -> None:
     """Reject false stakeholders (names, aliases or ids): left out now and on every future ingest."""
     kg = open_graph(store_url, user, password, database, curation_path)
-    curation = load_curation(store_url, curation_path)
-    for n in names:
-        curation.add("reject", entity=_require(kg, n).id)
-    _save(curation)
+    ids = [_require(kg, n).id for n in names]
+    with _editing(store_url, curation_path) as curation:
+        for eid in ids:
+            curation.add("reject", entity=eid)
     click.echo(f"rejected {len(names)} (recorded in {curation.path})")
 
 
@@ -357,17 +360,23 @@ def reject(names, store_url, user, password, database, curation_path) -> None:
 def rename(entity, new_name, store_url, user, password, database, curation_path) -> None:
     """Give a stakeholder another display name (the old one stays an alias)."""
     kg = open_graph(store_url, user, password, database, curation_path)
-    curation = load_curation(store_url, curation_path)
-    curation.add("rename", entity=_require(kg, entity).id, name=new_name)
-    _save(curation)
+    if any(unicodedata.category(ch) == "Cc" for ch in new_name):
+        raise UserError("a name cannot contain control characters (newlines, tabs, escape codes)")
+    eid = _require(kg, entity).id
+    with _editing(store_url, curation_path) as curation:
+        curation.add("rename", entity=eid, name=new_name)
     click.echo(f"renamed (recorded in {curation.path})")
 
 
-def _save(curation: Curation) -> None:
+@contextlib.contextmanager
+def _editing(store_url: str | None, curation_path: str | None) -> Iterator[Curation]:
+    """The curation file, locked against concurrent edits, saved when the block ends."""
+    path = curation_path_for(store_url, curation_path)
     try:
-        curation.save()
+        with editing(path) as curation:
+            yield curation
     except OSError as exc:
-        raise UserError(f"cannot write {curation.path}: {exc.strerror or exc}") from None
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 # -- demo -----------------------------------------------------------------------------------

@@ -11,15 +11,25 @@ from types import ModuleType
 import pytest
 
 
-def load_bolt_server() -> ModuleType:
-    """tests/bolt_server.py as a module (the tests folder is no package under --import-mode=importlib)."""
-    name = "stakegraph_tests_bolt_server"
+def load_helper(stem: str) -> ModuleType:
+    """tests/<stem>.py as a module (the tests folder is no package under --import-mode=importlib)."""
+    name = f"stakegraph_tests_{stem}"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "bolt_server.py")
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / f"{stem}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def load_bolt_server() -> ModuleType:
+    return load_helper("bolt_server")
+
+
+@pytest.fixture(scope="session")
+def unprivileged() -> ModuleType:
+    """tests/unprivileged.py: subprocesses that file permissions apply to, even as root."""
+    return load_helper("unprivileged")
 
 
 @pytest.fixture(scope="session")
