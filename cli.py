@@ -17,6 +17,7 @@ import click
 
 from .commands.options import (
     EXIT_PARTIAL,
+    EXIT_USAGE,
     UserError,
     connect,
     curation_option,
@@ -27,6 +28,8 @@ from .commands.options import (
     user_errors,
 )
 from .commands.output import emit
+from .commands.signals import InterruptibleGroup, interruptible
+from .commands.terminal import printable
 from .graph.curation import Curation, editing
 from .graph.export import dumps, write_atomic
 from .graph.model import ENTITY_TYPES, RELATION_TYPES
@@ -36,7 +39,7 @@ from .knowledge import KnowledgeGraph
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=InterruptibleGroup, context_settings=CONTEXT)
 @click.version_option(package_name="stakegraph")
 def main() -> None:
     """Build a knowledge graph of stakeholders and their collaborations from documents.
@@ -96,8 +99,13 @@ def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read
 )
 @click.option("--prune", is_flag=True, help="Forget documents whose files are gone from the given folders.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MB",
+              help="Skip files larger than this (default 100, env STAKEGRAPH_MAX_FILE_MB).")
+@click.option("--max-text-chars", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Skip documents whose text is longer (default 2000000, env STAKEGRAPH_MAX_TEXT_CHARS).")
 @user_errors
-def ingest(paths, store_url, user, password, database, curation_path, nlp, prune, strict) -> None:
+def ingest(paths, store_url, user, password, database, curation_path, nlp, prune, strict,
+           max_file_mb, max_text_chars) -> None:
     """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
 
     \b
@@ -106,30 +114,34 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
       stakegraph ingest rapport.pdf --store team.db
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
     """
-    from .ingest import build
+    from .ingest import IngestReport, build
     from .loaders.formats import iter_document_paths
+    from .loaders.limits import LimitError, Limits
 
     if nlp is not None:
         _check_nlp(nlp)
+    try:
+        limits = Limits.from_env(max_file_mb, max_text_chars)
+    except LimitError as exc:
+        raise UserError(str(exc)) from None
     store = connect(store_url, user, password, database, create=True)
     curation = load_curation(store_url, curation_path)
+    report = IngestReport()
     try:
-        total = sum(1 for _ in iter_document_paths(paths)) if sys.stderr.isatty() else 0
-        with click.progressbar(
-            length=total, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
-        ) as bar:
-            report = build(
-                paths,
-                store,
-                curation=curation,
-                nlp=nlp,
-                prune=prune,
-                progress=lambda p: bar.update(1, p.name),
-            )
+        with interruptible(lambda: f"{report.summary()} before it stopped; every document is stored "
+                                   "whole or not at all, so the same ingest again finishes the job"):
+            total = sum(1 for _ in iter_document_paths(paths)) if sys.stderr.isatty() else 0
+            with click.progressbar(
+                length=total, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
+            ) as bar:
+                build(paths, store, curation=curation, nlp=nlp, prune=prune, limits=limits, report=report,
+                      progress=lambda p: bar.update(1, printable(p.name)))
     finally:
         store.close()
     for path, reason in report.skipped:
-        click.echo(f"warning: skipped {path}: {reason}", err=True)
+        click.echo(f"warning: skipped {printable(path)}: {printable(reason)}", err=True)
+    for path, caveat in report.warnings:
+        click.echo(f"warning: {printable(path)}: {printable(caveat)}", err=True)
     click.echo(report.summary())
     if strict and report.skipped:
         sys.exit(EXIT_PARTIAL)
@@ -151,13 +163,19 @@ def forget(paths, store_url, user, password, database) -> None:
     from .ingest import forget as forget_paths
 
     store = connect(store_url, user, password, database)
+    ambiguous: list[tuple[str, list[str]]] = []
     try:
-        removed, unknown = forget_paths(paths, store)
+        removed, unknown = forget_paths(paths, store, ambiguous)
     finally:
         store.close()
     for p in unknown:
-        click.echo(f"warning: no document for {p}", err=True)
+        click.echo(f"warning: no document for {printable(p)}", err=True)
+    for name, candidates in ambiguous:
+        click.echo(f"warning: {printable(name)} names {len(candidates)} documents, none forgotten; give "
+                   f"the path of the one you mean: {', '.join(printable(c) for c in candidates)}", err=True)
     click.echo(f"{len(removed)} forgotten")
+    if ambiguous:
+        sys.exit(EXIT_USAGE)
 
 
 # -- reading the graph ------------------------------------------------------------------------
@@ -225,7 +243,7 @@ def show(name, fmt, store_url, user, password, database, curation_path, min_conf
         click.echo(f"  {k}: {v}")
     if e.aliases:
         click.echo(f"  aliases: {', '.join(e.aliases)}")
-    click.echo(f"  documents: {', '.join(e.documents)}  ({e.mentions} mentions)")
+    click.echo(f"  documents: {printable(', '.join(e.documents))}  ({e.mentions} mentions)")
     for r in rels:
         other = r.target if r.source == e.id else r.source
         arrow = "->" if r.source == e.id else "<-"
