@@ -796,9 +796,24 @@ _WRITE_CLAUSE = re.compile(
 _NOT_CODE = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_NAME_PART = r"(?:`(?:``|[^`])*`|[\w$]+)"
+_PROCEDURE = re.compile(rf"(?<![\w.$`])CALL\s+({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
+_WRITE_PROCEDURE = re.compile(r"create|drop|delete|remove|set|write|merge|clear|load|import|config|kill"
+                              r"|terminate|stop|start|copy|restore", re.IGNORECASE)
+
+
 def looks_like_write(query: str) -> bool:
-    """Whether a query has a write clause outside strings, names and comments."""
-    return bool(_WRITE_CLAUSE.search(_NOT_CODE.sub(" ", query)))
+    r"""Whether a query has a write clause outside strings, names and comments, or calls a procedure
+    whose name (backtick-quoted parts read as plain names: `CALL \`db.idx.fulltext.drop\`` is
+    `db.idx.fulltext.drop` to the server) says it changes something."""
+    if _WRITE_CLAUSE.search(_NOT_CODE.sub(" ", query)):
+        return True
+    for match in _PROCEDURE.finditer(_STRINGS_AND_COMMENTS.sub(" ", query)):
+        name = re.sub(r"\s+", "", match.group(1)).replace("``", "\0").replace("`", "").replace("\0", "`")
+        if _WRITE_PROCEDURE.search(name):
+            return True
+    return False
 
 
 def plain(value: Any) -> Any:
