@@ -90,6 +90,8 @@ class _Dialect:
 
     name = "neo4j"
     max_statement_bytes: int | None = None
+    # Characters of list values one result row may carry; None: no limit (Neo4j chunks big rows).
+    max_row_chars: int | None = None
 
     def prepare(self, query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         return query, params
@@ -128,6 +130,9 @@ class _FalkorDialect(_Dialect):
 
     name = "falkordb"
     max_statement_bytes = 512_000  # the server copies a query that spans Bolt chunks onto its stack
+    # FalkorDB 1.4.1 never finishes sending a result row over 64 KB (the client waits for ever), so
+    # long lists are read in pages of at most this many characters (4 UTF-8 bytes each at most).
+    max_row_chars = 12_000
 
     def prepare(self, query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         if not params:
@@ -231,6 +236,7 @@ class Neo4jStore(FactStore):
         database: str | None = None,
         batch_size: int = DEFAULT_BATCH,
         connection_timeout: float = CONNECTION_TIMEOUT,
+        read_timeout: float | None = None,
         **_: Any,
     ) -> None:
         import neo4j
@@ -244,6 +250,7 @@ class Neo4jStore(FactStore):
             password = os.environ.get("NEO4J_PASSWORD")
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         self.batch_size = max(1, int(batch_size))
+        self.read_timeout = read_timeout or _env_seconds(READ_TIMEOUT_ENV, READ_TIMEOUT)
         if password is not None and not self.user:
             self.user = "neo4j"
         if self.user and password is None:
@@ -313,8 +320,36 @@ class Neo4jStore(FactStore):
             return session.execute_write(work)
 
     def _run(self, tx: Any, query: str, **params: Any) -> list[dict[str, Any]]:
+        _arm_read_timeout(tx, self.read_timeout)
         text, bolt_params = self._dialect.prepare(query, params)
         return tx.run(text, bolt_params).data()
+
+    def _page_list(self, tx: Any, match: str, value: str, **params: Any) -> list[Any] | None:
+        """A list property read in pages that each stay under the server's row limit: first the
+        size of every element, then runs of elements, and an element too long on its own in pieces."""
+        budget = self._dialect.max_row_chars or 1 << 62
+        found = self._run(tx, f"{match} RETURN CASE WHEN {value} IS NULL THEN null "
+                              f"ELSE [x IN {value} | size(toString(x))] END AS sizes", **params)
+        if not found or found[0]["sizes"] is None:
+            return None
+        sizes: list[int] = found[0]["sizes"]
+        out: list[Any] = []
+        i = 0
+        while i < len(sizes):
+            if sizes[i] > budget:  # one long string, in pieces
+                query = f"{match} RETURN substring({value}[$i], $o, $n) AS part"
+                pieces = [self._run(tx, query, i=i, o=o, n=budget, **params)[0]["part"]
+                          for o in range(0, sizes[i], budget)]
+                out.append("".join(pieces))
+                i += 1
+                continue
+            j, total = i, 0
+            while j < len(sizes) and sizes[j] <= budget and total + sizes[j] <= budget:
+                total += sizes[j]
+                j += 1
+            out += self._run(tx, f"{match} RETURN {value}[$i..$j] AS part", i=i, j=j, **params)[0]["part"]
+            i = j
+        return out
 
     def _run_batched(self, tx: Any, query: str, rows: list[Any], **params: Any) -> list[dict]:
         """`UNWIND $rows` in chunks of `batch_size` rows (and, where the server needs it, bytes)."""
@@ -433,6 +468,28 @@ class Neo4jStore(FactStore):
                     by_type[edge],
                 )
 
+    def _read_nodes(self, tx: Any, ids: list[str]) -> list[dict[str, Any]]:
+        """Entity nodes' labels and properties; on a server with a row limit the lists that grow
+        with the corpus (documents, aliases) come back null when long and are then read in pages."""
+        if not self._dialect.max_row_chars:
+            return self._run_batched(tx, "UNWIND $rows AS eid MATCH (e:Entity {id: eid}) RETURN eid AS id, "
+                                         "labels(e) AS labels, properties(e) AS props", ids)
+        long_lists = ("documents", "aliases")
+        sizes = " + ".join(f"reduce(n = 0, x IN coalesce(e.{f}, []) | n + size(x))" for f in long_lists)
+        nodes = self._run_batched(
+            tx, f"UNWIND $rows AS eid MATCH (e:Entity {{id: eid}}) WITH eid, e, {sizes} AS chars "
+                "RETURN eid AS id, labels(e) AS labels, chars, CASE WHEN chars <= $budget THEN properties(e) "
+                "ELSE e {.*, documents: null, aliases: null} END AS props",
+            ids, budget=self._dialect.max_row_chars)
+        for node in nodes:
+            if node.pop("chars") <= self._dialect.max_row_chars:
+                continue
+            for f in long_lists:
+                value = self._page_list(tx, "MATCH (e:Entity {id: $eid})", f"e.{f}", eid=node["id"])
+                node["props"][f] = value
+            node["props"] = {k: v for k, v in node["props"].items() if v is not None}
+        return nodes
+
     def _purge(self, tx: Any, path: str, keep: str | None) -> tuple[set[str], set[str]]:
         """Delete a document's records except those of revision `keep`; returns the entity ids
         whose mentions went and the ends of the edges that went (candidates for a refresh)."""
@@ -472,9 +529,7 @@ class Neo4jStore(FactStore):
                 f = per_doc.setdefault(r["path"], DocumentFacts(Document("", r["document"], r["path"])))
                 f.entities.append(_entity_from_row(r))
             merged = {e.id: e for e in merge_entities(per_doc[p] for p in sorted(per_doc))}
-            nodes = self._run_batched(
-                tx, "UNWIND $rows AS eid MATCH (e:Entity {id: eid}) RETURN eid AS id, labels(e) AS labels, "
-                    "properties(e) AS props", order)
+            nodes = self._read_nodes(tx, order)
             changed: list[dict] = []
             add: dict[str, list[str]] = defaultdict(list)
             drop: dict[str, list[str]] = defaultdict(list)
@@ -580,15 +635,30 @@ class Neo4jStore(FactStore):
         )
         edges: list[dict] = []
         for edge in EDGE_TYPES:
-            edges += [
-                {**r, "edge": edge}
-                for r in self._run(
-                    tx,
-                    f"MATCH (a)-[r:{_label(edge, EDGE_TYPES)}]->(b) WHERE r.doc IS NOT NULL "
-                    "RETURN a.id AS s, b.id AS t, " + _EDGE_FIELDS,
-                )
-            ]
+            edges += [{**r, "edge": edge} for r in self._read_edges(tx, edge)]
         return docs, mentions, edges
+
+    def _read_edges(self, tx: Any, edge: str) -> list[dict[str, Any]]:
+        """One edge type's records; on a server with a row limit, evidence lists too long for one
+        row (a fact stated in many sentences, or in one very long one) are read in pages."""
+        label = _label(edge, EDGE_TYPES)
+        budget = self._dialect.max_row_chars
+        if not budget:
+            return self._run(tx, f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL "
+                                 "RETURN a.id AS s, b.id AS t, " + _EDGE_FIELDS)
+        sizes = " + ".join(f"reduce(n = 0, x IN coalesce(r.{f}, []) | n + size(x))" for f in _LONG_EDGE_LISTS)
+        fields = ", ".join(f"CASE WHEN chars <= $budget THEN r.{k} END AS {k}" if k in _LONG_EDGE_LISTS
+                           else f"r.{k} AS {k}" for k in _EDGE_KEYS)
+        rows = self._run(tx, f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL "
+                             f"WITH a, b, r, {sizes} AS chars RETURN a.id AS s, b.id AS t, chars, {fields}",
+                         budget=budget)
+        for row in rows:
+            if row.pop("chars") <= budget:
+                continue
+            match = f"MATCH ()-[r:{label}]->() WHERE r.doc = $doc AND r.idx = $idx AND r.rev = $rev"
+            for f in _LONG_EDGE_LISTS:
+                row[f] = self._page_list(tx, match, f"r.{f}", doc=row["doc"], idx=row["idx"], rev=row["rev"])
+        return rows
 
     def run_read(self, query: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         """Run a user's read-only Cypher query; returns column names and rows of plain Python values.
@@ -617,9 +687,31 @@ class Neo4jStore(FactStore):
             closer()
 
 
-_EDGE_FIELDS = ", ".join(f"r.{k} AS {k}" for k in (
-    "doc", "document", "rev", "idx", "rel_type", "role", "role_class", "status", "confidence", "weight",
-    "sentences", "starts", "ends", "rules", "evidence_documents", "evidence_confidences"))
+_EDGE_KEYS = ("doc", "document", "rev", "idx", "rel_type", "role", "role_class", "status", "confidence",
+              "weight", "sentences", "starts", "ends", "rules", "evidence_documents", "evidence_confidences")
+_EDGE_FIELDS = ", ".join(f"r.{k} AS {k}" for k in _EDGE_KEYS)
+_LONG_EDGE_LISTS = ("sentences", "rules", "evidence_documents")  # lists of strings that can grow long
+
+READ_TIMEOUT = 120.0  # seconds without a byte from the server before a read gives up
+READ_TIMEOUT_ENV = "STAKEGRAPH_NEO4J_READ_TIMEOUT"
+
+
+def _env_seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, "") or default)
+    except ValueError:
+        raise StoreError(f"{name} must be a number of seconds") from None
+    return value if value > 0 else default
+
+
+def _arm_read_timeout(tx: Any, seconds: float) -> None:
+    """Give the transaction's socket a read timeout. The driver sets one only when the server sends
+    a `connection.recv_timeout_seconds` hint (Neo4j can, FalkorDB does not); without it a server
+    that stops answering mid-result would leave the command waiting for ever."""
+    socket = getattr(getattr(tx, "_connection", None), "socket", None)
+    setter = getattr(socket, "set_read_timeout", None)
+    if setter is not None:
+        setter(seconds)
 
 
 # -- errors -----------------------------------------------------------------------------------
