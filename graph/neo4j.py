@@ -521,9 +521,11 @@ class Neo4jStore(FactStore):
                 f"UNWIND $rows AS eid MATCH (e:Entity {{id: eid}}) MATCH (e)-[m:{MENTIONED_IN}]->(d) "
                 "WHERE d.rev IS NOT NULL AND m.rev = d.rev "
                 "RETURN eid AS id, d.path AS path, d.name AS document, m.idx AS idx, m.type AS type, "
-                "m.name AS name, m.aliases AS aliases, m.mentions AS mentions, m.attributes AS attributes",
-                order,
+                f"m.name AS name, m.rev AS rev, {self._aliases()}, m.mentions AS mentions, "
+                "m.attributes AS attributes",
+                order, budget=self._dialect.max_row_chars,
             )
+            self._page_aliases(tx, rows)
             per_doc: dict[str, DocumentFacts] = {}
             for r in sorted(rows, key=lambda r: (r["path"], r["idx"])):
                 f = per_doc.setdefault(r["path"], DocumentFacts(Document("", r["document"], r["path"])))
@@ -630,13 +632,31 @@ class Neo4jStore(FactStore):
             tx,
             f"MATCH (e:Entity)-[m:{MENTIONED_IN}]->(d) WHERE d.rev IS NOT NULL "
             "RETURN e.id AS id, d.path AS path, d.name AS document, m.rev AS rev, m.idx AS idx, "
-            "m.type AS type, m.name AS name, m.aliases AS aliases, m.mentions AS mentions, "
+            f"m.type AS type, m.name AS name, {self._aliases()}, m.mentions AS mentions, "
             "m.attributes AS attributes",
+            budget=self._dialect.max_row_chars,
         )
+        self._page_aliases(tx, mentions)
         edges: list[dict] = []
         for edge in EDGE_TYPES:
             edges += [{**r, "edge": edge} for r in self._read_edges(tx, edge)]
         return docs, mentions, edges
+
+    def _aliases(self) -> str:
+        """The RETURN items for a mention's aliases: null (and its size) where too long for one row."""
+        if not self._dialect.max_row_chars:
+            return "m.aliases AS aliases"
+        chars = "reduce(n = 0, x IN coalesce(m.aliases, []) | n + size(x))"
+        return f"CASE WHEN {chars} <= $budget THEN m.aliases END AS aliases, {chars} AS alias_chars"
+
+    def _page_aliases(self, tx: Any, rows: list[dict[str, Any]]) -> None:
+        budget = self._dialect.max_row_chars
+        for row in rows if budget else ():
+            if row.pop("alias_chars") > budget:
+                row["aliases"] = self._page_list(
+                    tx, f"MATCH (e:Entity {{id: $eid}})-[m:{MENTIONED_IN}]->(d:Document {{path: $path}}) "
+                        "WHERE m.rev = $rev AND m.idx = $idx", "m.aliases",
+                    eid=row["id"], path=row["path"], rev=row["rev"], idx=row["idx"])
 
     def _read_edges(self, tx: Any, edge: str) -> list[dict[str, Any]]:
         """One edge type's records; on a server with a row limit, evidence lists too long for one

@@ -27,6 +27,12 @@ def load_bolt_server() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def synthetic() -> ModuleType:
+    """tests/synthetic_corpus.py: many small deterministic Dutch documents."""
+    return load_helper("synthetic_corpus")
+
+
+@pytest.fixture(scope="session")
 def unprivileged() -> ModuleType:
     """tests/unprivileged.py: subprocesses that file permissions apply to, even as root."""
     return load_helper("unprivileged")
