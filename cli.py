@@ -88,7 +88,7 @@ def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read
 
 # -- ingest / forget ------------------------------------------------------------------------
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @store_options
 @curation_option
 @click.option(
