@@ -42,7 +42,7 @@ def document_id(text: str) -> str:
 
 def build(
     paths: Iterable[str | Path],
-    store: Store | str | None = None,
+    store: Store | str | Path | None = None,
     *,
     curation: Curation | None = None,
     nlp: str | None = None,

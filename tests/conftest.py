@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: a bounded run in the default suite, a long one for nightly-style runs
+# (STAKEGRAPH_HYPOTHESIS_PROFILE=nightly, see the README). No example database is written, and the
+# default run is derandomised so CI sees the same examples every time.
+settings.register_profile("default", max_examples=30, deadline=None, database=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("nightly", max_examples=2000, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("STAKEGRAPH_HYPOTHESIS_PROFILE", "default"))
 
 
 def load_helper(stem: str) -> ModuleType:
