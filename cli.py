@@ -2,19 +2,28 @@
 
 Exit codes: 0 ok; 1 partial failure (with --strict, some files were skipped); 2 usage or input
 error (one line on stderr, never a traceback).
+
+Start-up stays fast (`stakegraph --help` well under 0.3 s, and shell completion runs it on every
+<TAB>): nothing here or in commands/ imports pandas, networkx, spaCy or rdflib at module level;
+each command imports what it needs when it runs (benchmarks/cli_startup.py measures it).
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
+import os
 import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from .commands import neo4j as neo4j_commands
+from .commands import query as query_commands
+from .commands import rdf as rdf_commands
+from .commands import viz as viz_commands
 from .commands.options import (
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -24,17 +33,20 @@ from .commands.options import (
     curation_path_for,
     format_option,
     load_curation,
+    open_graph,
+    read_options,
     store_options,
     user_errors,
 )
 from .commands.output import emit
 from .commands.signals import InterruptibleGroup, interruptible
 from .commands.terminal import printable
-from .graph.curation import Curation, editing
-from .graph.export import dumps, write_atomic
 from .graph.model import ENTITY_TYPES, RELATION_TYPES
-from .graph.store import store_label
-from .knowledge import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from .graph.curation import Curation
+    from .graph.model import Entity
+    from .knowledge import KnowledgeGraph
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -57,35 +69,6 @@ def main() -> None:
     """
 
 
-def open_graph(
-    store_url: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
-    curation_path: str | None = None,
-    min_confidence: float = 0.0,
-) -> KnowledgeGraph:
-    """The curated graph a read command works on; its store closes when the command is done."""
-    store = connect(store_url, user, password, database)
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:  # a Neo4j store holds a connection pool
-        ctx.call_on_close(store.close)
-    return KnowledgeGraph(
-        store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence
-    )
-
-
-def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read commands
-    f = click.option(
-        "--min-confidence",
-        type=click.FloatRange(0, 1),
-        default=0.0,
-        show_default=True,
-        help="Leave out relations below this confidence.",
-    )(f)
-    return store_options(curation_option(f))
-
-
 # -- ingest / forget ------------------------------------------------------------------------
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
@@ -99,13 +82,27 @@ def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read
 )
 @click.option("--prune", is_flag=True, help="Forget documents whose files are gone from the given folders.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read and extract (default: the number of cores).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs the 'dask' extra).",
+)
 @click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MB",
               help="Skip files larger than this (default 100, env STAKEGRAPH_MAX_FILE_MB).")
 @click.option("--max-text-chars", type=click.IntRange(min=1), default=None, metavar="N",
               help="Skip documents whose text is longer (default 2000000, env STAKEGRAPH_MAX_TEXT_CHARS).")
 @user_errors
-def ingest(paths, store_url, user, password, database, curation_path, nlp, prune, strict,
-           max_file_mb, max_text_chars) -> None:
+def ingest(
+    paths, store_url, user, password, database, curation_path, nlp, prune, strict, workers, scheduler,
+    max_file_mb, max_text_chars,
+) -> None:
     """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
 
     \b
@@ -113,13 +110,18 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
       stakegraph ingest interviews/ nieuws/
       stakegraph ingest rapport.pdf --store team.db
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
+      stakegraph ingest archief/ --scheduler tcp://scheduler:8786 --store bolt://neo4j:7687
     """
+    missing = [str(p) for p in paths if not os.path.lexists(p)]  # a symlink loop is skipped, with its reason
+    if missing:  # before the store is opened: a mistyped path must not leave an empty store behind
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    if nlp is not None:
+        _check_nlp(nlp)
+    from .dispatch import DispatchError, default_workers
     from .ingest import IngestReport, build
     from .loaders.formats import iter_document_paths
     from .loaders.limits import LimitError, Limits
 
-    if nlp is not None:
-        _check_nlp(nlp)
     try:
         limits = Limits.from_env(max_file_mb, max_text_chars)
     except LimitError as exc:
@@ -128,14 +130,25 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
     curation = load_curation(store_url, curation_path)
     report = IngestReport()
     try:
-        with interruptible(lambda: f"{report.summary()} before it stopped; every document is stored "
-                                   "whole or not at all, so the same ingest again finishes the job"):
+        with interruptible(lambda: _stored_so_far(store)):
             total = sum(1 for _ in iter_document_paths(paths)) if sys.stderr.isatty() else 0
             with click.progressbar(
                 length=total, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
             ) as bar:
-                build(paths, store, curation=curation, nlp=nlp, prune=prune, limits=limits, report=report,
-                      progress=lambda p: bar.update(1, printable(p.name)))
+                build(
+                    paths,
+                    store,
+                    curation=curation,
+                    nlp=nlp,
+                    prune=prune,
+                    progress=lambda p: bar.update(1, printable(p.name)),
+                    workers=workers or default_workers(),
+                    scheduler=scheduler,
+                    limits=limits,
+                    report=report,
+                )
+    except DispatchError as exc:
+        raise UserError(str(exc)) from None
     finally:
         store.close()
     for path, reason in report.skipped:
@@ -145,6 +158,15 @@ def ingest(paths, store_url, user, password, database, curation_path, nlp, prune
     click.echo(report.summary())
     if strict and report.skipped:
         sys.exit(EXIT_PARTIAL)
+
+
+def _stored_so_far(store) -> str:  # noqa: ANN001 - any Store
+    """For the message of an interrupted ingest: what the store holds now (whole documents only)."""
+    try:
+        count = f"the store holds {len(store.documents())} whole documents"
+    except Exception:  # noqa: BLE001 - the store may be what failed; the message must still come
+        count = "the store holds whole documents only"
+    return f"{count}; the same ingest again finishes the job"
 
 
 def _check_nlp(name: str) -> None:
@@ -182,7 +204,7 @@ def forget(paths, store_url, user, password, database) -> None:
 @main.command()
 @click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), default=None, help="Only this type.")
 @format_option
-@graph_options
+@read_options
 @user_errors
 def entities(etype, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """List stakeholders with their type, aliases and how often they are mentioned."""
@@ -195,15 +217,23 @@ def entities(etype, fmt, store_url, user, password, database, curation_path, min
 @click.option("--type", "rtype", type=click.Choice(RELATION_TYPES), default=None, help="Only this type.")
 @click.option("--entity", default=None, help="Only relations of this stakeholder (name, alias or id).")
 @format_option
-@graph_options
+@read_options
 @user_errors
 def relations(rtype, entity, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
-    """List typed relations with their evidence sentences."""
+    """List typed relations with their evidence sentences.
+
+    --format csv is for spreadsheets: one row per piece of evidence, with both stakeholders' ids
+    and names, the sentence, its document and that document's date, the rule and the confidence.
+    """
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
-    if entity is not None and kg.find(entity) is None:
-        raise UserError(_unknown(kg, entity))
+    if entity is not None:
+        entity = _require(kg, entity).id
+    relations = kg.relations(rtype, entity)
+    if fmt == "csv":
+        emit(_evidence_rows(kg, relations), fmt, CSV_RELATION_COLUMNS)
+        return
     rows = []
-    for r in kg.relations(rtype, entity):
+    for r in relations:
         d = r.to_dict()
         d["source_name"] = _name(kg, r.source)
         d["target_name"] = _name(kg, r.target)
@@ -215,19 +245,59 @@ def relations(rtype, entity, fmt, store_url, user, password, database, curation_
     emit(rows, fmt, ["type", "source_name", "target_name", "role", "status", "confidence", "evidence"])
 
 
+CSV_RELATION_COLUMNS = [
+    "type",
+    "source_id",
+    "source_name",
+    "target_id",
+    "target_name",
+    "role",
+    "status",
+    "confidence",
+    "rule",
+    "document",
+    "document_date",
+    "sentence",
+    "start",
+    "end",
+]
+
+
+def _evidence_rows(kg: KnowledgeGraph, relations: list) -> list[dict]:
+    dates = {d.name: d.date for d in kg.documents()}
+    return [
+        {
+            "type": r.type,
+            "source_id": r.source,
+            "source_name": _name(kg, r.source),
+            "target_id": r.target,
+            "target_name": _name(kg, r.target),
+            "role": r.role,
+            "status": r.status,
+            "confidence": r.confidence,
+            "rule": ev.rule,
+            "document": ev.document,
+            "document_date": dates.get(ev.document),
+            "sentence": " ".join(ev.sentence.split()),
+            "start": ev.start,
+            "end": ev.end,
+        }
+        for r in relations
+        for ev in r.evidence
+    ]
+
+
 @main.command()
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@graph_options
+@read_options
 @user_errors
 def show(name, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """Everything about one stakeholder: aliases, documents, relations and their evidence."""
     import json
 
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
-    e = kg.find(name)
-    if e is None:
-        raise UserError(_unknown(kg, name))
+    e = _require(kg, name)
     rels = kg.relations(entity=e.id)
     if fmt == "json":
         click.echo(
@@ -255,11 +325,13 @@ def show(name, fmt, store_url, user, password, database, curation_path, min_conf
 
 @main.command()
 @format_option
-@graph_options
+@read_options
 @user_errors
 def stats(fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """Counts of documents, entities and relations by type."""
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    from .graph.store import store_label
+
     s = {"store": store_label(kg.store.url), **kg.stats()}
     if fmt == "table":
         for k, v in s.items():
@@ -287,10 +359,12 @@ def export() -> None:
     default=None,
     help="File to write (default: standard output).",
 )
-@graph_options
+@read_options
 @user_errors
 def export_json(output, store_url, user, password, database, curation_path, min_confidence) -> None:
     """The stakegraph-graph/1 JSON interchange format (what `evaluate` and other tools read)."""
+    from .graph.export import dumps, write_atomic
+
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
     text = dumps(kg.to_json())
     if output:
@@ -314,7 +388,7 @@ def export_json(output, store_url, user, password, database, curation_path, min_
 )
 @click.option("--docs", default=None, help="Comma-separated document names to score (default: all gold).")
 @format_option
-@graph_options
+@read_options
 @user_errors
 def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """Precision, recall and F1 of the graph against hand-made gold files, per type."""
@@ -332,6 +406,9 @@ def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_
         click.echo(json.dumps(result, indent=1))
         return
     emit(result["rows"], fmt, ["scope", "kind", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+    if fmt == "table":  # a second table for people; programs take the JSON, which has it too
+        click.echo("\nrelations by confidence (is a confidence of 0.9 right nine times in ten?)")
+        emit(result["calibration"], fmt, ["confidence", "relations", "correct", "precision"])
 
 
 # -- curation -------------------------------------------------------------------------------
@@ -389,6 +466,8 @@ def rename(entity, new_name, store_url, user, password, database, curation_path)
 @contextlib.contextmanager
 def _editing(store_url: str | None, curation_path: str | None) -> Iterator[Curation]:
     """The curation file, locked against concurrent edits, saved when the block ends."""
+    from .graph.curation import editing
+
     path = curation_path_for(store_url, curation_path)
     try:
         with editing(path) as curation:
@@ -413,6 +492,7 @@ def demo(store_url, top) -> None:
     import tempfile
 
     from .ingest import build
+    from .knowledge import KnowledgeGraph
     from .queries.centrality import centrality
 
     samples = Path(__file__).resolve().parent / "samples"
@@ -440,20 +520,29 @@ def _name(kg: KnowledgeGraph, eid: str) -> str:
 
 def _unknown(kg: KnowledgeGraph, name: str) -> str:
     close = kg.suggest(name)
-    return f"no stakeholder named '{name}'" + (f" (did you mean: {', '.join(close)}?)" if close else "")
+    return f"no stakeholder named '{name}'" + (f" (did you mean: {'; '.join(close)}?)" if close else "")
 
 
-def _require(kg: KnowledgeGraph, name: str):  # noqa: ANN202
-    e = kg.find(name)
-    if e is None:
+def _ambiguous(kg: KnowledgeGraph, name: str, found: list[Entity]) -> str:
+    """Say that a name means several stakeholders, and what to type to get each one."""
+    ways = []
+    for e in found:
+        own = [a for a in (e.name, *e.aliases) if [m.id for m in kg.matches(a)] == [e.id]]
+        ways.append(f"{e.name} ({e.type}): '{own[0]}' or {e.id}" if own else f"{e.name} ({e.type}): {e.id}")
+    return f"'{name}' names {len(found)} stakeholders; choose one by name or id: " + "; ".join(ways)
+
+
+def _require(kg: KnowledgeGraph, name: str) -> Entity:
+    """The one stakeholder `name` means: unknown and ambiguous names are user errors, not guesses."""
+    found = kg.matches(name)
+    if not found:
         raise UserError(_unknown(kg, name))
-    return e
+    if len(found) > 1:
+        raise UserError(_ambiguous(kg, name, found))
+    return found[0]
 
 
-# Command groups of other areas register themselves here, one module each.
-for _module in ("query", "neo4j", "rdf", "viz"):
-    try:
-        importlib.import_module(f".commands.{_module}", __package__).register(main)
-    except ModuleNotFoundError as _exc:  # an area not built yet; any other import error must surface
-        if _exc.name != f"{__package__}.commands.{_module}":
-            raise
+# Command groups of other areas register themselves here, one module each (imports are explicit:
+# a missing module is a broken installation and must fail loudly, not hide a command).
+for _area in (query_commands, neo4j_commands, rdf_commands, viz_commands):
+    _area.register(main)

@@ -1,24 +1,33 @@
 """Documents in, facts stored: the one place that ties loaders, curation and a store together.
 
-Change detection is by the hash of the *extracted* text at a path: an unchanged file is not
-read into the pipeline again, a changed one has its facts replaced in one transaction, and a
-file that cannot be read is skipped with a reason while the rest of the run goes on.
+A run has three parts. Planning (here): walk the paths and compare each file's size and mtime
+with what the store recorded; an untouched file is not even opened. Work (`ingest_worker`, run by
+`dispatch` inline, in local worker processes or on a Dask cluster): read the file, hash its text,
+extract facts when the hash differs. Writing (here, one writer): apply curation and store the facts,
+one transaction per batch of documents. The merged graph does not depend on the order in which
+workers finish, so any number of workers gives the same export.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dispatch import outcomes
 from .graph.curation import Curation
-from .graph.model import Document
+from .graph.model import DocumentFacts
 from .graph.store import Store, open_store
-from .loaders.formats import LoadError, iter_document_paths, load_text
+from .ingest_worker import INGESTED, UNCHANGED, Outcome, Task, document_id
+from .loaders.formats import iter_document_paths
 from .loaders.limits import Limits
-from .loaders.text import document_date
+
+__all__ = ["IngestReport", "build", "document_id", "forget"]
+
+BATCH = 64  # documents per write transaction
+RACY_SECONDS = 2.0  # a file modified this recently may change again within the same mtime tick
 
 
 @dataclass
@@ -36,10 +45,6 @@ class IngestReport:
         return line
 
 
-def document_id(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def build(
     paths: Iterable[str | Path],
     store: Store | str | Path | None = None,
@@ -48,80 +53,131 @@ def build(
     nlp: str | None = None,
     prune: bool = False,
     progress: Callable[[Path], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
     limits: Limits | None = None,
     report: IngestReport | None = None,
 ) -> IngestReport:
     """Ingest files and folders into a store (default ./stakegraph.db) and report what happened.
 
     `nlp` names an installed spaCy pipeline whose entity recogniser is added to the rules.
-    `prune` forgets documents under the given folders whose files are gone. `limits` bound file
-    size and text length (default: `Limits.from_env()`). A caller that passes its own `report`
-    still knows what was done when the run is interrupted (Ctrl-C) part way.
+    `prune` forgets documents under the given folders whose files are gone. `workers` > 1 reads
+    and extracts in that many local processes; `scheduler` (a Dask scheduler address such as
+    tcp://host:8786) sends that work to a Dask cluster instead. Either way one writer stores it.
+    `limits` bound file size and text length (default: `Limits.from_env()`). A caller that passes
+    its own `report` gets it filled in even when the run is interrupted (Ctrl-C) part way.
     """
-    from .loaders.extract import Extractor  # heavy: only when there is something to read
-
     own_store = not hasattr(store, "upsert")
     st: Store = open_store(store) if own_store else store  # type: ignore[assignment,arg-type]
     curation = curation or Curation()
+    paths = [Path(p) for p in paths]
     limits = limits or Limits.from_env()
     report = report if report is not None else IngestReport()
-    extractor: Extractor | None = None
-    paths = [Path(p) for p in paths]
     seen: set[str] = set()
+    results: list[tuple[int, str, str, str | None]] = []  # (index, kind, path, reason)
     try:
-        for path, reason in iter_document_paths(paths):
-            if progress:
-                progress(path)
-            if reason is not None:
-                report.skipped.append((str(path), reason))
-                continue
-            try:
-                key = str(path.resolve())
-                seen.add(key)
-                loaded = load_text(path, limits)
-            except LoadError as exc:
-                report.skipped.append((str(path), str(exc)))
-                continue
-            except (OSError, RuntimeError) as exc:  # resolve(): a symlink loop, a forbidden folder
-                report.skipped.append((str(path), f"cannot resolve the path ({type(exc).__name__})"))
-                continue
-            report.warnings += [(str(path), w) for w in loaded.warnings]
-            doc_id = document_id(loaded.text)
-            known = st.document_for_path(key)
-            if known is not None and known.id == doc_id:
-                report.unchanged.append(str(path))
-                continue
-            document = Document(
-                id=doc_id,
-                name=path.name,
-                path=key,
-                title=loaded.title,
-                chars=len(loaded.text),
-                format=loaded.format,
-                date=document_date(loaded.text),
-            )
-            if extractor is None:
-                extractor = Extractor(nlp=nlp)
-                # the length limit is ours (see loaders/limits.py), so spaCy's own must not come first
-                extractor.nlp.max_length = max(extractor.nlp.max_length, limits.max_text_chars + 1)
-            try:
-                facts = extractor.extract(loaded.text, document)
-            except Exception as exc:  # noqa: BLE001 - one document's extraction bug must not end the run
-                report.skipped.append((str(path), _extraction_failure(exc)))
-                continue
-            st.upsert(curation.apply([facts])[0])
-            report.ingested.append(str(path))
+        stamps = _stamps(st)
+        tasks = list(_plan(paths, stamps, nlp, seen, results, progress, limits))
+        _write(st, outcomes(tasks, workers=workers, scheduler=scheduler), curation, results, progress,
+               report.warnings)
+        for _, kind, path, reason in sorted(results, key=lambda r: r[0]):
+            if kind == INGESTED:
+                report.ingested.append(path)
+            elif kind == UNCHANGED:
+                report.unchanged.append(path)
+            else:
+                report.skipped.append((path, reason or ""))
         if prune:
             _prune(st, paths, seen, report)
+        if hasattr(st, "stored_view"):  # bring the merged view up to date now, not on the first read
+            st.stored_view(curation)
     finally:
         if own_store:
             st.close()
     return report
 
 
-def _extraction_failure(exc: Exception) -> str:
-    """A skip reason that names the failure without passing on a library's advice to its own users."""
-    return f"extraction failed (internal error {type(exc).__name__}; please report it with the file)"
+def _stamps(st: Store) -> dict[str, tuple[str, int | None, int | None]]:
+    """path -> (document id, size, mtime_ns) as the store last saw the file."""
+    if hasattr(st, "stamps"):
+        return st.stamps()
+    return {d.path: (d.id, None, None) for d in st.documents()}
+
+
+def _plan(
+    paths: list[Path],
+    stamps: dict[str, tuple[str, int | None, int | None]],
+    nlp: str | None,
+    seen: set[str],
+    results: list[tuple[int, str, str, str | None]],
+    progress: Callable[[Path], None] | None,
+    limits: Limits | None = None,
+) -> Iterator[Task]:
+    """The files that need a worker; unchanged ones (same size and mtime) are settled here."""
+    for index, (path, reason) in enumerate(iter_document_paths(paths)):
+        if reason is None:
+            try:
+                key = str(path.resolve())
+            except (OSError, RuntimeError) as exc:  # a symlink loop, a forbidden folder on the way
+                reason = f"cannot resolve the path ({type(exc).__name__})"
+        if reason is not None:
+            results.append((index, "skipped", str(path), reason))
+            if progress:
+                progress(path)
+            continue
+        seen.add(key)
+        known = stamps.get(key)
+        try:
+            st = os.stat(key)
+            size, mtime = st.st_size, st.st_mtime_ns
+        except OSError:
+            size, mtime = -1, None  # the worker reports why it cannot be read
+        if mtime is not None and time.time() - mtime / 1e9 < RACY_SECONDS:
+            mtime = None  # racily fresh: hash it next time rather than trust the timestamp
+        if known is not None and mtime is not None and known[1:] == (size, mtime):
+            results.append((index, UNCHANGED, str(path), None))
+            if progress:
+                progress(path)
+            continue
+        yield Task(index, str(path), key, known[0] if known else None, size, mtime, nlp, limits)
+
+
+def _write(
+    st: Store,
+    done: Iterator[Outcome],
+    curation: Curation,
+    results: list[tuple[int, str, str, str | None]],
+    progress: Callable[[Path], None] | None,
+    warnings: list[tuple[str, str]] | None = None,
+) -> None:
+    """The single writer: curated facts and file stamps, one transaction per batch of documents."""
+    batch: list[tuple[DocumentFacts | None, str, int, int | None]] = []
+    for out in done:
+        t = out.task
+        results.append((t.index, out.kind, t.path, out.reason))
+        if warnings is not None:
+            warnings += [(t.path, w) for w in out.warnings]
+        if progress:
+            progress(Path(t.path))
+        if out.kind == INGESTED and out.facts is not None:
+            batch.append((curation.apply([out.facts])[0], t.key, t.size, t.mtime_ns))
+        elif out.kind == UNCHANGED:
+            batch.append((None, t.key, t.size, t.mtime_ns))
+        if len(batch) >= BATCH:
+            _flush(st, batch)
+    _flush(st, batch)
+
+
+def _flush(st: Store, batch: list[tuple[DocumentFacts | None, str, int, int | None]]) -> None:
+    if not batch:
+        return
+    if hasattr(st, "write_batch"):
+        st.write_batch(batch)
+    else:
+        for facts, *_ in batch:
+            if facts is not None:
+                st.upsert(facts)
+    batch.clear()
 
 
 def _prune(st: Store, paths: list[Path], seen: set[str], report: IngestReport) -> None:

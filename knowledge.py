@@ -6,7 +6,6 @@ consumer goes through here so the CLI, notebooks and exports agree on what the g
 
 from __future__ import annotations
 
-import difflib
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -14,11 +13,14 @@ from .graph.curation import Curation
 from .graph.export import interchange
 from .graph.merge import merge_co_mentions, merge_entities, merge_relations, summarize, unify_acronyms
 from .graph.model import CoMention, Document, DocumentFacts, Entity, Relation
-from .graph.names import name_key
+from .graph.names import fold, name_key
+from .graph.similar import closest
 from .graph.store import Store, open_store
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .graph.sqlite_view import StoredView
 
 
 class KnowledgeGraph:
@@ -46,15 +48,26 @@ class KnowledgeGraph:
         return kg
 
     @cached_property
+    def _stored(self) -> StoredView | None:
+        """The store's own merged view when it keeps one (SQLite): reads then need not load
+        and merge every document."""
+        make = getattr(self.store, "stored_view", None)
+        return make(self.curation) if make is not None else None
+
+    @cached_property
     def facts(self) -> list[DocumentFacts]:
         return self.curation.apply(unify_acronyms(list(self.store.facts())))
 
     @cached_property
     def _entities(self) -> list[Entity]:
+        if self._stored is not None:
+            return list(self._stored.entities())
         return merge_entities(self.facts)
 
     @cached_property
     def _relations(self) -> list[Relation]:
+        if self._stored is not None:
+            return list(self._stored.relations(min_confidence=self.min_confidence))
         return [r for r in merge_relations(self.facts) if r.confidence >= self.min_confidence]
 
     @cached_property
@@ -62,9 +75,13 @@ class KnowledgeGraph:
         return {e.id: e for e in self._entities}
 
     def documents(self) -> list[Document]:
+        if self._stored is not None:
+            return self._stored.documents()
         return sorted((f.document for f in self.facts), key=lambda d: (d.name, d.path))
 
     def entities(self, type: str | None = None) -> list[Entity]:
+        if self._stored is not None and "_entities" not in self.__dict__:
+            return list(self._stored.entities(type))
         return [e for e in self._entities if type is None or e.type == type]
 
     def relations(self, type: str | None = None, entity: str | None = None) -> list[Relation]:
@@ -74,6 +91,8 @@ class KnowledgeGraph:
             if found is None:
                 return []
             eid = found.id
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return list(self._stored.relations(type, eid, self.min_confidence))
         return [
             r
             for r in self._relations
@@ -81,9 +100,13 @@ class KnowledgeGraph:
         ]
 
     def co_mentions(self) -> list[CoMention]:
+        if self._stored is not None:
+            return list(self._stored.co_mentions())
         return merge_co_mentions(self.facts)
 
     def entity(self, entity_id: str) -> Entity | None:
+        if self._stored is not None and "_by_id" not in self.__dict__:
+            return self._stored.entity(entity_id)
         return self._by_id.get(entity_id)
 
     @cached_property
@@ -94,22 +117,48 @@ class KnowledgeGraph:
                 index.setdefault(name_key(n), []).append(e.id)
         return index
 
+    @cached_property
+    def _exact_index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for e in self._entities:
+            for n in {fold(e.name), *(fold(a) for a in e.aliases)}:
+                index.setdefault(n, []).append(e.id)
+        return index
+
+    def matches(self, name: str) -> list[Entity]:
+        """Every entity `name` may mean, the most mentioned first: an id is one; a name or alias
+        written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
+        that ignores a leading "gemeente" or article, which may find several ("Groningen")."""
+        if self._stored is not None and "_by_id" not in self.__dict__:
+            found = self._stored.entity(name)
+            if found is not None:
+                return [found]
+            candidates = self._stored.by_name_key(name_key(name))
+        else:
+            if name in self._by_id:
+                return [self._by_id[name]]
+            candidates = [self._by_id[i] for i in set(self._name_index.get(name_key(name), []))]
+        exact = [e for e in candidates if fold(name) in {fold(e.name), *(fold(a) for a in e.aliases)}]
+        return sorted(exact or candidates, key=lambda e: (-e.mentions, e.id))
+
     def find(self, name: str) -> Entity | None:
         """An entity by id, name or alias, with the same normalisation extraction uses.
 
-        Where a name is ambiguous ("Bergen"), the most mentioned entity wins.
+        Where a name is ambiguous ("Bergen"), the most mentioned entity wins; `matches` gives all.
         """
-        if name in self._by_id:
-            return self._by_id[name]
-        ids = self._name_index.get(name_key(name), [])
-        if not ids:
-            return None
-        return max((self._by_id[i] for i in ids), key=lambda e: (e.mentions, e.id))
+        found = self.matches(name)
+        return found[0] if found else None
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
-        """Closest known names, for a helpful 'did you mean' on a typo."""
-        names = {e.name for e in self._entities} | {a for e in self._entities for a in e.aliases}
-        return difflib.get_close_matches(name, sorted(names), n=n, cutoff=0.5)
+        """The closest known stakeholders by string similarity, one name each, for 'did you mean'."""
+        if self._stored is not None and "_entities" not in self.__dict__:
+            table = self._stored.names_by_id()
+        else:
+            table = {e.id: (e.name, *e.aliases) for e in self._entities}
+        ids = closest(name, table, n=n)
+        shown = [(i, table[i][0]) for i in ids]
+        twice = {nm for _, nm in shown if sum(o == nm for _, o in shown) > 1}
+        return [f"{nm} ({i})" if nm in twice else nm for i, nm in shown]
 
     def to_json(self) -> dict[str, Any]:
         """The interchange dict (`stakegraph export json`)."""
@@ -122,4 +171,6 @@ class KnowledgeGraph:
         return project(self, **options)
 
     def stats(self) -> dict[str, Any]:
+        if self._stored is not None:
+            return self._stored.stats(self.min_confidence)
         return summarize(len(self.facts), self._entities, self._relations, self.co_mentions())

@@ -110,11 +110,15 @@ class Curation:
         return any(self.ops.values())
 
     # -- application -----------------------------------------------------------------------
-    def apply(self, facts: list[DocumentFacts]) -> list[DocumentFacts]:
-        """Apply every operation, in a fixed order, to a set of documents' facts."""
+    def apply(self, facts: list[DocumentFacts], lookup: Lookup | None = None) -> list[DocumentFacts]:
+        """Apply every operation, in a fixed order, to a set of documents' facts.
+
+        Names in the file are resolved over these facts, or over `lookup` when the facts are only
+        part of a store (the stored view recomputes a few entities at a time).
+        """
         if not self:
             return facts
-        lookup = _Lookup(facts)
+        lookup = lookup or Lookup(facts)
         mapping, rejected = self._merge_map(lookup), self._rejected(lookup)
         out = []
         for f in facts:
@@ -124,7 +128,7 @@ class Curation:
             out.append(_apply_entity_edits(f, self.ops, lookup))
         return out
 
-    def _merge_map(self, lookup: _Lookup) -> dict[str, str]:
+    def _merge_map(self, lookup: Lookup) -> dict[str, str]:
         mapping: dict[str, str] = {}
         for item in self.ops["merge"]:
             into = lookup.resolve(item.get("into", ""))
@@ -140,8 +144,32 @@ class Curation:
                 mapping[sid] = mapping[mapping[sid]]
         return mapping
 
-    def _rejected(self, lookup: _Lookup) -> set[str]:
+    def _rejected(self, lookup: Lookup) -> set[str]:
         return {eid for item in self.ops["reject"] if (eid := lookup.resolve(item.get("entity", "")))}
+
+    def references(self) -> set[str]:
+        """Every entity reference (id, name or alias) the file makes."""
+        refs: set[str] = set()
+        for op, items in self.ops.items():
+            for item in items:
+                for key in ("entity", "into", "from"):
+                    if op == "split" and key == "into":
+                        continue  # a split's "into" is a new id, not a reference
+                    value = item.get(key)
+                    refs.update([value] if isinstance(value, str) else value or [])
+        return refs
+
+    def mapping(self, lookup: Lookup) -> tuple[dict[str, str], set[str], list[tuple[str, str]]]:
+        """(merge mapping, rejected ids, splits as (id, new id)): what stored ids can become."""
+        splits = []
+        for item in self.ops["split"]:
+            eid = lookup.resolve(item.get("entity", ""))
+            if eid:
+                intos = [item["into"]] if item.get("into") else [
+                    f"{eid}-{slugify(d)}" for d in item.get("documents", [])
+                ]
+                splits += [(eid, into) for into in intos]
+        return self._merge_map(lookup), self._rejected(lookup), splits
 
 
 # The fields each operation needs; "from" and "documents" name several things, the others one.
@@ -169,18 +197,23 @@ def _check_item(path: Path, op: str, item: dict[str, Any]) -> None:
             raise CurationError(f"{path}: [[{op}]] needs {key} = {kind} (got {item!r})")
 
 
-class _Lookup:
+class Lookup:
     """Resolve an id, name or alias to an entity id over the facts being curated."""
 
-    def __init__(self, facts: list[DocumentFacts]) -> None:
-        self.ids = {e.id for f in facts for e in f.entities}
+    def __init__(self, facts: list[DocumentFacts] = ()) -> None:  # type: ignore[assignment]
+        self.ids: set[str] = set()
         self.by_name: dict[str, str] = {}
         self.names: dict[str, str] = {}  # id -> the name its own records give it
         for f in sorted(facts, key=lambda f: (f.document.name, f.document.path)):
-            for e in f.entities:
-                self.names.setdefault(e.id, e.name)
-                for n in [e.name, *e.aliases]:
-                    self.by_name.setdefault(name_key(n), e.id)
+            self.add(f)
+
+    def add(self, f: DocumentFacts) -> None:
+        """One more document, in (name, path) order: the first document to use a name wins."""
+        for e in f.entities:
+            self.ids.add(e.id)
+            self.names.setdefault(e.id, e.name)
+            for n in [e.name, *e.aliases]:
+                self.by_name.setdefault(name_key(n), e.id)
 
     def resolve(self, ref: str) -> str | None:
         if ref in self.ids or ":" in ref:
@@ -188,7 +221,7 @@ class _Lookup:
         return self.by_name.get(name_key(ref))
 
 
-def _apply_split(f: DocumentFacts, items: list[dict], lookup: _Lookup) -> DocumentFacts:
+def _apply_split(f: DocumentFacts, items: list[dict], lookup: Lookup) -> DocumentFacts:
     mapping = {}
     for item in items:
         eid = lookup.resolve(item.get("entity", ""))
@@ -197,7 +230,7 @@ def _apply_split(f: DocumentFacts, items: list[dict], lookup: _Lookup) -> Docume
     return remap_facts(f, mapping, set()) if mapping else f
 
 
-def _keep_target_names(f: DocumentFacts, mapping: dict[str, str], lookup: _Lookup) -> None:
+def _keep_target_names(f: DocumentFacts, mapping: dict[str, str], lookup: Lookup) -> None:
     """After "merge B into A", every record of the merged entity is named as A is, in every document,
     so A's name wins over B's however often B was mentioned; B's name stays an alias."""
     targets = set(mapping.values())
@@ -208,7 +241,7 @@ def _keep_target_names(f: DocumentFacts, mapping: dict[str, str], lookup: _Looku
             e.name = name
 
 
-def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: _Lookup) -> DocumentFacts:
+def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: Lookup) -> DocumentFacts:
     renames = {lookup.resolve(i.get("entity", "")): i.get("name") for i in ops["rename"]}
     retypes = {lookup.resolve(i.get("entity", "")): i.get("type") for i in ops["retype"]}
     aliases: dict[str | None, set[str]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .model import ENTITY_TYPES, CoMention, DocumentFacts, Entity, Evidence, Relation
@@ -76,26 +76,45 @@ def _is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}(?:/[a-z])?", name))
 
 
+def acronym_claims(entities: Iterable[Entity]) -> Iterator[tuple[str, str, str]]:
+    """(acronym, entity id, kind) for one document's organisations: kind "full" where a full name
+    carries the acronym as an alias, "short" where the acronym is all the document calls it."""
+    for e in entities:
+        if e.type != "Organization":
+            continue
+        if " " in e.name:
+            for a in e.aliases:
+                if _is_acronym(a):
+                    yield a, e.id, "full"
+        if _is_acronym(e.name):
+            yield e.name, e.id, "short"
+
+
+def acronym_mapping(claims: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Which acronym-only entities are the one organisation named in full with that acronym."""
+    full: dict[str, set[str]] = defaultdict(set)
+    short: list[tuple[str, str]] = []
+    for acronym, eid, kind in claims:
+        if kind == "full":
+            full[acronym].add(eid)
+        else:
+            short.append((acronym, eid))
+    mapping = {}
+    for acronym, eid in short:
+        if len(full.get(acronym, ())) == 1:
+            target = next(iter(full[acronym]))
+            if target != eid:
+                mapping[eid] = target
+    return mapping
+
+
 def unify_acronyms(facts: list[DocumentFacts]) -> list[DocumentFacts]:
     """An organisation one document knows only by its acronym ("HAN") is the one another document
     names in full with that acronym ("Hogeschool Arnhem en Nijmegen (HAN)"), when exactly one does.
 
     Done at read time over all documents, so the result does not depend on ingest order.
     """
-    full: dict[str, set[str]] = defaultdict(set)
-    for f in facts:
-        for e in f.entities:
-            if e.type == "Organization" and " " in e.name:
-                for a in e.aliases:
-                    if _is_acronym(a):
-                        full[a].add(e.id)
-    mapping = {}
-    for f in facts:
-        for e in f.entities:
-            if e.type == "Organization" and _is_acronym(e.name) and len(full.get(e.name, ())) == 1:
-                target = next(iter(full[e.name]))
-                if target != e.id:
-                    mapping[e.id] = target
+    mapping = acronym_mapping(c for f in facts for c in acronym_claims(f.entities))
     return [remap_facts(f, mapping) for f in facts] if mapping else facts
 
 

@@ -17,12 +17,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .curation import Curation
+from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .sqlite_view import VIEW_SCHEMA, StoredView, clear_view, mark_dirty
 from .store import FactStore, StoreError
 
-SCHEMA_VERSION = "1"
-# How long a write waits for another writer (an ingest in another terminal) before it gives up.
-# Each wait is SQLite's busy handler; between attempts the store says once that it is waiting.
+SCHEMA_VERSION = "2"
+# Older schemas this version upgrades in place, and how (each step takes the store one version up).
+_UPGRADES = {
+    "1": (
+        "ALTER TABLE documents ADD COLUMN size INTEGER",  # file size and mtime as last ingested:
+        "ALTER TABLE documents ADD COLUMN mtime_ns INTEGER",  # an untouched file is not read again
+    ),
+}
+
+# How long a write waits for another writer (an ingest in another terminal) before it retries.
+# Between attempts the store says once that it is waiting; it gives up after WRITE_ATTEMPTS.
 BUSY_TIMEOUT = 10.0
 WRITE_ATTEMPTS = 30  # so a write gives up only after about five minutes of someone else writing
 
@@ -30,7 +41,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     path TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
-    chars INTEGER NOT NULL, format TEXT, date TEXT);
+    chars INTEGER NOT NULL, format TEXT, date TEXT, size INTEGER, mtime_ns INTEGER);
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
 CREATE TABLE IF NOT EXISTS entity_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
@@ -47,13 +58,21 @@ CREATE TABLE IF NOT EXISTS co_mention_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc_path);
-"""
+CREATE INDEX IF NOT EXISTS relation_records_source ON relation_records(source);
+CREATE INDEX IF NOT EXISTS relation_records_target ON relation_records(target);
+CREATE INDEX IF NOT EXISTS co_mention_records_source ON co_mention_records(source);
+CREATE INDEX IF NOT EXISTS co_mention_records_target ON co_mention_records(target);
+CREATE TABLE IF NOT EXISTS acronym_records (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
+""" + VIEW_SCHEMA
 
 
 class SQLiteStore(FactStore):
     """Safe for several processes at once: WAL lets readers work during an ingest, each write is
-    one `BEGIN IMMEDIATE` transaction that waits for (and retries after) another writer, and each
-    read runs in one read transaction, so it sees whole documents only."""
+    one `BEGIN IMMEDIATE` transaction that waits for (and retries after) another writer, and
+    `facts()` runs in one read transaction, so it sees whole documents only."""
 
     def __init__(
         self,
@@ -74,40 +93,36 @@ class SQLiteStore(FactStore):
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: transactions are begun explicitly, as BEGIN IMMEDIATE for writes
-            self.conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
-            self._open_schema()
+            self.conn = sqlite3.connect(str(self.path), timeout=busy_timeout)
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and "meta" not in tables:  # another program's database: never add our tables to it
+                self.conn.close()
+                raise StoreError(f"{self.path} is not a stakegraph store (another program's SQLite database)")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL stays consistent; fsync at checkpoints
+            with self.conn:
+                row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() \
+                    if tables else None
+                version = row[0] if row else None
+                while version in _UPGRADES:
+                    for stmt in _UPGRADES[version]:
+                        self.conn.execute(stmt)
+                    version = str(int(version) + 1)
+                    self.conn.execute("UPDATE meta SET value = ? WHERE key='schema'", (version,))
+                if version is not None and version != SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
+                    )
+                self.conn.executescript(_SCHEMA)
+                if row is not None and row[0] != SCHEMA_VERSION:
+                    self._backfill_acronyms()
+                if row is None:
+                    self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
             raise StoreError(self._open_error(exc)) from None
         except OSError as exc:
             raise StoreError(f"cannot open {self.path}: {exc.strerror or exc}") from None
-
-    def _open_schema(self) -> None:
-        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "meta" not in tables:  # another program's database: never add our tables to it
-            self.conn.close()
-            raise StoreError(f"{self.path} is not a stakegraph store (another program's SQLite database)")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-        if "meta" in tables and "co_mention_records" in tables:  # readers must not need the write lock
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is not None:
-                self._check_version(row[0])
-                return
-        with self._writing():
-            for statement in _SCHEMA.split(";"):  # not executescript: it would commit BEGIN IMMEDIATE
-                if statement.strip():
-                    self.conn.execute(statement)
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is None:
-                self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            else:
-                self._check_version(row[0])
-
-    def _check_version(self, version: str) -> None:
-        if version != SCHEMA_VERSION:
-            raise StoreError(f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}")
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> str:
         """Tell a folder the store cannot write in apart from a file that is no store."""
@@ -144,9 +159,9 @@ class SQLiteStore(FactStore):
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.rollback()
             raise
-        self.conn.execute("COMMIT")
+        self.conn.commit()
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -156,61 +171,104 @@ class SQLiteStore(FactStore):
         try:
             yield
         finally:
-            self.conn.execute("COMMIT")
+            self.conn.commit()
 
     # -- writes -----------------------------------------------------------------------------
     def upsert(self, facts: DocumentFacts) -> None:
-        d = facts.document
         with self._writing():  # one transaction: old facts out, new facts in
-            self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
-            self.conn.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                (d.path, d.id, d.name, d.title, d.chars, d.format, d.date),
-            )
-            self.conn.executemany(
-                "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
-                [
-                    (d.path, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
-                    for e in facts.entities
-                ],
-            )
-            self.conn.executemany(
-                "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        d.path,
-                        r.type,
-                        r.source,
-                        r.target,
-                        r.role,
-                        r.role_class,
-                        r.status,
-                        r.confidence,
-                        _dumps([e.to_dict() for e in r.evidence]),
+            self._replace(facts, None, None)
+
+    def write_batch(self, batch: list[tuple[DocumentFacts | None, str, int, int | None]]) -> None:
+        """Several documents' facts (or, with None, only a file's new size and mtime) in one transaction."""
+        with self._writing():
+            for facts, path, size, mtime_ns in batch:
+                if facts is None:
+                    self.conn.execute(
+                        "UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path)
                     )
-                    for r in facts.relations
-                ],
-            )
+                else:
+                    self._replace(facts, size, mtime_ns)
+
+    def _replace(self, facts: DocumentFacts, size: int | None, mtime_ns: int | None) -> None:
+        d = facts.document
+        mark_dirty(self.conn, d.path)  # what the old version named must be merged again
+        self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
+        self.conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            (d.path, d.id, d.name, d.title, d.chars, d.format, d.date, size, mtime_ns),
+        )
+        self.conn.executemany(
+            "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
+            [
+                (d.path, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
+                for e in facts.entities
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    d.path,
+                    r.type,
+                    r.source,
+                    r.target,
+                    r.role,
+                    r.role_class,
+                    r.status,
+                    r.confidence,
+                    _dumps([e.to_dict() for e in r.evidence]),
+                )
+                for r in facts.relations
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO co_mention_records VALUES (?,?,?,?)",
+            [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
+        )
+        self.conn.executemany(
+            "INSERT INTO acronym_records VALUES (?,?,?,?)",
+            [(d.path, *claim) for claim in acronym_claims(facts.entities)],
+        )
+        mark_dirty(self.conn, d.path)  # and so must what the new version names
+
+    def _backfill_acronyms(self) -> None:
+        """A store from before the view: its organisations' acronym claims, once."""
+        rows = self.conn.execute(
+            "SELECT doc_path, id, type, name, aliases FROM entity_records WHERE type = 'Organization' "
+            "ORDER BY rowid"
+        ).fetchall()
+        for path, eid, etype, name, aliases in rows:
+            e = Entity(eid, etype, name, json.loads(aliases))
             self.conn.executemany(
-                "INSERT INTO co_mention_records VALUES (?,?,?,?)",
-                [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
+                "INSERT INTO acronym_records VALUES (?,?,?,?)", [(path, *c) for c in acronym_claims([e])]
             )
 
     def delete(self, path: str) -> bool:
         with self._writing():
+            mark_dirty(self.conn, path)
             cur = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,))
         return cur.rowcount > 0
 
     def clear(self) -> None:
         with self._writing():
             self.conn.execute("DELETE FROM documents")
+            clear_view(self.conn)
 
     # -- reads ------------------------------------------------------------------------------
+    def stored_view(self, curation: Curation | None = None) -> StoredView:
+        """The merged, curated graph from indexed tables, brought up to date first."""
+        return StoredView(self.conn, curation or Curation())
+
     def documents(self) -> list[Document]:
         rows = self.conn.execute(
             "SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path"
         )
         return [Document(*row) for row in rows]
+
+    def stamps(self) -> dict[str, tuple[str, int | None, int | None]]:
+        """path -> (document id, file size, mtime in ns) as of the last ingest of that file."""
+        rows = self.conn.execute("SELECT path, id, size, mtime_ns FROM documents")
+        return {path: (doc_id, size, mtime) for path, doc_id, size, mtime in rows}
 
     def document_for_path(self, path: str) -> Document | None:
         row = self.conn.execute(

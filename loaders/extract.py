@@ -7,6 +7,7 @@ pair of entities named in one sentence adds to the separate co-mention network.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
 
@@ -69,8 +70,10 @@ class Extractor:
                 )
             )
         co: dict[tuple[str, str], int] = defaultdict(int)
+        starts = [m.start for m in state.mentions]  # in text order: each sentence's mentions by bisection
         for s in state.sentences:
-            keys = sorted({m.key for m in state.mentions if s.start <= m.start and m.end <= s.end and m.key})
+            here = state.mentions[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
+            keys = sorted({m.key for m in here if m.end <= s.end and m.key})
             for a, b in combinations(keys, 2):
                 co[(a, b)] += 1
         co_mentions = [CoMention(a, b, w, [document.name]) for (a, b), w in sorted(co.items())]

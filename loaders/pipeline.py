@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,20 +70,25 @@ def sg_lines(doc: Doc) -> Doc:
     """Line breaks that end a sentence: a blank line, or a line that reads as a whole (a heading, a
     caption, a list item: short, or ending in punctuation). Hard-wrapped prose runs on."""
     text = doc.text
+    starts = doc.to_array([SENT_START])  # set in one go: Token.is_sent_start rescans the doc per call
+    changed = False
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if not (prev.is_space and "\n" in prev.text):
             continue
-        if prev.text.count("\n") >= 2:
-            tok.is_sent_start = True
-            continue
-        line_start = text.rfind("\n", 0, prev.idx) + 1
-        line = text[line_start : prev.idx].strip()
-        last = line.split()[-1] if line else ""
-        if last.lower() in _RUNS_ON:
-            continue  # "De gemeenteraad van X heeft\nY benoemd": the sentence goes on
-        if not line or line[-1] in ".!?:;’”\"'»)>" or len(line.split()) <= 8 or not tok.text[:1].islower():
-            tok.is_sent_start = True
+        if prev.text.count("\n") < 2:
+            line_start = text.rfind("\n", 0, prev.idx) + 1
+            line = text[line_start : prev.idx].strip()
+            last = line.split()[-1] if line else ""
+            if last.lower() in _RUNS_ON:
+                continue  # "De gemeenteraad van X heeft\nY benoemd": the sentence goes on
+            reads_whole = not line or line[-1] in ".!?:;’”\"'»)>" or len(line.split()) <= 8
+            if not (reads_whole or not tok.text[:1].islower()):
+                continue
+        starts[tok.i] = 1
+        changed = True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -139,7 +145,13 @@ def make_resolve(nlp: Language, name: str) -> object:
 
 @Language.factory("sg_relations")
 def make_relations(nlp: Language, name: str) -> object:
-    extractor = RelationExtractor(load_reference().municipality_adjectives)
+    ref = load_reference()
+    adjectives: dict[str, set[str]] = {a: {c} for a, c in ref.municipality_adjectives.items()}
+    for a, c in ref.province_adjectives.items():
+        adjectives.setdefault(a, set()).add(c)
+    for a, codes in ref.ambiguous_adjectives.items():
+        adjectives.setdefault(a, set()).update(codes)
+    extractor = RelationExtractor(adjectives)
 
     def sg_relations(doc: Doc) -> Doc:
         state: Extraction = doc._.sg

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..graph.names import slugify
 from .entities.common import initiative_head, org_head
 from .reference import Reference
-from .text import Mention
+from .text import Mention, SpanIndex
 
 
 @dataclass
@@ -101,6 +101,10 @@ class Resolver:
                 if prov.wikidata:
                     rec.attributes["wikidata"] = prov.wikidata
         for rec in records.values():
+            if rec.type == "Province" and rec.name in self.ref.municipality_names:
+                # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
+                rec.aliases.discard(rec.name)
+                rec.name = "provincie " + rec.name
             rec.aliases.discard(rec.name)
             if rec.type == "Initiative":
                 for m in mentions:
@@ -111,7 +115,7 @@ class Resolver:
     # -- organisations ----------------------------------------------------------------------
     def _expansions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
-        out = list(mentions)
+        out = SpanIndex(mentions)
         for m in re.finditer(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A-Z][\w-]+))?\)", text):
             acr = m.group("a")
             before = text[max(0, m.start() - 160) : m.start()].rstrip()
@@ -152,8 +156,10 @@ class Resolver:
                         attrs={"acronym": m.group()[1:-1]},
                     )
                     if tail or etype == "Initiative":  # "(RES Flevoland)" names the same thing
-                        out = [o for o in out if not (m.start() <= o.start < m.end())]
-                        out.append(
+                        for o in out.overlapping(m.start(), m.end()):
+                            if m.start() <= o.start < m.end():
+                                out.remove(o)
+                        out.add(
                             Mention(
                                 m.start() + 1,
                                 m.end() - 1,
@@ -165,20 +171,17 @@ class Resolver:
                                 attrs={"same_as": cand},
                             )
                         )
-                    out = [
-                        o
-                        for o in out
-                        if not (o.overlaps(exp) and o.type != "Organization" and o.priority < 65)
-                        and not (o.overlaps(exp) and o.type == "Organization")
-                    ]
-                    out.append(exp)
+                    for o in out.overlapping(exp.start, exp.end):
+                        if o.type == "Organization" or o.priority < 65:
+                            out.remove(o)
+                    out.add(exp)
                     break
-        return sorted(out, key=lambda x: x.start)
+        return list(out)
 
     def _repeat_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A multiword organisation or initiative name found once (by its head or type word) names it
         wherever else it occurs in the document, and so does its short form ("Samen Gezond")."""
-        out = list(mentions)
+        out = SpanIndex(mentions)
         forms: dict[str, Mention] = {}
         for m in mentions:
             if m.type in {"Organization", "Initiative"}:
@@ -199,13 +202,15 @@ class Resolver:
                     attrs={k: v for k, v in src.attrs.items() if k != "short"},
                 )
                 new.attrs["same_as"] = src.text
-                clash = [o for o in out if o.overlaps(new)]
+                clash = out.overlapping(new.start, new.end)
                 if any(
                     o.priority >= new.priority or (o.end - o.start) > (new.end - new.start) for o in clash
                 ):
                     continue
-                out = [o for o in out if not o.overlaps(new)] + [new]
-        return sorted(out, key=lambda x: x.start)
+                for o in clash:
+                    out.remove(o)
+                out.add(new)
+        return list(out)
 
     def _organisations(self, mentions: list[Mention]) -> dict[str, str]:
         """Map each acronym to the key of the organisation it abbreviates in this document."""
@@ -215,10 +220,12 @@ class Resolver:
             acr = m.attrs.get("acronym") if m.rule.startswith("acronym-expansion") else None
             if acr:
                 mapping[acr] = self._org_key(m.text)
+        tried: set[str] = set()  # an acronym no single name fits does not fit it later either
         for m in mentions:
             acr = m.attrs.get("acronym")
-            if m.type != "Organization" or not acr or acr in mapping:
+            if m.type != "Organization" or not acr or acr in mapping or acr in tried:
                 continue
+            tried.add(acr)
             hits = {
                 self._org_key(n.canonical or n.text)
                 for n in names
@@ -245,16 +252,21 @@ class Resolver:
     def _name_prefixes(self, mentions: list[Mention]) -> None:
         """An initiative or organisation named by the start of a longer name of the same type in the
         document ("de Regio Deal" and "Regio Deal Achterhoek") is that one, when only one fits."""
+        # per type, how many mentions go by each full name (distinct names are few; mentions many)
+        full: dict[str, dict[str, int]] = {}
+        for o in mentions:
+            names = full.setdefault(o.type, {})
+            name = o.attrs.get("same_as") or o.text
+            names[name] = names.get(name, 0) + 1
         for m in mentions:
             if m.type not in {"Initiative", "Organization"} or m.key or m.attrs.get("acronym"):
                 continue
-            longer = {
-                o.attrs.get("same_as") or o.text
-                for o in mentions
-                if o.type == m.type and (o.attrs.get("same_as") or o.text).startswith(m.text + " ")
-            }
+            longer = {n for n, count in full[m.type].items() if count and n.startswith(m.text + " ")}
             if len(longer) == 1:
+                old = m.attrs.get("same_as") or m.text
+                full[m.type][old] -= 1
                 m.attrs["same_as"] = longer.pop()
+                full[m.type][m.attrs["same_as"]] = full[m.type].get(m.attrs["same_as"], 0) + 1
 
     def _org_key(self, name: str) -> str:
         return "org:" + slugify(name)
@@ -274,8 +286,9 @@ class Resolver:
             first = p.attrs.get("first", "")
             if first and "." not in first:
                 by_first.setdefault(first, set()).add(p.key)
+        self._surname_only(persons)
         names = {p.key: p.canonical or p.text for p in persons}
-        out = [m for m in mentions]
+        out = SpanIndex(mentions)
         for forms, rule in ((by_last, "person-surname"), (by_first, "person-firstname")):
             for form, keys in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])):
                 if len(keys) != 1 or len(form) < 2:
@@ -297,17 +310,21 @@ class Resolver:
                         key=key,
                         canonical=names[key],
                     )
-                    clash = [o for o in out if o.overlaps(new)]
+                    clash = out.overlapping(new.start, new.end)
                     if any(
                         o.priority >= new.priority or o.type != "Organization" and o.type != "Region"
                         for o in clash
                     ):
                         continue
-                    out = [o for o in out if not o.overlaps(new)] + [new]
+                    for o in clash:
+                        out.remove(o)
+                    out.add(new)
         # capitalised "Van Dijk" at a sentence start is the same surname
+        done: set[tuple[str, str | None]] = set()
         for p in persons:
             last = p.attrs.get("last", "")
-            if last[:1].islower():
+            if last[:1].islower() and (last, p.key) not in done:
+                done.add((last, p.key))  # a repeat would clash with the mentions the first one added
                 cap = last[0].upper() + last[1:]
                 for m in re.finditer(rf"(?<![\w-]){re.escape(cap)}(?![\w-])", text):
                     new = Mention(
@@ -321,10 +338,28 @@ class Resolver:
                         key=p.key,
                         canonical=names[p.key],
                     )
-                    clash = [o for o in out if o.overlaps(new)]
+                    clash = out.overlapping(new.start, new.end)
                     if all(o.priority < new.priority and o.type != "Person" for o in clash):
-                        out = [o for o in out if not o.overlaps(new)] + [new]
-        return sorted(out, key=lambda x: x.start)
+                        for o in clash:
+                            out.remove(o)
+                        out.add(new)
+        return list(out)
+
+    @staticmethod
+    def _surname_only(persons: list[Mention]) -> None:
+        """ "directeur Van der Linden" is the Rik van der Linden the document names in full, when it
+        names only one person with that surname."""
+        full: dict[str, set[str]] = {}
+        for p in persons:
+            if p.attrs.get("first") and p.attrs.get("last"):
+                full.setdefault(p.attrs["last"].lower(), set()).add(p.key)  # type: ignore[arg-type]
+        names = {p.key: p.canonical or p.text for p in persons}
+        for p in persons:
+            if p.attrs.get("first") == "" and p.rule == "person-titled-surname":
+                keys = full.get(p.text.lower(), set())
+                if len(keys) == 1:
+                    p.key = next(iter(keys))
+                    p.canonical = names[p.key]
 
     # -- municipalities ---------------------------------------------------------------------
     def _municipalities(self, mentions: list[Mention]) -> None:

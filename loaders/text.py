@@ -6,6 +6,7 @@ Offsets are always into the document's extracted text, so evidence can cite it e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from .vocabulary import CREDIT_FIELD, CREDIT_LINE, INLINE_CREDIT, MASTHEAD_LINE
@@ -39,6 +40,33 @@ class Mention:
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """Mentions kept in text order, so "which of them overlap this span?" costs a bisection instead
+    of a scan of every mention in the document (that scan made long documents quadratic)."""
+
+    def __init__(self, mentions: list[Mention] = ()) -> None:  # type: ignore[assignment]
+        self._items: list[tuple[int, int, Mention]] = []
+        self._longest = 0
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        insort(self._items, (m.start, id(m), m))
+        self._longest = max(self._longest, m.end - m.start)
+
+    def remove(self, m: Mention) -> None:
+        self._items.pop(bisect_left(self._items, (m.start, id(m))))
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap [start, end), in text order."""
+        hi = bisect_left(self._items, (end,))
+        lo = bisect_left(self._items, (start - self._longest,))
+        return [m for _, _, m in self._items[lo:hi] if m.start < end and start < m.end]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return (m for _, _, m in self._items)
 
 
 def excluded_zones(text: str) -> list[tuple[int, int]]:

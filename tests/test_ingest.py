@@ -240,3 +240,62 @@ def test_build_writes_into_an_open_store_without_closing_it(corpus: Path, db: st
     build([corpus / "nieuws"], st)
     assert [d.name for d in st.documents()] == ["gezond_kampen.html"]  # still open and usable
     st.close()
+
+
+def _age(folder: Path, seconds: float = 3600) -> None:
+    """Make files look as if written an hour ago (fresh files are always re-hashed)."""
+    import os
+    import time
+
+    for f in folder.rglob("*.*"):
+        os.utime(f, (time.time() - seconds, time.time() - seconds))
+
+
+def test_untouched_files_are_not_even_read_again(corpus: Path, db: str, monkeypatch) -> None:
+    _age(corpus)
+    build([corpus], db)
+    before = exported(db)
+
+    def unreadable(path):
+        raise AssertionError(f"{path} was read although size and mtime are unchanged")
+
+    monkeypatch.setattr("stakegraph.ingest_worker.load_text", unreadable)
+    report = build([corpus], db)
+    assert len(report.unchanged) == 3 and report.ingested == [] and report.skipped == []
+    assert exported(db) == before
+
+
+def test_a_touched_file_with_the_same_text_is_hashed_and_kept(corpus: Path, db: str) -> None:
+    _age(corpus)
+    build([corpus], db)
+    before = exported(db)
+    _age(corpus / "nieuws", seconds=60)  # a new mtime, the same text
+    report = build([corpus], db)
+    assert len(report.unchanged) == 3 and report.ingested == []
+    assert exported(db) == before
+
+
+def test_a_changed_file_of_the_same_size_is_read_again(corpus: Path, db: str) -> None:
+    _age(corpus)
+    build([corpus], db)
+    f = corpus / "benoeming_zwolle.txt"
+    f.write_text(BENOEMING.replace("Kampen", "Kempen"), encoding="utf-8")  # same size, new mtime
+    report = build([corpus], db)
+    assert [Path(p).name for p in report.ingested] == ["benoeming_zwolle.txt"]
+
+
+def test_an_unchanged_re_ingest_imports_no_nlp_library(corpus: Path, db: str) -> None:
+    import subprocess
+    import sys
+
+    _age(corpus)
+    build([corpus], db)
+    code = (
+        "import sys\n"
+        "from stakegraph.cli import main\n"
+        f"try:\n    main(['ingest', {str(corpus)!r}, '--store', {db!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('spacy', 'deduce', 'thinc') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-2:] == ["0 ingested, 3 unchanged, 0 skipped", "[]"]

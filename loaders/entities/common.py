@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text import QUOTES, Mention
+from ..text import QUOTES, Mention, SpanIndex
 from ..vocabulary import INITIATIVE_HEADS, ORG_HEADS, ROLES
 
 CAP = r"[A-ZÀ-ÖØ-ÞĲ][\w’'&-]*"
@@ -221,8 +221,8 @@ def clean_name(name: str) -> str:
 
 def select(cands: list[Mention]) -> list[Mention]:
     """Best non-overlapping mentions: higher priority first, then longer, then earlier."""
-    chosen: list[Mention] = []
+    chosen = SpanIndex()
     for c in sorted(cands, key=lambda m: (-m.priority, -(m.end - m.start), m.start)):
-        if not any(c.overlaps(o) for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda m: m.start)
+        if not chosen.overlapping(c.start, c.end):
+            chosen.add(c)
+    return list(chosen)

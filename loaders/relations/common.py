@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..text import Mention, Sentence
@@ -11,6 +12,10 @@ from ..vocabulary import ORG_TYPE_NOUNS, ROLE_MODIFIERS, ROLES
 ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 
 EMPLOYERS = {"Organization", "Municipality", "Province"}
+
+# where a position can be held: employers, and a regional cooperation's board ("voorzitter van de
+# Regio Zwolle"; SCHEMA: positions on a Region are kept)
+POSITION_TARGETS = EMPLOYERS | {"Region"}
 
 PLACES = {"Municipality", "Province", "Region"}
 
@@ -126,9 +131,12 @@ VERB = (
 # between a person and their role: ", ", " (49) is sinds 2021 ", " nieuwe ", " op, die per 1 mei ",
 # " werkt nu als ", " was tot de opheffing "
 BEFORE_ROLE = re.compile(
-    r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
+    # a parenthesis after the name: "(47)", "(Tiel, 1961)", "(VVD)"; where the person comes from
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,?\s*uit\s+(?:[A-Z][\w'’-]+\s+){1,3}?,?\s*)?"
+    r"(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
     r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien)\s+)?"
-    rf"(?:(?:{VERB})(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)[^\s,.;:()]+){{0,5}}?\s+|"
+    rf"(?:(?:{VERB})(?:\s+(?:tot\s+en\s+met|(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)"
+    r"[^\s,.;:()]+)){0,7}?\s+|"
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
     r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:(?:nieuwe|huidige|kersverse|eerste|laatste|vorige)\s+)?"
 )
@@ -139,12 +147,26 @@ COORDINATION = re.compile(
     r"(?:als\s+)?(?:(?:de|het)\s+)?"
 )
 
-ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?|\s*\(\s*")
+# "het Gelderse Zaltbommel", "de Friese gemeente Heerenveen": a demonym between article and name
+DEMONYM = r"(?:[A-Z][\w-]+(?:se|s)\s+)?"
+
+ORG_GAP_DIRECT = re.compile(
+    rf"\s+(?:(?:de|het|the)\s+)?{DEMONYM}(?:(?:buur)?(?:gemeente|provincie)\s+)?|\s*\(\s*"
+)
+
+# "voorzitter van het dagelijks en algemeen bestuur van de X": the post is at X, not at its organ
+ORGAN_GAP = re.compile(
+    r"\s+(?:van|in)\s+(?:het|de|ons|onze)\s+(?:[\w-]+\s+){0,4}?(?:bestuur|directie|stuurgroep|"
+    r"bestuurscommissie|college\s+van\s+bestuur|raad\s+van\s+(?:toezicht|bestuur|commissarissen))"
+    r"\s+(?:van|bij)\s+(?:(?:de|het)\s+)?"
+)
 
 ORG_GAP = re.compile(
     r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
     r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
-    r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?"
+    + DEMONYM
+    + r"(?:(?:voormalige\s+)?"
+    r"(?:(?:buur)?gemeente|provincie|woningcorporatie|stichting)\s+)?"
 )
 
 APPOINT = re.compile(
@@ -170,17 +192,59 @@ class Candidate:
 
 @dataclass
 class Context:
-    """What the rules know about the document beyond the sentence at hand."""
+    """What the rules know about the document beyond the sentence at hand.
+
+    The indexes below are built once per document, so rules look mentions up by sentence, type or
+    key instead of scanning every mention of the document for every sentence: that scan made
+    extraction time grow with the square of a document's length.
+    """
 
     text: str
     sentences: list[Sentence]
-    mentions: list[Mention]
+    mentions: list[Mention]  # in text order
     types: dict[str, str]  # entity key -> type
     positions: dict[str, list[str]] = field(default_factory=dict)  # person key -> employer keys, in order
     speaker_at: list[str | None] = field(default_factory=list)  # per sentence: the interviewee, if known
     last_initiative: list[str | None] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)  # per sentence: which blank-line block it is in
     own_org: str | None = None  # the organisation the document speaks for ("wij" in a report or letter)
+    by_type: dict[str, list[Mention]] = field(default_factory=dict)  # in text order
+    first_by_key: dict[str, Mention] = field(default_factory=dict)
+    memo: dict[tuple, object] = field(default_factory=dict)  # per-document results of costly lookups
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)  # lookups bisect on the starts
+        self._starts = [m.start for m in self.mentions]
+        for m in self.mentions:
+            self.by_type.setdefault(m.type, []).append(m)
+            if m.key is not None:
+                self.first_by_key.setdefault(m.key, m)
+        self.paragraph = paragraph_numbers(self.text, self.sentences)
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that start at or after `lo` and before `hi`, in text order."""
+        return self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
+    def in_sentence(self, j: int) -> list[Mention]:
+        """Mentions that start in sentence j."""
+        s = self.sentences[j]
+        return self.starting_in(s.start, s.end)
+
+
+def paragraph_numbers(text: str, sentences: list[Sentence]) -> list[int]:
+    """Per sentence, how many blank-line breaks precede it: one pass over the text."""
+    out: list[int] = []
+    count, pos = 0, 0
+    for s in sentences:
+        while True:
+            hit = text.find("\n\n", pos, s.start)
+            if hit < 0:
+                break
+            count += 1
+            pos = hit + 2  # non-overlapping, as str.count counts
+        out.append(count)
+    return out
 
 
 def coordinated(text: str, mentions: list[Mention], start: int) -> list[Mention]:
@@ -269,3 +333,11 @@ def generic_reference(ctx: Context, head: str) -> Mention | None:
         return None
     key = keys.pop()
     return next(m for m in ctx.mentions if m.key == key)
+
+
+def dateline(ctx: Context, m: Mention) -> bool:
+    """ "Hillegom/streek – Op maandag ...", "ZWOLLE - ...": a place heading a news item, no party."""
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return not ctx.text[line_start : m.start].strip() and bool(
+        re.match(r"(?:/[\w-]+)?\s*[–—-]\s", ctx.text[m.end : m.end + 14])
+    )

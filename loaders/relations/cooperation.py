@@ -16,7 +16,9 @@ from .common import (
     Context,
     coordinated,
     coordinated_backwards,
+    dateline,
 )
+from .lists import party_list
 
 
 class CooperationRules:
@@ -58,7 +60,8 @@ class CooperationRules:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
-            right = coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
+            # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
+            right = party_list(ctx.text, [m for m in orgs if m.start >= te], te, s.end).items
             left = [
                 m
                 for m in orgs
@@ -93,9 +96,9 @@ class CooperationRules:
             t,
             re.IGNORECASE,
         ):
-            group = coordinated(
-                ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end()
-            )
+            group = party_list(
+                ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end(), s.end
+            ).items
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     out.append(
@@ -267,12 +270,7 @@ class CooperationRules:
             and re.search(r"\bsamen|\bmee\b|\bdeel\b", t)
             and i > 0
         ):
-            prev = [
-                m
-                for m in ctx.mentions
-                if ctx.sentences[i - 1].start <= m.start < ctx.sentences[i - 1].end
-                and m.type in {"Initiative", "Organization", "Region"}
-            ]
+            prev = [m for m in ctx.in_sentence(i - 1) if m.type in {"Initiative", "Organization", "Region"}]
             if prev:
                 add(actors, prev[-1].key, "joint-daarin", 0.65)
         return out
@@ -461,13 +459,8 @@ class CooperationRules:
                 ctx.text[s.start : ref_start + 1],
                 re.IGNORECASE,
             ) and re.search(r"\b(?:zij|hij|ze)\b", ctx.text[ref_end : s.end]):
-                prev = [
-                    m
-                    for m in ctx.mentions
-                    if m.type == "Person"
-                    and m.end <= s.start
-                    and m.start >= ctx.sentences[max(0, i - 2)].start
-                ]
+                since = ctx.sentences[max(0, i - 2)].start
+                prev = [m for m in ctx.starting_in(since, s.start) if m.type == "Person" and m.end <= s.start]
                 if prev:
                     out.append(
                         Candidate("PARTICIPATES_IN", prev[-1].key, init_key, s, "participates-pronoun", 0.6)
@@ -490,8 +483,10 @@ class CooperationRules:
                 if a.type not in {"Organization", "Municipality"} or a.key in already:
                     continue
                 before = ctx.text[max(s.start, a.start - 30) : a.start]
-                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before):
-                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle")
+                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before) or dateline(
+                    ctx, a
+                ):
+                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle"), or a dateline
                 for _, _, init_key in refs[:1]:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-acts-on", 0.5))
         # "X is (met ...) betrokken." without an object: the initiative just talked about
@@ -553,9 +548,10 @@ class CooperationRules:
         actors = [
             a
             for a in ms
-            if a.type in {"Organization", "Municipality"}
+            if a.type in {"Organization", "Municipality", "Province"}
             and a.key != topic
             and not re.search(r"\b(?:in|te|uit|naar)\s+(?:de\s+|het\s+)?$", ctx.text[s.start : a.start])
+            and not dateline(ctx, a)
         ]
         if rtype == "PARTICIPATES_IN" and re.search(
             r"\b(?:namens|ondertek\w*|handtekening|tekende|leidt|leiden)\b", s.text, re.IGNORECASE
@@ -596,12 +592,7 @@ class CooperationRules:
                 re.IGNORECASE,
             ):
                 return None
-            named = [
-                m
-                for m in ctx.mentions
-                if ctx.sentences[j].start <= m.start < ctx.sentences[j].end
-                and m.type in {"Initiative", "Organization", "Region"}
-            ]
+            named = [m for m in ctx.in_sentence(j) if m.type in {"Initiative", "Organization", "Region"}]
             inits = [m.key for m in named if m.type == "Initiative"]
             if inits:
                 return "participants", inits[-1]
@@ -617,15 +608,11 @@ class CooperationRules:
         for j in range(i - 1, -1, -1):
             if ctx.paragraph[j] != ctx.paragraph[i] and j < i - 1:
                 break
-            inits = [
-                m.key
-                for m in ctx.mentions
-                if ctx.sentences[j].start <= m.start < ctx.sentences[j].end and m.type == "Initiative"
-            ]
+            inits = [m.key for m in ctx.in_sentence(j) if m.type == "Initiative"]
             if inits:
                 return inits[-1]
-        inits = {m.key for m in ctx.mentions if m.type == "Initiative"}
-        return next(iter(inits)) if len(inits) == 1 else None
+        only = {m.key for m in ctx.by_type.get("Initiative", [])}
+        return next(iter(only)) if len(only) == 1 else None
 
     def _first_person_actor(self, ctx: Context, i: int, t: str) -> str | None:
         words = set(re.findall(r"\w+", t))
@@ -639,20 +626,39 @@ class CooperationRules:
         self, ctx: Context, i: int, s: Sentence, inits: list[Mention]
     ) -> list[tuple[int, int, str]]:
         """Initiative mentions in the sentence, plus "het (jaarlijkse) congres" referring to the one
-        initiative of the document with that head word."""
-        refs = [(m.start, m.end, m.key) for m in inits]
-        doc_inits: dict[str, set[str]] = {}
-        for m in ctx.mentions:
-            if m.type == "Initiative":
+        initiative of the document with that head word. Several rules ask this of one sentence, so
+        the answer is kept per sentence."""
+        memo_key = ("initiative-refs", i, tuple((m.start, m.end) for m in inits))
+        cached = ctx.memo.get(memo_key)
+        if cached is None:
+            cached = ctx.memo[memo_key] = self._find_initiative_refs(ctx, i, s, inits)
+        return list(cached)  # type: ignore[call-overload]
+
+    def _initiative_heads(self, ctx: Context) -> tuple[dict[str, set[str]], re.Pattern[str] | None]:
+        """Per head word ("congres", "deal"), the document's initiatives named with it; and a pattern
+        for "het/de/dit/deze (adjective) HEAD". Built once per document."""
+        cached = ctx.memo.get(("initiative-heads",))
+        if cached is None:
+            doc_inits: dict[str, set[str]] = {}
+            for m in ctx.by_type.get("Initiative", []):
                 for w in re.split(r"[\s-]+", m.text.lower()):
                     for h in INITIATIVE_HEADS:
                         if w == h or w.endswith(h):
-                            doc_inits.setdefault(h, set()).add(m.key)
-        for g in (
-            re.finditer(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b", s.text)
-            if doc_inits
-            else []
-        ):
+                            doc_inits.setdefault(h, set()).add(m.key)  # type: ignore[arg-type]
+            pattern = (
+                re.compile(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b")
+                if doc_inits
+                else None
+            )
+            cached = ctx.memo[("initiative-heads",)] = (doc_inits, pattern)
+        return cached  # type: ignore[return-value]
+
+    def _find_initiative_refs(
+        self, ctx: Context, i: int, s: Sentence, inits: list[Mention]
+    ) -> list[tuple[int, int, str]]:
+        refs = [(m.start, m.end, m.key) for m in inits]
+        doc_inits, head_pattern = self._initiative_heads(ctx)
+        for g in head_pattern.finditer(s.text) if head_pattern else []:
             keys = doc_inits.get(g.group("h"), set())
             a, b = s.start + g.start(), s.start + g.end()
             if len(keys) == 1 and not any(m.start < b and a < m.end for m in inits):
@@ -660,12 +666,7 @@ class CooperationRules:
         # "Het project is een initiatief van ...": a generic head no initiative is named by refers to
         # the initiative the paragraph (or the whole document) is about
         topic = None
-        for g in re.finditer(
-            r"\b(?:het|de|dit|deze)\s+(?P<h>project|programma|congres|deal|akkoord|pilot|"
-            r"leergang|lab|conferentie|campagne)\b",
-            s.text,
-            re.IGNORECASE,
-        ):
+        for g in GENERIC_INITIATIVE.finditer(s.text):
             if g.group("h").lower() in doc_inits:
                 continue
             a, b = s.start + g.start(), s.start + g.end()
@@ -673,6 +674,13 @@ class CooperationRules:
                 continue
             topic = topic or self._topic(ctx, i)
             # a reference points back: the initiative must have been named before this sentence
-            if topic is not None and any(m.key == topic and m.start < s.start for m in ctx.mentions):
+            if topic is not None and ctx.first_by_key[topic].start < s.start:
                 refs.append((a, b, topic))
-        return refs
+        return refs  # type: ignore[return-value]
+
+
+GENERIC_INITIATIVE = re.compile(
+    r"\b(?:het|de|dit|deze)\s+(?P<h>project|programma|congres|deal|akkoord|pilot|"
+    r"leergang|lab|conferentie|campagne)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,320 @@
+"""The merged, curated view kept in the SQLite store, so reads answer from indexed tables.
+
+Writes mark the stored ids a document had and has as dirty (same transaction as the write). Before
+a read, `refresh` recomputes only the merged entities, relations and co-mentions those ids feed,
+a few hundred at a time, with the functions a full merge uses (`graph.view`), so the tables hold
+exactly what merging every document would give. The view is keyed by a signature of everything
+global it depends on — the acronym mapping and the curation file as resolved against the store —
+and rebuilt in the same chunked way when that changes (a new curation file, or a document that
+makes an acronym unambiguous).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from .curation import Curation
+from .merge import acronym_mapping, remap_facts
+from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .names import name_key
+from .view import IdMap, RefLookup, recompute
+
+VIEW_SCHEMA = """
+CREATE TABLE IF NOT EXISTS view_dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS view_entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, mentions INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS view_entities_type ON view_entities(type);
+CREATE TABLE IF NOT EXISTS view_names (key TEXT NOT NULL, id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS view_names_key ON view_names(key);
+CREATE INDEX IF NOT EXISTS view_names_id ON view_names(id);
+CREATE TABLE IF NOT EXISTS view_relations (
+    type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role_key TEXT NOT NULL,
+    confidence REAL NOT NULL, evidence INTEGER NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (type, source, target, role_key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS view_relations_source ON view_relations(source);
+CREATE INDEX IF NOT EXISTS view_relations_target ON view_relations(target);
+CREATE TABLE IF NOT EXISTS view_co_mentions (
+    source TEXT NOT NULL, target TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (source, target)) WITHOUT ROWID;
+"""
+CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
+_VIEW_KEY = "view"
+
+
+def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
+    """Every stored id a document's records name: their merged view must be recomputed."""
+    conn.execute(
+        "INSERT OR IGNORE INTO view_dirty "
+        "SELECT id FROM entity_records WHERE doc_path = ?1 "
+        "UNION SELECT source FROM relation_records WHERE doc_path = ?1 "
+        "UNION SELECT target FROM relation_records WHERE doc_path = ?1 "
+        "UNION SELECT source FROM co_mention_records WHERE doc_path = ?1 "
+        "UNION SELECT target FROM co_mention_records WHERE doc_path = ?1",
+        (path,),
+    )
+
+
+def clear_view(conn: sqlite3.Connection) -> None:
+    for table in ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions"):
+        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+    conn.execute("DELETE FROM meta WHERE key = ?", (_VIEW_KEY,))
+
+
+class StoredView:
+    """Reads of the merged, curated graph from the view tables (refreshed on construction)."""
+
+    def __init__(self, conn: sqlite3.Connection, curation: Curation) -> None:
+        self.conn = conn
+        refresh(conn, curation)
+
+    # -- entities ---------------------------------------------------------------------------
+    def entities(self, type: str | None = None) -> Iterator[Entity]:
+        if type is None:
+            rows = self.conn.execute("SELECT data FROM view_entities ORDER BY id")
+        else:
+            rows = self.conn.execute("SELECT data FROM view_entities WHERE type = ? ORDER BY id", (type,))
+        return (Entity.from_dict(json.loads(d)) for (d,) in rows)
+
+    def entity(self, eid: str) -> Entity | None:
+        row = self.conn.execute("SELECT data FROM view_entities WHERE id = ?", (eid,)).fetchone()
+        return Entity.from_dict(json.loads(row[0])) if row else None
+
+    def by_name_key(self, key: str) -> list[Entity]:
+        """Every entity with a name or alias of this normalised form."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT v.data FROM view_names n JOIN view_entities v ON v.id = n.id WHERE n.key = ?",
+            (key,),
+        )
+        return [Entity.from_dict(json.loads(d)) for (d,) in rows]
+
+    def names_by_id(self) -> dict[str, tuple[str, ...]]:
+        """Per entity id, its name and then its aliases: what 'did you mean' compares a typo with."""
+        out: dict[str, tuple[str, ...]] = {}
+        for (d,) in self.conn.execute("SELECT data FROM view_entities"):
+            e = json.loads(d)
+            out[e["id"]] = (e["name"], *(e.get("aliases") or []))
+        return out
+
+    # -- relations and co-mentions -----------------------------------------------------------
+    def relations(
+        self, type: str | None = None, entity: str | None = None, min_confidence: float = 0.0
+    ) -> Iterator[Relation]:
+        where, args = ["confidence >= ?"], [min_confidence]
+        if type is not None:
+            where.append("type = ?")
+            args.append(type)
+        if entity is not None:
+            where.append("(source = ? OR target = ?)")
+            args += [entity, entity]
+        rows = self.conn.execute(
+            f"SELECT data FROM view_relations WHERE {' AND '.join(where)} "  # noqa: S608
+            "ORDER BY type, source, target, role_key",
+            args,
+        )
+        return (Relation.from_dict(json.loads(d)) for (d,) in rows)
+
+    def co_mentions(self) -> Iterator[CoMention]:
+        rows = self.conn.execute("SELECT data FROM view_co_mentions ORDER BY source, target")
+        return (CoMention.from_dict(json.loads(d)) for (d,) in rows)
+
+    def documents(self) -> list[Document]:
+        rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
+        return sorted((Document(*r) for r in rows), key=lambda d: (d.name, d.path))
+
+    def stats(self, min_confidence: float = 0.0) -> dict[str, Any]:
+        q = self.conn.execute
+        types = dict(q("SELECT type, count(*) FROM view_entities GROUP BY type ORDER BY type").fetchall())
+        rtypes = dict(
+            q(
+                "SELECT type, count(*) FROM view_relations WHERE confidence >= ? GROUP BY type ORDER BY type",
+                (min_confidence,),
+            ).fetchall()
+        )
+        evidence = q(
+            "SELECT coalesce(sum(evidence), 0) FROM view_relations WHERE confidence >= ?", (min_confidence,)
+        ).fetchone()[0]
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "entities": sum(types.values()),
+            "relations": sum(rtypes.values()),
+            "evidence": evidence,
+            "co_mentions": q("SELECT count(*) FROM view_co_mentions").fetchone()[0],
+            "entity_types": types,
+            "relation_types": rtypes,
+        }
+
+
+# -- maintenance ------------------------------------------------------------------------------
+def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
+    """Bring the view tables up to date with the stored documents and this curation."""
+    documents = {
+        r[2]: Document(*r)
+        for r in conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
+    }
+    acronyms = acronym_mapping(
+        conn.execute(
+            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.path = a.doc_path "
+            "ORDER BY d.path, a.rowid"
+        )
+    )
+    lookup = _lookup(conn, documents, acronyms, curation) if curation else None
+    merges, rejected, splits = curation.mapping(lookup) if lookup is not None else ({}, set(), [])
+    idmap = IdMap(acronyms, merges, rejected, splits)
+    signature = _signature(curation, lookup, idmap)
+    stored = conn.execute("SELECT value FROM meta WHERE key = ?", (_VIEW_KEY,)).fetchone()
+    with conn:
+        if stored is None or stored[0] != signature:
+            clear_view(conn)
+            dirty = {r[0] for r in conn.execute(
+                "SELECT id FROM entity_records UNION SELECT source FROM relation_records "
+                "UNION SELECT target FROM relation_records UNION SELECT source FROM co_mention_records "
+                "UNION SELECT target FROM co_mention_records"
+            )}
+        else:
+            dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
+            if not dirty:
+                return
+        finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
+        ordered = sorted(finals)
+        for i in range(0, len(ordered), CHUNK):
+            _recompute(conn, set(ordered[i : i + CHUNK]), idmap, documents, curation, lookup)
+        conn.execute("DELETE FROM view_dirty")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
+
+
+def _recompute(
+    conn: sqlite3.Connection,
+    finals: set[str],
+    idmap: IdMap,
+    documents: dict[str, Document],
+    curation: Curation,
+    lookup: RefLookup | None,
+) -> None:
+    raws = sorted(idmap.sources(finals))
+    facts: dict[str, DocumentFacts] = {}
+
+    def doc(path: str) -> DocumentFacts:
+        if path not in facts:
+            facts[path] = DocumentFacts(documents[path])
+        return facts[path]
+
+    for i in range(0, len(raws), 400):  # SQLite's limit on bound parameters
+        part = raws[i : i + 400]
+        marks = ",".join("?" * len(part))
+        for path, eid, etype, name, aliases, mentions, attrs in conn.execute(
+            "SELECT doc_path, id, type, name, aliases, mentions, attributes FROM entity_records "  # noqa: S608
+            f"WHERE id IN ({marks}) ORDER BY rowid",
+            part,
+        ):
+            f = doc(path)
+            f.entities.append(
+                Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
+            )
+    rel_rows: dict[int, tuple] = {}
+    co_rows: dict[int, tuple] = {}
+    for i in range(0, len(raws), 400):
+        part = raws[i : i + 400]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            "SELECT rowid, doc_path, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
+            f"FROM relation_records WHERE source IN ({marks}) OR target IN ({marks})",
+            part + part,
+        ):
+            rel_rows[row[0]] = row[1:]
+        for row in conn.execute(
+            "SELECT rowid, doc_path, source, target, weight FROM co_mention_records "  # noqa: S608
+            f"WHERE source IN ({marks}) OR target IN ({marks})",
+            part + part,
+        ):
+            co_rows[row[0]] = row[1:]
+    for rowid in sorted(rel_rows):
+        path, rtype, src, tgt, role, role_class, status, conf, evidence = rel_rows[rowid]
+        evs = [Evidence.from_dict(e) for e in json.loads(evidence)]
+        doc(path).relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
+    for rowid in sorted(co_rows):
+        path, src, tgt, weight = co_rows[rowid]
+        f = doc(path)
+        f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))
+    ordered = [facts[p] for p in sorted(facts)]  # store order (by path), as a full read has it
+    entities, relations, co_mentions = recompute(ordered, idmap.acronyms, curation, lookup)
+
+    ids = sorted(finals)
+    for i in range(0, len(ids), 400):
+        part = ids[i : i + 400]
+        marks = ",".join("?" * len(part))
+        conn.execute(f"DELETE FROM view_entities WHERE id IN ({marks})", part)  # noqa: S608
+        conn.execute(f"DELETE FROM view_names WHERE id IN ({marks})", part)  # noqa: S608
+        conn.execute(f"DELETE FROM view_relations WHERE source IN ({marks})", part)  # noqa: S608
+        conn.execute(f"DELETE FROM view_co_mentions WHERE source IN ({marks})", part)  # noqa: S608
+    kept = [e for e in entities if e.id in finals]
+    conn.executemany(
+        "INSERT INTO view_entities VALUES (?,?,?,?)",
+        [(e.id, e.type, e.mentions, _dumps(e.to_dict())) for e in kept],
+    )
+    conn.executemany(
+        "INSERT INTO view_names VALUES (?,?)",
+        [(k, e.id) for e in kept for k in sorted({name_key(n) for n in (e.name, *e.aliases)})],
+    )
+    conn.executemany(
+        "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?)",
+        [
+            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _dumps(r.to_dict()))
+            for r in relations
+            if r.source in finals
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO view_co_mentions VALUES (?,?,?)",
+        [(c.source, c.target, _dumps(c.to_dict())) for c in co_mentions if c.source in finals],
+    )
+
+
+def _lookup(
+    conn: sqlite3.Connection, documents: dict[str, Document], acronyms: dict[str, str], curation: Curation
+) -> RefLookup:
+    """The curation's names resolved as a full read resolves them: over every document's records
+    (acronyms unified), in (name, path) order — streamed, one document at a time."""
+    lookup = RefLookup(curation.references())
+    current: DocumentFacts | None = None
+    for path, eid, etype, name, aliases, mentions, attrs in conn.execute(
+        "SELECT e.doc_path, e.id, e.type, e.name, e.aliases, e.mentions, e.attributes "
+        "FROM entity_records e JOIN documents d ON d.path = e.doc_path ORDER BY d.name, d.path, e.rowid"
+    ):
+        if current is None or current.document.path != path:
+            if current is not None:
+                lookup.add(remap_facts(current, acronyms))
+            current = DocumentFacts(documents[path])
+        current.entities.append(
+            Entity(eid, etype, name, json.loads(aliases), [], mentions, json.loads(attrs))
+        )
+    if current is not None:
+        lookup.add(remap_facts(current, acronyms))
+    return lookup
+
+
+def _signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> str:
+    resolved: dict[str, Any] = {}
+    if lookup is not None:
+        refs = sorted(curation.references())
+        ids = {lookup.resolve(r) for r in refs} | set(idmap.merges.values())
+        resolved = {
+            "refs": {r: lookup.resolve(r) for r in refs},
+            "names": {i: lookup.names.get(i) for i in sorted(i for i in ids if i)},
+            "ops": curation.ops,
+        }
+    data = {
+        "acronyms": sorted(idmap.acronyms.items()),
+        "merges": sorted(idmap.merges.items()),
+        "rejected": sorted(idmap.rejected),
+        "splits": sorted(idmap.splits),
+        **resolved,
+    }
+    return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,145 @@
+"""The merged view kept in the SQLite store answers exactly as merging every document on read does,
+after every kind of change: documents added, replaced and forgotten, acronyms that become
+unambiguous or ambiguous, and a curation file that changes (merge, split, rename, alias, retype,
+reject)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from stakegraph.graph.curation import Curation
+from stakegraph.graph.export import dumps
+from stakegraph.graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from stakegraph.graph.sqlite import SQLiteStore
+from stakegraph.knowledge import KnowledgeGraph
+
+PEOPLE = ["Anna de Wit", "Bram Kooistra", "Carla Veenstra", "Dirk Haverkamp", "Eva Smulders", "Frits Bosma"]
+ORGS = [
+    ("Stichting Groen Dorp", "SGD"),
+    ("Hogeschool Noordwest", "HNW"),
+    ("Omgevingsdienst Twentevallei", "OTV"),
+    ("Vereniging Buurtkracht", "VBK"),
+]
+PLACES = [("gemeente:gm0193", "Zwolle"), ("gemeente:gm0166", "Kampen"), ("gemeente:gm0150", "Deventer")]
+
+
+def slug(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+def random_facts(rng: random.Random, name: str) -> DocumentFacts:
+    doc = Document(id=f"sha256:{rng.random()}", name=name, path=f"/corpus/{name}", chars=500)
+    entities: dict[str, Entity] = {}
+    for person in rng.sample(PEOPLE, 3):
+        entities[f"person:{slug(person)}"] = Entity(f"person:{slug(person)}", "Person", person, [], [name],
+                                                    rng.randint(1, 4))
+    for full, acronym in rng.sample(ORGS, 3):
+        if rng.random() < 0.4:  # known only by its acronym here
+            entities[f"org:{slug(acronym)}"] = Entity(f"org:{slug(acronym)}", "Organization", acronym, [], [name], 1)
+        else:
+            aliases = [acronym] if rng.random() < 0.7 else []
+            entities[f"org:{slug(full)}"] = Entity(f"org:{slug(full)}", "Organization", full, aliases, [name],
+                                                   rng.randint(1, 3))
+    for eid, place in rng.sample(PLACES, 2):
+        entities[eid] = Entity(eid, "Municipality", f"gemeente {place}", [place], [name], rng.randint(1, 5),
+                               {"cbs_code": eid[-6:]})
+    ids = sorted(entities)
+    people = [i for i in ids if i.startswith("person:")]
+    others = [i for i in ids if not i.startswith("person:")]
+    relations = []
+    for _ in range(4):
+        start = rng.randrange(0, 400)
+        ev = Evidence(name, start, start + 40, f"zin {start} uit {name}", rng.choice(["r1", "r2"]),
+                      rng.choice([0.4, 0.6, 0.9]))
+        if rng.random() < 0.5:
+            relations.append(Relation("HOLDS_POSITION", rng.choice(people), rng.choice(others),
+                                      rng.choice(["directeur", "voorzitter"]), "executive",
+                                      rng.choice(["current", "former"]), ev.confidence, [ev]))
+        else:
+            a, b = rng.sample(others, 2)
+            relations.append(Relation("COLLABORATES_WITH", a, b, None, None, None, ev.confidence, [ev]))
+    co = [CoMention(a, b, rng.randint(1, 3), [name]) for a, b in zip(ids, ids[1:], strict=False)]
+    return DocumentFacts(doc, list(entities.values()), relations, co)
+
+
+def both_ways(store: SQLiteStore, curation: Curation) -> tuple[str, str, dict, dict]:
+    kept = KnowledgeGraph(store, curation=curation)
+    full = KnowledgeGraph(store, curation=curation)
+    full.__dict__["_stored"] = None  # merge every document on read, as before the view
+    return dumps(kept.to_json()), dumps(full.to_json()), kept.stats(), full.stats()
+
+
+def assert_same(store: SQLiteStore, curation: Curation) -> None:
+    kept, full, kept_stats, full_stats = both_ways(store, curation)
+    assert kept == full
+    assert kept_stats == full_stats
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_kept_view_equals_a_full_merge_after_every_change(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    store = SQLiteStore(tmp_path / "g.db")
+    none = Curation()
+    for i in range(12):
+        store.upsert(random_facts(rng, f"doc{i:02d}.txt"))
+        if i % 4 == 3:
+            assert_same(store, none)
+    store.upsert(random_facts(rng, "doc03.txt"))  # replaced
+    assert_same(store, none)
+    store.delete("/corpus/doc05.txt")
+    store.delete("/corpus/doc07.txt")
+    assert_same(store, none)
+
+    curation = Curation()
+    curation.add("merge", into="person:anna-de-wit", **{"from": ["Bram Kooistra"]})
+    curation.add("reject", entity="Carla Veenstra")
+    curation.add("rename", entity="org:hogeschool-noordwest", name="Hogeschool Noord-West")
+    curation.add("alias", entity="gemeente Zwolle", alias="Hanzestad")
+    curation.add("retype", entity="org:vereniging-buurtkracht", type="Initiative")
+    curation.add("split", entity="person:dirk-haverkamp", documents=["doc01.txt", "doc02.txt"])
+    assert_same(store, curation)
+    for i in range(12, 16):
+        store.upsert(random_facts(rng, f"doc{i:02d}.txt"))
+    assert_same(store, curation)  # incremental under a curation
+    assert_same(store, none)  # the curation removed again: rebuilt
+    store.close()
+
+
+def test_a_new_document_can_make_an_acronym_ambiguous_and_the_view_follows(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "g.db")
+
+    def org(doc: str, eid: str, name: str, aliases: list[str]) -> DocumentFacts:
+        d = Document(id=f"sha256:{doc}", name=doc, path=f"/c/{doc}")
+        return DocumentFacts(d, [Entity(eid, "Organization", name, aliases, [doc], 1)])
+
+    store.upsert(org("a.txt", "org:hnw", "HNW", []))
+    store.upsert(org("b.txt", "org:hogeschool-noordwest", "Hogeschool Noordwest", ["HNW"]))
+    kg = KnowledgeGraph(store)
+    assert [e.id for e in kg.entities()] == ["org:hogeschool-noordwest"]
+    store.upsert(org("c.txt", "org:handelsvereniging-nw", "Handelsvereniging NW", ["HNW"]))
+    assert [e.id for e in KnowledgeGraph(store).entities()] == [
+        "org:handelsvereniging-nw", "org:hnw", "org:hogeschool-noordwest"]
+    assert_same(store, Curation())
+    store.close()
+
+
+def test_reads_come_from_the_view_without_loading_documents(tmp_path: Path, monkeypatch) -> None:
+    store = SQLiteStore(tmp_path / "g.db")
+    rng = random.Random(7)
+    for i in range(5):
+        store.upsert(random_facts(rng, f"doc{i}.txt"))
+
+    def no_full_read(self):
+        raise AssertionError("a read loaded every document")
+
+    monkeypatch.setattr(SQLiteStore, "facts", no_full_read)
+    kg = KnowledgeGraph(store)
+    assert kg.stats()["documents"] == 5
+    anna = kg.find("Anna de Wit") or kg.find("Bram Kooistra")
+    assert anna is not None and kg.entity(anna.id) == anna
+    assert all(anna.id in (r.source, r.target) for r in kg.relations(entity=anna.id))
+    assert kg.entities("Municipality") and kg.to_json()["documents"]
+    store.close()
