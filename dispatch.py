@@ -8,8 +8,8 @@ in small chunks with a bounded number in flight, so memory stays flat however ma
 from __future__ import annotations
 
 import multiprocessing
-import signal
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -58,7 +58,8 @@ def _pool(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
     # spawn, not fork: the parent holds a SQLite connection and maybe threads; a fork would copy them
     ctx = multiprocessing.get_context("spawn")
     chunks = _chunks(tasks)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_leave_signals_to_parent) as pool:
+    init = _leave_signals_to_parent
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init) as pool:
         pending = set()
         try:
             for chunk in islice(chunks, 2 * workers):
