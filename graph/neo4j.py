@@ -40,6 +40,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import re
 import weakref
 from collections import defaultdict

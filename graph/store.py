@@ -7,6 +7,7 @@ derives everything else, so a new backend cannot drift from the others in what i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
