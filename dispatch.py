@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -83,10 +85,19 @@ def _pool(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
 
 
 def _leave_signals_to_parent() -> None:
-    """Ctrl-C reaches every process of the terminal's group: workers ignore it (and SIGTERM sent to
-    the group), so the parent alone stops the run, with one line, and no worker prints a traceback.
-    The pool is shut down when the parent leaves it."""
+    """Ctrl-C reaches every process of the terminal's group: workers ignore it, so the parent alone
+    stops the run, with one line, and no worker prints a traceback; the pool is shut down when the
+    parent leaves it. A parent killed outright (kill -9) cannot shut it down, so each worker also
+    watches its parent and exits when it is gone, instead of running on as an orphan."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="stakegraph-parent-watch", daemon=True).start()
 
 
 def _dask(tasks: Iterable[Task], scheduler: str) -> Iterator[Outcome]:

@@ -27,8 +27,21 @@ EXE = str(Path(sys.executable).with_name("stakegraph"))
 
 
 def _ingest(folder: Path, store: Path, **kw) -> subprocess.Popen:
+    """The CLI in a process group of its own (its worker processes included), as a terminal runs it."""
     return subprocess.Popen([EXE, "ingest", str(folder), "--store", str(store)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kw)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
+
+
+def _group_gone(pgid: int, within: float = 10.0) -> bool:
+    """Whether every process of the group (the CLI and its workers) has exited: no orphan runs on."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def _count(store: Path) -> int:
@@ -88,23 +101,27 @@ def corpus300(tmp_path_factory, synthetic):
     return folder, reference, export
 
 
-@pytest.mark.parametrize("signum, code, words", [
-    (signal.SIGINT, 130, "interrupted (Ctrl-C)"),
-    (signal.SIGTERM, 143, "terminated (SIGTERM)"),
+@pytest.mark.parametrize("signum, code, words, group", [
+    (signal.SIGINT, 130, "interrupted (Ctrl-C)", True),  # Ctrl-C: the terminal signals the whole group
+    (signal.SIGTERM, 143, "terminated (SIGTERM)", False),  # kill PID: the main process only
 ])
 def test_a_signal_mid_ingest_is_one_line_its_exit_code_and_whole_documents(tmp_path, corpus300, signum, code,
-                                                                           words):
+                                                                           words, group):
     folder, reference, export = corpus300
     store = tmp_path / "graph.db"
     proc = _ingest(folder, store)
     _wait_for_documents(store, proc, at_least=20)
-    proc.send_signal(signum)
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == code, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"stakegraph: {words}: ") and "Traceback" not in err, err
-    assert "ingested" in lines[0]
     stored = _assert_whole_documents(store, reference)
+    assert lines[0].endswith(f"the store holds {stored} whole documents; the same ingest again finishes the job")
+    assert _group_gone(proc.pid)
     assert 20 <= stored < 300
     rerun = subprocess.run([EXE, "ingest", str(folder), "--store", str(store)], capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
@@ -123,6 +140,8 @@ def _kill_and_rerun(folder: Path, store: Path, reference: dict, export: str, kil
             _wait_for_documents(store, proc, at_least=min(total, before + 1))
         time.sleep(rng.uniform(0, 0.8))
         proc.kill()
+        proc.wait()
+        assert _group_gone(proc.pid), "worker processes outlived a killed ingest"
         proc.communicate()
         _assert_whole_documents(store, reference)
         survived += 1
