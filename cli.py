@@ -32,7 +32,9 @@ from .commands.options import (
     curation_option,
     curation_path_for,
     format_option,
+    limit_options,
     load_curation,
+    make_limits,
     open_graph,
     read_options,
     store_options,
@@ -94,14 +96,11 @@ def main() -> None:
     metavar="ADDRESS",
     help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs the 'dask' extra).",
 )
-@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MB",
-              help="Skip files larger than this (default 100, env STAKEGRAPH_MAX_FILE_MB).")
-@click.option("--max-text-chars", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Skip documents whose text is longer (default 2000000, env STAKEGRAPH_MAX_TEXT_CHARS).")
+@limit_options
 @user_errors
 def ingest(
     paths, store_url, user, password, database, curation_path, nlp, prune, strict, workers, scheduler,
-    max_file_mb, max_text_chars,
+    max_file_mb, max_text_chars, max_docx_mb,
 ) -> None:
     """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
 
@@ -120,12 +119,8 @@ def ingest(
     from .dispatch import DispatchError, default_workers
     from .ingest import IngestReport, build
     from .loaders.formats import iter_document_paths
-    from .loaders.limits import LimitError, Limits
 
-    try:
-        limits = Limits.from_env(max_file_mb, max_text_chars)
-    except LimitError as exc:
-        raise UserError(str(exc)) from None
+    limits = make_limits(max_file_mb, max_text_chars, max_docx_mb)
     store = connect(store_url, user, password, database, create=True)
     curation = load_curation(store_url, curation_path)
     report = IngestReport()

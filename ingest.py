@@ -64,14 +64,14 @@ def build(
     `prune` forgets documents under the given folders whose files are gone. `workers` > 1 reads
     and extracts in that many local processes; `scheduler` (a Dask scheduler address such as
     tcp://host:8786) sends that work to a Dask cluster instead. Either way one writer stores it.
-    `limits` bound file size and text length (default: `Limits.from_env()`). A caller that passes
+    `limits` bound file size and text length (default: `Limits()`). A caller that passes
     its own `report` gets it filled in even when the run is interrupted (Ctrl-C) part way.
     """
     own_store = not hasattr(store, "upsert")
     st: Store = open_store(store) if own_store else store  # type: ignore[assignment,arg-type]
     curation = curation or Curation()
     paths = [Path(p) for p in paths]
-    limits = limits or Limits.from_env()
+    limits = limits or Limits()
     report = report if report is not None else IngestReport()
     seen: set[str] = set()
     results: list[tuple[int, str, str, str | None]] = []  # (index, kind, path, reason)

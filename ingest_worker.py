@@ -35,7 +35,7 @@ class Task:
     size: int
     mtime_ns: int | None  # None when the file is too fresh to trust its timestamp next time
     nlp: str | None = None
-    limits: Limits | None = None  # None: Limits.from_env() where the task runs
+    limits: Limits | None = None  # None: the defaults
 
 
 @dataclass
@@ -65,7 +65,7 @@ def extractor(nlp: str | None) -> Extractor:
 
 def run_task(task: Task) -> Outcome:
     """Load, hash and (when the text changed) extract one file; never raises for a bad document."""
-    limits = task.limits or Limits.from_env()
+    limits = task.limits or Limits()
     try:
         loaded = load_text(task.key, limits)
     except LoadError as exc:

@@ -40,7 +40,6 @@ import hashlib
 import json
 import logging
 import math
-import os
 import re
 import weakref
 from collections import defaultdict
@@ -249,7 +248,7 @@ class Neo4jStore(FactStore):
         password = password if password is not None else url_password
         self.database = database or None
         self.batch_size = max(1, int(batch_size))
-        self.read_timeout = read_timeout or _env_seconds(READ_TIMEOUT_ENV, READ_TIMEOUT)
+        self.read_timeout = read_timeout or READ_TIMEOUT
         if password is not None and not self.user:
             self.user = "neo4j"
         if self.user and password is None:
@@ -712,15 +711,7 @@ _EDGE_FIELDS = ", ".join(f"r.{k} AS {k}" for k in _EDGE_KEYS)
 _LONG_EDGE_LISTS = ("sentences", "rules", "evidence_documents")  # lists of strings that can grow long
 
 READ_TIMEOUT = 120.0  # seconds without a byte from the server before a read gives up
-READ_TIMEOUT_ENV = "STAKEGRAPH_NEO4J_READ_TIMEOUT"
-
-
-def _env_seconds(name: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(name, "") or default)
-    except ValueError:
-        raise StoreError(f"{name} must be a number of seconds") from None
-    return value if value > 0 else default
+READ_TIMEOUT_ENV = "STAKEGRAPH_NEO4J_READ_TIMEOUT"  # read by the CLI (commands/options.py)
 
 
 def _arm_read_timeout(tx: Any, seconds: float) -> None:

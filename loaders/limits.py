@@ -4,11 +4,12 @@ Untrusted input must not be able to take a laptop's memory or an afternoon: a 20
 named `.txt`, a 3 MB DOCX that unpacks to gigabytes, or a text of millions of characters would
 otherwise be read whole into memory and through the pipeline. Past a limit a file is skipped with
 a message that names the limit and how to raise it (a CLI option or an environment variable).
+The library reads no environment: the CLI (`commands/options.py`) turns options and variables into
+a `Limits`; a program that calls `build()` passes its own.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 MB = 1024 * 1024
@@ -16,10 +17,6 @@ MB = 1024 * 1024
 ENV_MAX_FILE_MB = "STAKEGRAPH_MAX_FILE_MB"
 ENV_MAX_TEXT_CHARS = "STAKEGRAPH_MAX_TEXT_CHARS"
 ENV_MAX_DOCX_MB = "STAKEGRAPH_MAX_DOCX_MB"
-
-
-class LimitError(ValueError):
-    """A limit given on the command line or in the environment is not a positive number."""
 
 
 @dataclass(frozen=True)
@@ -31,19 +28,6 @@ class Limits:
     max_docx_unpacked_bytes: int = 256 * MB
     max_text_chars: int = 2_000_000
 
-    @classmethod
-    def from_env(cls, max_file_mb: float | None = None, max_text_chars: int | None = None) -> Limits:
-        """Explicit values, else STAKEGRAPH_MAX_FILE_MB / _MAX_TEXT_CHARS / _MAX_DOCX_MB, else defaults."""
-        d = cls()
-        file_mb = max_file_mb if max_file_mb is not None else _env_number(ENV_MAX_FILE_MB)
-        chars = max_text_chars if max_text_chars is not None else _env_number(ENV_MAX_TEXT_CHARS)
-        docx_mb = _env_number(ENV_MAX_DOCX_MB)
-        return cls(
-            max_file_bytes=int(file_mb * MB) if file_mb is not None else d.max_file_bytes,
-            max_docx_unpacked_bytes=int(docx_mb * MB) if docx_mb is not None else d.max_docx_unpacked_bytes,
-            max_text_chars=int(chars) if chars is not None else d.max_text_chars,
-        )
-
     def file_too_large(self, size: int) -> str | None:
         if size <= self.max_file_bytes:
             return None
@@ -54,26 +38,13 @@ class Limits:
         if size <= self.max_docx_unpacked_bytes:
             return None
         return (f"DOCX unpacks to more than {_mb(self.max_docx_unpacked_bytes)}, the limit "
-                f"(a zip bomb? raise it with {ENV_MAX_DOCX_MB})")
+                f"(a zip bomb? raise it with --max-docx-mb or {ENV_MAX_DOCX_MB})")
 
     def text_too_long(self, chars: int) -> str | None:
         if chars <= self.max_text_chars:
             return None
         return (f"extracted text is {chars:,} characters, over the limit of {self.max_text_chars:,} "
                 f"(raise it with --max-text-chars or {ENV_MAX_TEXT_CHARS})")
-
-
-def _env_number(name: str) -> float | None:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return None
-    try:
-        value = float(raw)
-    except ValueError:
-        raise LimitError(f"{name}={raw!r} is not a number") from None
-    if not value > 0:
-        raise LimitError(f"{name}={raw!r} must be above 0")
-    return value
 
 
 def _mb(size: int) -> str:

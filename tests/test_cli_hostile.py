@@ -103,6 +103,12 @@ def test_a_text_over_the_length_limit_names_the_limit_not_spacy_advice(tmp_path)
     assert done.stderr == (f"warning: skipped {tmp_path / 'lang.txt'}: extracted text is 8,999 characters, over "
                            "the limit of 500 (raise it with --max-text-chars or STAKEGRAPH_MAX_TEXT_CHARS)\n")
     assert "max_length" not in done.stderr
+    by_env = run("ingest", str(tmp_path / "lang.txt"), "--store", str(tmp_path / "g.db"),
+                 env={**os.environ, "STAKEGRAPH_MAX_TEXT_CHARS": "500"})
+    assert by_env.stderr == done.stderr
+    bad = run("ingest", str(tmp_path / "lang.txt"), "--store", str(tmp_path / "g.db"),
+              env={**os.environ, "STAKEGRAPH_MAX_FILE_MB": "veel"})
+    assert bad.returncode == 2 and "'veel' is not a valid float" in bad.stderr
 
 
 def test_forget_by_a_base_name_shared_by_two_documents_forgets_neither(tmp_path):
