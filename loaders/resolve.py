@@ -83,6 +83,8 @@ class Resolver:
             if rec is None:
                 rec = records[m.key] = EntityRecord(m.key, m.type, self._name(m))
             rec.mentions += 1
+            if m.rule == "org-party":
+                rec.attributes["political_party"] = True
             for surface in {m.text, m.surface or m.text}:
                 rec.aliases.add(" ".join(surface.split()))
             if m.type == "Municipality":
@@ -101,6 +103,8 @@ class Resolver:
                 if prov.wikidata:
                     rec.attributes["wikidata"] = prov.wikidata
         for rec in records.values():
+            if rec.type == "Region":
+                self._region_forms(rec)
             if rec.type == "Province" and rec.name in self.ref.municipality_names:
                 # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
                 rec.aliases.discard(rec.name)
@@ -344,6 +348,18 @@ class Resolver:
                             out.remove(o)
                         out.add(new)
         return list(out)
+
+    def _region_forms(self, rec: EntityRecord) -> None:
+        """A region goes by its name with and without "regio" ("regio Midden-Holland", "Midden-Holland");
+        the bare form only where no municipality or province has that name."""
+        forms = {rec.name, *rec.aliases}
+        for form in forms:
+            bare = re.sub(r"^[Rr]egio\s+", "", form)
+            taken = bare in self.ref.municipality_names or bare in self.ref.province_names
+            if bare != form and not taken:
+                rec.aliases.add(bare)
+            if bare == form:
+                rec.aliases.add("regio " + form)
 
     @staticmethod
     def _surname_only(persons: list[Mention]) -> None:

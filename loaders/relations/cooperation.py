@@ -60,6 +60,8 @@ class CooperationRules:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
+            if re.search(r"\bvorm(?:t|en|de|den)\b", t, re.IGNORECASE):
+                continue  # "A vormt samen met B en C de regio X": membership of X, not pairwise work
             # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
             right = party_list(ctx.text, [m for m in orgs if m.start >= te], te, s.end).items
             left = [

@@ -9,9 +9,33 @@ import re
 from ..text import Mention, Sentence
 from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards
 
+# "Zowel A als B maakt deel uit van de provincie Y", "A en B behoren tot de provincie Y"
+PART_OF_PROVINCE = re.compile(
+    r"\b(?:maakt|maken|maakte|maakten)\s+(?:\w+\s+)?deel\s+uit\s+van\s+de\s+provincie\s+|"
+    r"\b(?:behoort|behoren|hoort|horen)\s+(?:\w+\s+)?(?:tot|bij)\s+de\s+provincie\s+",
+    re.IGNORECASE,
+)
+
 
 class LocationRules:
     """Locations (LOCATED_IN) rules, mixed into RelationExtractor."""
+
+    def _part_of_province(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """Municipalities said to be part of a province: every one named before the verb."""
+        out = []
+        for m in PART_OF_PROVINCE.finditer(s.text):
+            at = s.start + m.end()
+            province = next((p for p in ms if p.type == "Province" and p.start <= at < p.end + 1), None)
+            if province is None:
+                province = next((p for p in ms if p.type == "Province" and 0 <= p.start - at <= 1), None)
+            if province is None:
+                continue
+            for x in ms:
+                if x.type == "Municipality" and x.end <= s.start + m.start():
+                    out.append(
+                        Candidate("LOCATED_IN", x.key, province.key, s, "located-part-of-province", 0.75)
+                    )
+        return out
 
     def locations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         out = []
@@ -42,9 +66,10 @@ class LocationRules:
             group = coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
             for g in group:
                 out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
+        out += self._part_of_province(ctx, s, ms)
         # "X is de eerste gemeente in de regio Y"
         for m in re.finditer(
-            r"\b(?:gemeente|stad|dorp|kern)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
+            r"\b(?:gemeente|stad|dorp|kern|eiland)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
             t,
             re.IGNORECASE,
         ):

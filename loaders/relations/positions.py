@@ -31,6 +31,24 @@ from .common import (
     role_head,
 )
 
+# board and management roles whose employer a text often leaves implicit, with the kind of body
+# the role implies (empty: the organisation the document is about)
+BOARD_ROLES: dict[str, tuple[str, ...]] = {
+    "dijkgraaf": ("waterschap", "hoogheemraadschap", "wetterskip"),
+    "hoogheemraad": ("hoogheemraadschap",),
+    "heemraad": ("waterschap", "hoogheemraadschap", "wetterskip"),
+    "voorzitter": (),
+    "vicevoorzitter": (),
+    "directeur": (),
+    "bestuurder": (),
+    "directeur-bestuurder": (),
+    "bestuurslid": (),
+    "secretaris": (),
+}
+
+# a role followed by what it is of: the text names the employer, so the context must not guess it
+OF_SOMETHING = re.compile(r"\s+(?:van|bij|voor)\s")
+
 # "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
 THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:(?:de|het|ook|nog|later|eerst)\s+)?$", re.IGNORECASE)
 PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Vv]anaf|[Tt]ot)\s+(?:19|20)\d{2}\b")
@@ -122,6 +140,12 @@ class PositionRules:
             if org is None and base in PROVINCIAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms, type_="Province")
                 org_rule = "context-municipality"
+            if (
+                org is None
+                and role_head(base) in BOARD_ROLES
+                and not OF_SOMETHING.match(text[role_end : s.end])
+            ):
+                org, org_rule = self._context_organisation(ctx, ms, base), "context-organisation"
             if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
                 prev_end = re_
                 continue
@@ -135,6 +159,7 @@ class PositionRules:
                 former = True  # a career history: "In 2014 werd hij daar wethouder"
             conf = {
                 "there": 0.7,
+                "context-organisation": 0.6,
                 "role-hyphen": 0.85,
                 "role-of": 0.9,
                 "role-adjective": 0.8,
@@ -321,6 +346,23 @@ class PositionRules:
             places = [m for m in places if m.type == wanted]
         return places[0] if len({m.key for m in places}) == 1 else None
 
+    def _context_organisation(self, ctx: Context, ms: list[Mention], role: str) -> Mention | None:
+        """The body a board or management role without a named employer belongs to ("Dijkgraaf X:",
+        "oud-voorzitter Y"): the one body of the kind the role implies (a water board for a dijkgraaf),
+        else the organisation the document is about, when the sentence names no other organisation."""
+        kinds = BOARD_ROLES[role_head(role)]
+        if kinds:
+            bodies = {
+                m.key: m
+                for m in ctx.by_type.get("Organization", [])
+                if any(k in m.text.lower() for k in kinds)
+            }
+            return next(iter(bodies.values())) if len(bodies) == 1 else None
+        others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
+        if ctx.own_org is None or others:
+            return None
+        return ctx.first_by_key.get(ctx.own_org)
+
     def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
         """The employer "daar"/"er" points back to: the last one named in this or the two sentences
         before; a municipality for a municipal office."""
@@ -372,7 +414,8 @@ class PositionRules:
         # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
         if org is not None and org.start >= re_:
             after = [p for p in persons if p.start >= org.end]
-            if after and re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", text[org.end : after[0].start]):
+            honorific = r"\s*,?\s*(?:(?:de|het)\s+)?(?:(?:de heer|mevrouw|dhr\.|mw\.)\s+)?"
+            if after and re.fullmatch(honorific, text[org.end : after[0].start]):
                 return after[0], "adjacent"
         # "Projectleider is Anna Smit", "Secretaris van P10 is Jan de Vries"
         tail = org.end if org is not None and org.start >= re_ else re_

@@ -145,8 +145,55 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "located-part-of-province",
+        "Zowel Blaricum als Huizen maakt deel uit van de provincie Noord-Holland.",
+        [
+            ("LOCATED_IN", "Blaricum", "Noord-Holland", None, None),
+            ("LOCATED_IN", "Huizen", "Noord-Holland", None, None),
+        ],
+    ),
+    (
+        "located-gemeente-in (an island)",
+        "Terschelling is een eiland in Fryslân en telt 5.000 inwoners.",
+        [("LOCATED_IN", "Terschelling", "Fryslân", None, None)],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-context-organisation (a dijkgraaf belongs to the water board)",
+        "Waterschap Vechtstromen en de gemeente Hardenberg werken samen. Dijkgraaf Ton Kuipers: 'Samenwerking loont.'",
+        [("HOLDS_POSITION", "Ton Kuipers", "Waterschap Vechtstromen", "dijkgraaf", "current")],
+    ),
+    (
+        "position-adjacent-context-organisation (the organisation the document is about)",
+        "Nieuwe directeur bij RUD Utrecht\n\nOud-voorzitter Karel Pot: 'De afgelopen jaren waren goed.'",
+        [("HOLDS_POSITION", "Karel Pot", "RUD Utrecht", "voorzitter", "former")],
+    ),
+    (
+        "position-adjacent-role-of (an honorific between organisation and person, 'tevens')",
+        "Vicevoorzitter van de Veiligheidsregio Twente, mevrouw Anja Dijk, tevens burgemeester van Almelo: 'Mooi.'",
+        [
+            ("HOLDS_POSITION", "Anja Dijk", "Veiligheidsregio Twente", "vicevoorzitter", "current"),
+            ("HOLDS_POSITION", "Anja Dijk", "Almelo", "burgemeester", "current"),
+        ],
+    ),
+    (
+        "position-adjacent-role-of (an adjective before the organisation)",
+        "De burgemeester van Delft, de heer Piet Kok, is benoemd tot voorzitter van het landelijke Veiligheidsberaad.",
+        [("HOLDS_POSITION", "Piet Kok", "Veiligheidsberaad", "voorzitter", "current")],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
+    (
+        "a political party takes part in no relation",
+        "De VVD en GroenLinks werken samen met het CDA in de gemeenteraad.",
+        "COLLABORATES_WITH",
+    ),
     (
         "position-listed-employer (a party is no employer)",
         "De wethouders Piet Dam (CDA) en Kees Bos (VVD) stemden tegen.",
@@ -225,6 +272,57 @@ ENTITY_CASES = [
         "Rijkswaterstaat Noord-Nederland en de provincie Groningen werken samen aan de weg.",
         {"Noord-Nederland"},
         {"provincie Groningen"},
+    ),
+    (
+        "a sentence's first word is no part of the name after it",
+        "Zoals de Bereikbaarheidsagenda laat zien, werkt de regio. Verlenging Regiodeal Achterhoek is rond.",
+        {"Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal Achterhoek"},
+        {"Bereikbaarheidsagenda", "Regiodeal Achterhoek"},
+    ),
+    (
+        "no name after an initiative head that ends a sentence or a week",
+        "Zij tekenden het convenant\nOp maandag is het feest. Deze week Hilde over samenwerking.",
+        {"convenant Op", "week Hilde"},
+        set(),
+    ),
+    (
+        "a heading in capitals is no initiative",
+        "STRATEGISCHE AGENDA\n\nDe regio werkt aan wonen.",
+        {"STRATEGISCHE AGENDA"},
+        set(),
+    ),
+    (
+        "a name may start with an everyday word",
+        "Het congres wordt georganiseerd door Sociaal Werk Nederland.",
+        set(),
+        {"Sociaal Werk Nederland"},
+    ),
+    (
+        "political parties are organisations",
+        "Pieter van Maaren (CDA) is burgemeester van Urk; ook de VVD en GroenLinks stemden in.",
+        set(),
+        {"CDA", "VVD", "GroenLinks"},
+    ),
+    (
+        "the kind of body, a portfolio, a title and a capitals heading word are no organisations",
+        "Het Algemeen Bestuur van GGD Flevoland benoemde haar tot Directeur Publieke Gezondheid. De GGD "
+        "(Gemeentelijke Gezondheidsdienst) werkt voor gemeenten. Minister van Binnenlandse Zaken en "
+        "Koninkrijksrelaties Jan Bos tekende in het Provinciehuis.\n\nINPUT\n\nDe regio groeit.",
+        {
+            "Directeur Publieke Gezondheid",
+            "Gemeentelijke Gezondheidsdienst",
+            "Koninkrijksrelaties",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+            "Provinciehuis",
+            "INPUT",
+        },
+        {"GGD Flevoland"},
+    ),
+    (
+        "first names with accents or joined by a hyphen; a title before a name is no organisation",
+        "Hoogheemraad Jeroen Haan sprak met Gérard Bouman en Cora-Yfke Sikkema.",
+        {"Hoogheemraad Jeroen Haan"},
+        {"Jeroen Haan", "Gérard Bouman", "Cora-Yfke Sikkema"},
     ),
     (
         "a brand written in camel case stays a name",
