@@ -130,7 +130,7 @@ def test_the_html_page_shows_the_names_as_text_and_runs_no_script_from_them(stor
     with browser.chromium() as driver:
         browser.open_page(driver, page)
         for eid, name in zip(IDS, NAMES, strict=True):
-            driver.find_element(By.CSS_SELECTOR, f'circle[data-id="{eid}"]').click()
+            driver.find_element(By.CSS_SELECTOR, f'.node[data-id="{eid}"]').click()
             heading = driver.find_element(By.ID, "panel").find_element(By.TAG_NAME, "h2").text
             assert " ".join(heading.split()) == " ".join(name.split())  # rendered text: whitespace folds
         assert driver.find_elements(By.CSS_SELECTOR, "#panel img, #panel script") == []
