@@ -30,7 +30,7 @@ _roles(
 )
 _roles(
     "elected",
-    """burgemeester, loco-burgemeester, wethouder, gedeputeerde, commissaris van de koning,
+    """burgemeester, eerste burger, loco-burgemeester, wethouder, gedeputeerde, commissaris van de koning,
     commissaris van de koningin, raadslid, gemeenteraadslid, fractievoorzitter, statenlid, minister,
     staatssecretaris, dijkgraaf, heemraad, hoogheemraad, kamerlid, tweede kamerlid, eerste kamerlid,
     europarlementariër, gemeenteraadslid, waarnemend burgemeester, dagelijks bestuurder""",

@@ -78,6 +78,9 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
     # "GGD Drenthe" makes "de GGD" that one, to be linked when names are resolved
     named = {w[0] for w in (m.text.split() for m in mentions) if len(w) > 1 and w[1][:1].isupper()}
     for m in mentions:
+        if m.type == "Person":
+            out.append(_person_not_employer(m, ref))
+            continue
         if m.type not in BODY_TYPES:
             out.append(m)
             continue
@@ -90,8 +93,34 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
     return out
 
 
+def _person_not_employer(m: Mention, ref: Reference) -> Mention:
+    """ "(burgemeester) Kees Jansen van Kampen": a full name followed by "van" and a municipality is a
+    person and the municipality they serve, not a surname "Jansen van Kampen"."""
+    cut = re.match(r"((?:\S+\s+){2,3}?)van\s+(\S+(?:\s+\S+)?)$", m.text)
+    if cut and cut.group(2) in ref.municipality_names and cut.group(1).split()[0] in ref.first_names:
+        name = cut.group(1).rstrip()
+        return Mention(
+            m.start,
+            m.start + len(name),
+            name,
+            m.type,
+            m.rule,
+            m.priority,
+            m.confidence,
+            canonical=name,
+            attrs={**m.attrs, "last": name.split(None, 1)[1]},
+        )
+    return m
+
+
 def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
+    staff = re.match(r"((?:[A-Z][\w'’-]+\s+){2,3})van\s+(?:(?:de|het)\s+)?(?=[A-Z])", m.text)
+    if m.type == "Organization" and staff and words[0] in ref.first_names:
+        # "Sanne Vos van GGD Twente": a person and the body they work for, not one name
+        start = m.start + staff.end()
+        rest = m.text[staff.end() :]
+        return _judge(Mention(start, m.end, rest, m.type, m.rule, m.priority, m.confidence), ref, text)
     if m.text.lower() in GENERIC_BODY_NAMES or PORTFOLIO.search(text[max(0, m.start - 60) : m.start]):
         return None
     if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":

@@ -66,6 +66,7 @@ PROVINCIAL_ROLES = {
 MUNICIPAL_ROLES = {
     "gemeentesecretaris",
     "burgemeester",
+    "eerste burger",
     "wethouder",
     "griffier",
     "raadsgriffier",

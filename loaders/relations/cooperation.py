@@ -18,7 +18,7 @@ from .common import (
     coordinated_backwards,
     dateline,
 )
-from .lists import party_list
+from .lists import anaphors_in, party_list
 
 
 class CooperationRules:
@@ -35,6 +35,7 @@ class CooperationRules:
         triggers = list(
             re.finditer(
                 r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
+                r"samenwerken met|"
                 r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|"
                 r"convenant met|"
                 r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met|"
@@ -60,6 +61,8 @@ class CooperationRules:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
+            if not pairwise and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
+                continue  # "A vormt samen met B de regio X": both are members of X
             if re.search(r"\bvorm(?:t|en|de|den)\b", t, re.IGNORECASE):
                 continue  # "A vormt samen met B en C de regio X": membership of X, not pairwise work
             # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
@@ -76,6 +79,10 @@ class CooperationRules:
             ]
             if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
                 left = [m for m in orgs if ts <= m.start and m.end <= s.start + trig.end() - len("samen met")]
+            if not left and re.search(r"samenwerk|\bwerk\w*\b.*\bsamen met", trig.group(), re.IGNORECASE):
+                left = anaphors_in(
+                    ctx, i, s.start, te
+                )  # "Daarbij zullen de twee instellingen samenwerken met X"
             if not right:
                 continue
             if left:
@@ -95,7 +102,7 @@ class CooperationRules:
         for m in re.finditer(
             r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
             r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?",
-            t,
+            t if pairwise else "",  # "De Regio Deal X is een samenwerking tussen A en B": parties, no pairs
             re.IGNORECASE,
         ):
             group = party_list(
@@ -329,8 +336,9 @@ class CooperationRules:
             body = next((b for b in bodies if b.start == s.start + m.end()), None)
             if body and re.search(r"\bwerken\b.*\bsamen\b", t):
                 after = [x for x in members if x.start > body.end]
+                rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
                 for g in coordinated(ctx.text, after, after[0].start if after else 0):
-                    out.append(Candidate("MEMBER_OF", g.key, body.key, s, "member-in-x-werken-samen", 0.7))
+                    out.append(Candidate(rtype, g.key, body.key, s, "member-in-x-werken-samen", 0.7))
         # first person: "Dat doen we in het Overleg X" after "werken we ... samen"
         words = set(re.findall(r"\w+", t))
         if words & FIRST_PERSON_PLURAL:
@@ -648,7 +656,9 @@ class CooperationRules:
                         if w == h or w.endswith(h):
                             doc_inits.setdefault(h, set()).add(m.key)  # type: ignore[arg-type]
             pattern = (
-                re.compile(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b")
+                re.compile(
+                    rf"\b(?:[Hh]et|[Dd]e|[Dd]it|[Dd]eze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b"
+                )
                 if doc_inits
                 else None
             )

@@ -44,10 +44,18 @@ BOARD_ROLES: dict[str, tuple[str, ...]] = {
     "directeur-bestuurder": (),
     "bestuurslid": (),
     "secretaris": (),
+    "regiovoorzitter": (),
 }
 
 # a role followed by what it is of: the text names the employer, so the context must not guess it
 OF_SOMETHING = re.compile(r"\s+(?:van|bij|voor)\s")
+
+# the municipality's own bodies named before it: "de gemeenteraad van X", "het college van X"
+COUNCIL_OF = re.compile(
+    r"\b(?:gemeenteraad|raad|college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?|"
+    r"provinciale\s+staten|gedeputeerde\s+staten)\s+van\s+(?:de\s+gemeente\s+)?$",
+    re.IGNORECASE,
+)
 
 # "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
 THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:(?:de|het|ook|nog|later|eerst)\s+)?$", re.IGNORECASE)
@@ -302,6 +310,9 @@ class PositionRules:
                 return ref, "role-of", role_end, None
         for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
             gap = text[cursor : m.start]
+            if m.rule == "org-party" and re.fullmatch(r"\s*\(\s*", gap):
+                cursor = m.end + 1  # "burgemeester Jaap Kool (VVD)": the party is no employer
+                continue
             if (
                 m.type == "Initiative"
                 and (ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
@@ -359,9 +370,26 @@ class PositionRules:
             }
             return next(iter(bodies.values())) if len(bodies) == 1 else None
         others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
+        if not others:
+            # "Voorzitter X wijst erop dat de Veiligheidsregio ...": the one body the text calls so
+            named = {ref.key: ref for ref in self._generic_references(ctx, ms)}
+            if len(named) == 1:
+                return next(iter(named.values()))
         if ctx.own_org is None or others:
             return None
         return ctx.first_by_key.get(ctx.own_org)
+
+    def _generic_references(self, ctx: Context, ms: list[Mention]) -> list[Mention]:
+        """Bodies the sentence names by their kind ("de veiligheidsregio", "het waterschap")."""
+        if not ms:
+            return []
+        s = next(x for x in ctx.sentences if x.start <= ms[0].start < x.end)
+        found = []
+        for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", s.text):
+            ref = generic_reference(ctx, g.group(1).lower())
+            if ref is not None and ref.type in POSITION_TARGETS:
+                found.append(ref)
+        return found
 
     def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
         """The employer "daar"/"er" points back to: the last one named in this or the two sentences
@@ -470,6 +498,15 @@ class PositionRules:
             who = self._antecedent(ctx, i, pron.group("p").lower())
             if who is not None:
                 return who, "pronoun"
+        if (
+            pron
+            and before
+            and inverted
+            and len({p.key for p in before}) == 1
+            and pron.group("p").lower() != "ik"
+        ):
+            # "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van Goor": the one person before
+            return before[-1], "pronoun"
         if re.search(
             r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE
         ):
@@ -547,13 +584,19 @@ class PositionRules:
         text = ctx.text
         for w in re.finditer(
             r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
-            r"onder andere\s+)?(?:(?:de|het)\s+)?",
+            r"onder andere\s+)?(?:(?:de|het)\s+)?(?:gemeenten\s+)?",
             s.text,
         ):
             pos = s.start + w.end()
             org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
             if org is None:
                 continue
+            # "bij de gemeenten Zeewolde, Dronten en Lingewaard": each of the list
+            employers = [
+                m
+                for m in coordinated(text, [m for m in ms if m.start >= org.start], org.start)
+                if m.type == org.type
+            ] or [org]
             head = text[s.start : s.start + w.start()]
             subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
             pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
@@ -572,11 +615,11 @@ class PositionRules:
             former = w.group("v") in {"werkte", "werkten"} or bool(
                 re.search(r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid"))
             )
-            out.append(
+            out += [
                 Candidate(
                     "HOLDS_POSITION",
                     person.key,
-                    org.key,
+                    employer.key,
                     s,
                     "position-works-at",
                     0.7,
@@ -584,7 +627,8 @@ class PositionRules:
                     role_class=ROLES.get(role, "staff"),
                     status="former" if former else "current",
                 )
-            )
+                for employer in employers
+            ]
         return out
 
     def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -629,6 +673,10 @@ class PositionRules:
         here = [m for m in ms if m.type == type_]
         if len({m.key for m in here}) == 1:
             return here[0]
+        # "heeft de gemeenteraad van Hollands Kroon laten weten": the council's municipality
+        council = [m for m in here if COUNCIL_OF.search(ctx.text[max(0, m.start - 40) : m.start])]
+        if len({m.key for m in council}) == 1:
+            return council[0]
         lo = ctx.sentences[max(0, i - 3)].start
         hi = ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
         window = [m for m in ctx.starting_in(lo, hi) if m.type == type_]

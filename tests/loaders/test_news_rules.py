@@ -187,6 +187,61 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "position-adjacent-context-organisation (the body the sentence names by its kind)",
+        "Veel gemeenten werken samen in de Veiligheidsregio Fryslân en in andere verbanden. "
+        "Voorzitter Sybren Bos wijst erop dat de veiligheidsregio snel moet handelen.",
+        [("HOLDS_POSITION", "Sybren Bos", "Veiligheidsregio Fryslân", "voorzitter", "current")],
+    ),
+    (
+        "position-copula-context-municipality ('eerste burger' is a mayor)",
+        "Winterswijk krijgt een nieuwe burgemeester. De 32-jarige Joris Kamp is voorgedragen als nieuwe eerste burger.",
+        [("HOLDS_POSITION", "Joris Kamp", "Winterswijk", "eerste burger", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-role-of ('van' and a municipality after a full name is the employer)",
+        "Oud-burgemeester Kees Jansen van Kampen overleed zaterdag op 80-jarige leeftijd.",
+        [("HOLDS_POSITION", "Kees Jansen", "Kampen", "burgemeester", "former")],
+    ),
+    (
+        "position-adjacent-role-of (a person and their organisation are not one name)",
+        "Directeur Sanne Vos van GGD Twente presenteerde het plan.",
+        [("HOLDS_POSITION", "Sanne Vos", "GGD Twente", "directeur", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-context-municipality (a party in parentheses; the council addressed)",
+        "Burgemeester Jaap Kool (VVD) heeft de gemeenteraad van Hollands Kroon laten weten dat hij stopt. "
+        "Eerder was hij onder meer burgemeester van Ouder-Amstel en Heemskerk.",
+        [
+            ("HOLDS_POSITION", "Jaap Kool", "Hollands Kroon", "burgemeester", "current"),
+            ("HOLDS_POSITION", "Jaap Kool", "Ouder-Amstel", "burgemeester", "former"),
+            ("HOLDS_POSITION", "Jaap Kool", "Heemskerk", "burgemeester", "former"),
+        ],
+    ),
+    (
+        "position-pronoun-role-of (an inverted pronoun for the one person before it)",
+        "Voordat Theo Schut in Oldenzaal werd benoemd, was hij onder meer waarnemend burgemeester van Losser.",
+        [("HOLDS_POSITION", "Theo Schut", "Losser", "burgemeester", "former")],
+    ),
+    (
+        "position-works-at (a list of municipalities)",
+        "Karel Stam is per 1 maart de nieuwe gemeentesecretaris van Montferland. "
+        "Stam werkte eerder in vergelijkbare functies bij de gemeenten Zeewolde, Dronten en Lingewaard.",
+        [
+            ("HOLDS_POSITION", "Karel Stam", "Zeewolde", "medewerker", "former"),
+            ("HOLDS_POSITION", "Karel Stam", "Dronten", "medewerker", "former"),
+            ("HOLDS_POSITION", "Karel Stam", "Lingewaard", "medewerker", "former"),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
