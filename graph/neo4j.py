@@ -89,6 +89,7 @@ class _Dialect:
 
     name = "neo4j"
     max_statement_bytes: int | None = None
+    trims_index_keys = False  # whether an indexed lookup ignores leading and trailing whitespace
     # Characters of list values one result row may carry; None: no limit (Neo4j chunks big rows).
     max_row_chars: int | None = None
 
@@ -132,6 +133,11 @@ class _FalkorDialect(_Dialect):
     # FalkorDB 1.4.1 never finishes sending a result row over 64 KB (the client waits for ever), so
     # long lists are read in pages of at most this many characters (4 UTF-8 bytes each at most).
     max_row_chars = 12_000
+    # Its indexed equality (`{path: $path}`, `WHERE d.path = $path`) never finds a value with leading
+    # or trailing whitespace, so such a document would be written, never found, and duplicated by
+    # every MERGE. `ingest` never makes such keys (absolute paths; a file named "x.txt " has no
+    # supported suffix); facts made by a program are refused instead (found by a property test).
+    trims_index_keys = True
 
     def prepare(self, query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         if not params:
@@ -167,6 +173,21 @@ def _close_without_goodbye(driver: Any) -> None:
         for connection in list(connections):
             connection.kill()
     driver.close()
+
+
+def _refuse_untrimmed_keys(facts: DocumentFacts, label: str) -> None:
+    ids = [e.id for e in facts.entities] + [x for r in facts.relations for x in (r.source, r.target)]
+    ids += [x for c in facts.co_mentions for x in (c.source, c.target)]
+    for key in [facts.document.path, *ids]:
+        if not falkordb_findable(key):
+            raise StoreError(f"{label} (FalkorDB) cannot look up the key {key!r}: it starts or ends with "
+                             "whitespace or a control character, which FalkorDB's index ignores")
+
+
+def falkordb_findable(key: str) -> bool:
+    """Whether FalkorDB's index finds this key again: not when it starts or ends with whitespace or
+    a control character (measured: space, tab, CR, LF and \x01 are trimmed; refused more widely)."""
+    return not key or not any(ch.isspace() or ch < " " for ch in (key[0], key[-1]))
 
 
 def _identifier(key: str) -> str:
@@ -387,6 +408,8 @@ class Neo4jStore(FactStore):
         """Replace one document's facts; a no-op when exactly these facts are stored already."""
         if not facts.document.path:
             raise StoreError(f"document {facts.document.name!r} has no path")
+        if self._dialect.trims_index_keys:
+            _refuse_untrimmed_keys(facts, self.label)
         self._ensure_schema()
         rev = _revision(facts)
         with self._errors("write to"):
