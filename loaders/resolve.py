@@ -31,6 +31,22 @@ class EntityRecord:
     attributes: dict = field(default_factory=dict)
 
 
+def _initiative_forms(rec: EntityRecord) -> None:
+    """An agreement or programme goes by several spellings: with or without quotes or its years,
+    "Regio Deal" or "Regiodeal" ("City Deal 'Slim maatwerk'", "Akkoord 2020-2023")."""
+    forms = {rec.name, *rec.aliases}
+    for form in forms:
+        plain = re.sub(r"[‘’“”\"']", "", form).strip()
+        plain = re.sub(r"\s+(?:\d{4}(?:\s*[–-]\s*\d{4})?)$", "", plain).strip()
+        for variant in {
+            plain,
+            re.sub(r"\b(Regio|City) Deal\b", r"\1deal", plain),
+            re.sub(r"\b(Regio|City)deal\b", r"\1 Deal", plain),
+        }:
+            if variant and variant != rec.name:
+                rec.aliases.add(variant)
+
+
 def acronym_matches(acronym: str, name: str) -> bool:
     """Do the acronym's letters start the name's words in order? Connectors may be skipped; extra
     letters may come from inside a compound word ("VNG" ~ "Vereniging (van) Nederlandse Gemeenten",
@@ -105,6 +121,8 @@ class Resolver:
         for rec in records.values():
             if rec.type == "Region":
                 self._region_forms(rec)
+            if rec.type == "Initiative":
+                _initiative_forms(rec)
             if rec.type == "Province" and rec.name in self.ref.municipality_names:
                 # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
                 rec.aliases.discard(rec.name)

@@ -72,8 +72,43 @@ DISCOURSE_OPENERS = frozenset(
 )
 
 
+# a capitalised chunk of one to four words in a comma/"en" list
+_LIST_ITEM = r"[A-Z][\w&'’.-]*(?:[ ][A-Z0-9][\w&'’.-]*){0,3}"
+LIST = re.compile(
+    rf"(?<![\w-])({_LIST_ITEM})((?:,[ ]{_LIST_ITEM}){{1,12}}),?[ ](?:en|&)[ ]({_LIST_ITEM})(?![\w-])"
+)
+
+
+def listed_organisations(text: str, mentions: list[Mention], ref: Reference) -> list[Mention]:
+    """ "Circulus Berkel, AVU en ROVA", "waterschappen, Rijkswaterstaat, Ambulancezorg Limburg-Noord":
+    a capitalised name listed beside organisations the rules know is an organisation too."""
+    orgs = {(m.start, m.end) for m in mentions if m.type == "Organization"}
+    found = []
+    for lst in LIST.finditer(text):
+        items = [(lst.start(1), lst.group(1))]
+        pos = lst.start(2)
+        for part in lst.group(2).split(", ")[1:]:
+            pos = text.index(part, pos)
+            items.append((pos, part))
+            pos += len(part)
+        items.append((lst.start(3), lst.group(3)))
+        known = [(a, a + len(t)) in orgs for a, t in items]
+        if sum(known) < 1:
+            continue
+        for (start, item), is_org in zip(items, known, strict=True):
+            end = start + len(item)
+            if is_org or any(m.start < end and start < m.end and m.type != "Organization" for m in mentions):
+                continue  # known already, or a place or person
+            words = item.split()
+            if words[0] in ref.first_names or words[0] in DISCOURSE_OPENERS or common_word(words[0]):
+                continue
+            found.append(Mention(start, end, item, "Organization", "org-listed", priority=45, confidence=0.6))
+    return found
+
+
 def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> list[Mention]:
     """The mentions that name stakeholders, with organs cut off the bodies they belong to."""
+    mentions = mentions + listed_organisations(text, mentions, ref)
     out = []
     # "GGD Drenthe" makes "de GGD" that one, to be linked when names are resolved
     named = {w[0] for w in (m.text.split() for m in mentions) if len(w) > 1 and w[1][:1].isupper()}
@@ -115,7 +150,17 @@ def _person_not_employer(m: Mention, ref: Reference) -> Mention:
 
 def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
-    staff = re.match(r"((?:[A-Z][\w'’-]+\s+){2,3})van\s+(?:(?:de|het)\s+)?(?=[A-Z])", m.text)
+    glued = re.search(r"\s+en\s+(?:de|het)\s+", m.text)
+    if glued and m.type == "Organization":
+        # "Ambulancezorg Limburg-Noord en de GGD": two bodies, not one name
+        left = m.text[: glued.start()]
+        return _judge(
+            Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence), ref, text
+        )
+    staff = re.match(
+        r"((?:[A-Z][\w'’-]+\s+){2,3}(?:en\s+(?:[A-Z][\w'’-]+\s+){1,3})?)van\s+(?:(?:de|het)\s+)?(?=[A-Z])",
+        m.text,
+    )
     if m.type == "Organization" and staff and words[0] in ref.first_names:
         # "Sanne Vos van GGD Twente": a person and the body they work for, not one name
         start = m.start + staff.end()

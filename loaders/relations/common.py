@@ -6,18 +6,20 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ...graph.model import BODIES, EntityType
+from ...graph.model import PLACES as PLACE_TYPES
 from ..text import Mention, Sentence
 from ..vocabulary import ORG_TYPE_NOUNS, ROLE_MODIFIERS, ROLES
 
-ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
+ORGLIKE = set(BODIES)
 
-EMPLOYERS = {"Organization", "Municipality", "Province"}
+EMPLOYERS = {EntityType.ORGANIZATION, EntityType.MUNICIPALITY, EntityType.PROVINCE}
 
 # where a position can be held: employers, and a regional cooperation's board ("voorzitter van de
 # Regio Zwolle"; SCHEMA: positions on a Region are kept)
 POSITION_TARGETS = EMPLOYERS | {"Region"}
 
-PLACES = {"Municipality", "Province", "Region"}
+PLACES = set(PLACE_TYPES)
 
 TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
 

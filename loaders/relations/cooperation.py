@@ -493,10 +493,14 @@ class CooperationRules:
                 if a.type not in {"Organization", "Municipality"} or a.key in already:
                     continue
                 before = ctx.text[max(s.start, a.start - 30) : a.start]
-                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before) or dateline(
-                    ctx, a
-                ):
-                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle"), or a dateline
+                if re.search(
+                    r"\b(?:in|te|uit|naar|van|voor|om|zonder|behalve|dan|tegen)\s+(?:de\s+|het\s+)?"
+                    r"(?:gemeente\s+)?$",
+                    before,
+                ) or dateline(ctx, a):
+                    continue  # a place, a qualifier ("directeur van X"), one left out, a dateline
+                if a.type == "Municipality" and a.text in _initiative_name(ctx, refs[0][2]):
+                    continue  # "het Akkoord van Groningen": the place an initiative is named after
                 for _, _, init_key in refs[:1]:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-acts-on", 0.5))
         # "X is (met ...) betrokken." without an object: the initiative just talked about
@@ -689,6 +693,12 @@ class CooperationRules:
             if topic is not None and ctx.first_by_key[topic].start < s.start:
                 refs.append((a, b, topic))
         return refs  # type: ignore[return-value]
+
+
+def _initiative_name(ctx: Context, key: str) -> str:
+    """The name an initiative goes by in the document (its first mention)."""
+    first = ctx.first_by_key.get(key)
+    return first.text if first is not None else ""
 
 
 GENERIC_INITIATIVE = re.compile(

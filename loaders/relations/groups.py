@@ -38,7 +38,7 @@ COOPERATION_BODY = re.compile(
 # predicates with the members before them and the body right after
 MEMBER_PREDICATE = re.compile(
     r"\b(?:is|zijn|werd|werden|was|waren|blijft|blijven)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:lid|aangesloten|deelnemer|onderdeel)\s+(?:van|bij)\s+"
+    r"(?:lid|aangesloten|deelnemer|onderdeel)\s+(?:van|bij|in)\s+"
     r"|\blid\s+(?:werd|werden|is|was|zijn|geworden)\s+van\s+"
     r"|\b(?:een\s+)?(?:(?:integraal|volwaardig|vast)\s+)?onderdeel\s+van\s+"
     r"|\b(?:toegetreden|treedt\s+(?:[\w-]+\s+){0,3}?toe|treden\s+(?:[\w-]+\s+){0,3}?toe|trad\s+(?:[\w-]+\s+){0,3}?toe)\s+tot\s+"
@@ -249,6 +249,7 @@ class GroupRules:
             if lo <= m.start
             and m.end <= hi + len(predicate)  # "neemt ook de gemeente A deel aan": inside the predicate
             and m.type in MEMBER_TYPES
+            and not re.match(r"-[a-zà-ÿ]", ctx.text[m.end : m.end + 2])  # "de BAR-gemeenten"
             and not PREPOSITION_BEFORE.search(ctx.text[max(s.start, m.start - 15) : m.start])
         ]
         if not cands:
@@ -280,8 +281,16 @@ class GroupRules:
             return [body] if body is not None else []
         if first.type == "Initiative":
             return [first]
-        pl = party_list(ctx.text, [m for m in ms if m.start >= first.start], first.start, end)
-        return [self._whole(ctx, b) for b in (pl.items or [first]) if b.type in BODY_TYPES]
+        bodies = [first]
+        for m in ms:  # "de provincie X en de regio Y": bodies coordinated with no other words between
+            if m.start > bodies[-1].start and m.start >= bodies[-1].end:
+                if not re.fullmatch(
+                    r"\s*(?:,|\ben\b)\s*(?:(?:de|het)\s+)?(?:(?:regio|provincie|gemeente)\s+)?",
+                    ctx.text[bodies[-1].end : m.start],
+                ):
+                    break
+                bodies.append(m)
+        return [self._whole(ctx, b) for b in bodies if b.type in BODY_TYPES]
 
     def _whole(self, ctx: Context, m: Mention) -> Mention:
         """A body the recogniser cut here ("De inkoopsamenwerking Gooi en [Vechtstreek]") is the body the
@@ -403,6 +412,8 @@ class GroupRules:
             if not bodies or NEGATION.search(s.text[max(0, m.start() - 30) : m.end()]):
                 continue  # "Zo is A geen onderdeel van X", "A wil niet langer lid zijn van X"
             members = self._subjects(ctx, i, s, ms, s.start + m.start(), m.group())
+            if not members and re.search(r"\b(?:we|wij)\b", s.text[: m.end()], re.IGNORECASE):
+                members = self._we_group(ctx, i, ms)
             if "onderdeel" in m.group().lower():
                 # "PIANOo, onderdeel van het ministerie": a department, not a member
                 bodies = [b for b in bodies if cooperation_body(ctx, b)]
@@ -608,11 +619,28 @@ class GroupRules:
             if after:
                 p2 = body.end + after.end()
                 members = party_list(ctx.text, [x for x in ms if x.start >= p2], p2, s.end).items
-            org = self._speaker_org(ctx, i, ms) or self._we_identity(ctx)  # type: ignore[attr-defined]
+            org = self._we_identity(ctx) or self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
             if org and org in ctx.first_by_key:
                 members.append(ctx.first_by_key[org])
             self._add(out, members, body, s, "member-we-in", 0.65, ctx)
         return out
+
+    def _we_group(self, ctx: Context, i: int, ms: list[Mention]) -> list[Mention]:
+        """Who "we" are: the speaker's organisation, and the group it was just said to work with
+        ("Zwijndrecht werkt met A, B en C samen in de Drechtsteden. ... Zo zijn we deelnemer in X")."""
+        org = self._we_identity(ctx) or self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
+        if not org or org not in ctx.first_by_key:
+            return []
+        group = [ctx.first_by_key[org]]
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if not re.search(r"\bsamen", ctx.sentences[j].text):
+                continue
+            here = ctx.in_sentence(j)
+            if any(x.key == org for x in here):
+                for pl in sentence_lists(ctx, j):
+                    group += [x for x in pl.items if x.key != org]
+                break
+        return group
 
     def _we_identity(self, ctx: Context) -> str | None:
         """Who "wij" is where the text says so itself: "Als gemeenteraad van Leusden zijn wij ...".
@@ -794,7 +822,7 @@ class GroupRules:
                 continue
             subjects = [x for x in self._subjects(ctx, i, s, ms, s.start + m.start()) if x.type in ORGLIKE]
             if not subjects and re.search(r"\b(?:we|wij)\b", s.text[: m.start()], re.IGNORECASE):
-                org = self._speaker_org(ctx, i, ms) or self._we_identity(ctx)  # type: ignore[attr-defined]
+                org = self._we_identity(ctx) or self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
                 subjects = [ctx.first_by_key[org]] if org in ctx.first_by_key else []
             if len({x.key for x in subjects} | {x.key for x in pl.items}) != 2:
                 break  # an agreement of more parties is a multi-party agreement: no pairwise collaboration

@@ -270,6 +270,8 @@ def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int 
         return []
     count = anaphor_count(m)
     municipal = m.group("noun").lower().endswith("gemeenten")
+    if count is not None:
+        back = max(back, 8)  # a stated number is checked against the list: it may lie further back
     for j in range(i, max(-1, i - back - 1), -1):
         for pl in reversed(sentence_lists(ctx, j)):
             if pl.end > pos:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text import Mention, Sentence
-from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards
+from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards, generic_reference
 
 # "Zowel A als B maakt deel uit van de provincie Y", "A en B behoren tot de provincie Y"
 PART_OF_PROVINCE = re.compile(
@@ -19,6 +19,36 @@ PART_OF_PROVINCE = re.compile(
 
 class LocationRules:
     """Locations (LOCATED_IN) rules, mixed into RelationExtractor."""
+
+    def _seated_where(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "in Enschede, Deventer en Apeldoorn, waar Saxion is gevestigd": the body is in each place."""
+        out = []
+        for w in re.finditer(r",?\s+waar\s+(?:de\s+|het\s+)?", s.text):
+            at = s.start + w.end()
+            body = next(
+                (m for m in ms if m.type in {"Organization", "Initiative"} and 0 <= m.start - at <= 1), None
+            )
+            if body is None or not re.match(
+                r"\s+(?:is\s+|zijn\s+)?(?:gevestigd|zit|zitten|ligt|liggen)\b", ctx.text[body.end : s.end]
+            ):
+                continue
+            places = [m for m in ms if m.type == "Municipality" and m.end <= s.start + w.start()]
+            for p in coordinated_backwards(ctx.text, places) if places else []:
+                out.append(Candidate("LOCATED_IN", body.key, p.key, s, "located-waar-gevestigd", 0.75))
+        return out
+
+    def _kind_in_place(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "de Veiligheidsregio in Fryslân": the one body of that kind in the document is there."""
+        out = []
+        for g in re.finditer(
+            r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\s+in\s+(?:de\s+(?:provincie|regio)\s+)?", s.text
+        ):
+            body = generic_reference(ctx, g.group(1).lower())
+            at = s.start + g.end()
+            place = next((m for m in ms if m.type in PLACES and m.start == at), None)
+            if body is not None and place is not None and body.type in {"Organization", "Initiative"}:
+                out.append(Candidate("LOCATED_IN", body.key, place.key, s, "located-kind-in", 0.7))
+        return out
 
     def _part_of_province(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """Municipalities said to be part of a province: every one named before the verb."""
@@ -67,6 +97,8 @@ class LocationRules:
             for g in group:
                 out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
         out += self._part_of_province(ctx, s, ms)
+        out += self._seated_where(ctx, s, ms)
+        out += self._kind_in_place(ctx, s, ms)
         # "X is de eerste gemeente in de regio Y"
         for m in re.finditer(
             r"\b(?:gemeente|stad|dorp|kern|eiland)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",

@@ -312,6 +312,26 @@ CASES = [
         {("Tiel", "Regio Lindeveld")},
     ),
     (
+        "member-predicate ('we' after the speaker's organisation worked with a list)",
+        "Als gemeenteraad van Tiel zijn wij tevreden. Tiel werkt met Buren en Culemborg samen in Regio "
+        "Lindeveld. Veel taken voeren we gezamenlijk uit. Zo zijn we deelnemer in de Belastingsamenwerking "
+        "Polderland.",
+        "MEMBER_OF",
+        {
+            ("Tiel", "Belastingsamenwerking Polderland"),
+            ("Buren", "Belastingsamenwerking Polderland"),
+            ("Culemborg", "Belastingsamenwerking Polderland"),
+        },
+    ),
+    (
+        "member-predicate (a numbered anaphor several sentences after its list, a name used as modifier)",
+        "De Tielse Dienst is een regeling van drie gemeenten. Tiel, Buren en Culemborg zijn de deelnemers. "
+        "Elke gemeente heeft een eigen raad. De uitvoering ligt bij de dienst. Het kantoor staat in Tiel. "
+        "Alle drie de TBC-gemeenten zijn deelnemer in Regio Lindeveld.",
+        "MEMBER_OF",
+        {("Tiel", "Regio Lindeveld"), ("Buren", "Regio Lindeveld"), ("Culemborg", "Regio Lindeveld")},
+    ),
+    (
         "member-predicate (krachten gebundeld in)",
         "De gemeenten Oss en Uden hebben hun krachten gebundeld in Regio Lindeveld.",
         "MEMBER_OF",

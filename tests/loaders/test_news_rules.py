@@ -242,6 +242,23 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "located-kind-in (the one body of that kind, said to be in a place)",
+        "Veiligheidsregio Fryslân is een gemeenschappelijke regeling. In het bestuur van de Veiligheidsregio "
+        "in Fryslân zitten burgemeesters.",
+        [("LOCATED_IN", "Veiligheidsregio Fryslân", "Fryslân", None, None)],
+    ),
+    (
+        "located-waar-gevestigd",
+        "Hoe ziet die verbinding eruit in Enschede, Deventer en Apeldoorn, waar Hogeschool Saxion is gevestigd?",
+        [
+            ("LOCATED_IN", "Hogeschool Saxion", "Enschede", None, None),
+            ("LOCATED_IN", "Hogeschool Saxion", "Apeldoorn", None, None),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
@@ -378,6 +395,19 @@ ENTITY_CASES = [
         "Hoogheemraad Jeroen Haan sprak met Gérard Bouman en Cora-Yfke Sikkema.",
         {"Hoogheemraad Jeroen Haan"},
         {"Jeroen Haan", "Gérard Bouman", "Cora-Yfke Sikkema"},
+    ),
+    (
+        "people and their organisation, and two bodies joined by 'en de', are not one name",
+        "We vroegen het Lea Janssen en Sandra Akkermans van GGD Zuid Limburg. Ook Ambulancezorg "
+        "Limburg-Noord en de GGD oefenden mee.",
+        {"Lea Janssen en Sandra Akkermans van GGD Zuid Limburg", "Ambulancezorg Limburg-Noord en de GGD"},
+        {"Lea Janssen", "Sandra Akkermans", "GGD Zuid Limburg", "Ambulancezorg Limburg-Noord"},
+    ),
+    (
+        "a name listed beside known organisations is an organisation",
+        "Daarom zijn Circulus Berkel, AVU en ROVA onder de naam CirkelWaarde een samenwerking gestart.",
+        set(),
+        {"Circulus Berkel", "AVU", "ROVA"},
     ),
     (
         "a brand written in camel case stays a name",
