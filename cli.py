@@ -10,7 +10,11 @@ each command imports what it needs when it runs (benchmarks/cli_startup.py measu
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,17 +26,23 @@ from .commands import rdf as rdf_commands
 from .commands import viz as viz_commands
 from .commands.options import (
     EXIT_PARTIAL,
+    EXIT_USAGE,
     UserError,
     connect,
     curation_option,
+    curation_path_for,
     format_option,
+    limit_options,
     load_curation,
+    make_limits,
     open_graph,
     read_options,
     store_options,
     user_errors,
 )
 from .commands.output import emit
+from .commands.signals import InterruptibleGroup, interruptible
+from .commands.terminal import printable
 from .graph.model import ENTITY_TYPES, RELATION_TYPES
 
 if TYPE_CHECKING:
@@ -43,7 +53,7 @@ if TYPE_CHECKING:
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=InterruptibleGroup, context_settings=CONTEXT)
 @click.version_option(package_name="stakegraph")
 def main() -> None:
     """Build a knowledge graph of stakeholders and their collaborations from documents.
@@ -63,7 +73,7 @@ def main() -> None:
 
 # -- ingest / forget ------------------------------------------------------------------------
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @store_options
 @curation_option
 @click.option(
@@ -86,9 +96,11 @@ def main() -> None:
     metavar="ADDRESS",
     help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs the 'dask' extra).",
 )
+@limit_options
 @user_errors
 def ingest(
-    paths, store_url, user, password, database, curation_path, nlp, prune, strict, workers, scheduler
+    paths, store_url, user, password, database, curation_path, nlp, prune, strict, workers, scheduler,
+    max_file_mb, max_text_chars, max_docx_mb,
 ) -> None:
     """Read documents into the graph. Unchanged files are left alone; changed ones are replaced.
 
@@ -99,41 +111,57 @@ def ingest(
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
       stakegraph ingest archief/ --scheduler tcp://scheduler:8786 --store bolt://neo4j:7687
     """
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in paths if not os.path.lexists(p)]  # a symlink loop is skipped, with its reason
     if missing:  # before the store is opened: a mistyped path must not leave an empty store behind
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     if nlp is not None:
         _check_nlp(nlp)
     from .dispatch import DispatchError, default_workers
-    from .ingest import build
+    from .ingest import IngestReport, build
     from .loaders.formats import iter_document_paths
 
+    limits = make_limits(max_file_mb, max_text_chars, max_docx_mb)
     store = connect(store_url, user, password, database, create=True)
     curation = load_curation(store_url, curation_path)
+    report = IngestReport()
     try:
-        total = sum(1 for _ in iter_document_paths(paths)) if sys.stderr.isatty() else 0
-        with click.progressbar(
-            length=total, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
-        ) as bar:
-            report = build(
-                paths,
-                store,
-                curation=curation,
-                nlp=nlp,
-                prune=prune,
-                progress=lambda p: bar.update(1, p.name),
-                workers=workers or default_workers(),
-                scheduler=scheduler,
-            )
+        with interruptible(lambda: _stored_so_far(store)):
+            total = sum(1 for _ in iter_document_paths(paths)) if sys.stderr.isatty() else 0
+            with click.progressbar(
+                length=total, label="ingesting", file=sys.stderr, hidden=not sys.stderr.isatty()
+            ) as bar:
+                build(
+                    paths,
+                    store,
+                    curation=curation,
+                    nlp=nlp,
+                    prune=prune,
+                    progress=lambda p: bar.update(1, printable(p.name)),
+                    workers=workers or default_workers(),
+                    scheduler=scheduler,
+                    limits=limits,
+                    report=report,
+                )
     except DispatchError as exc:
         raise UserError(str(exc)) from None
     finally:
         store.close()
     for path, reason in report.skipped:
-        click.echo(f"warning: skipped {path}: {reason}", err=True)
+        click.echo(f"warning: skipped {printable(path)}: {printable(reason)}", err=True)
+    for path, caveat in report.warnings:
+        click.echo(f"warning: {printable(path)}: {printable(caveat)}", err=True)
     click.echo(report.summary())
     if strict and report.skipped:
         sys.exit(EXIT_PARTIAL)
+
+
+def _stored_so_far(store) -> str:  # noqa: ANN001 - any Store
+    """For the message of an interrupted ingest: what the store holds now (whole documents only)."""
+    try:
+        count = f"the store holds {len(store.documents())} whole documents"
+    except Exception:  # noqa: BLE001 - the store may be what failed; the message must still come
+        count = "the store holds whole documents only"
+    return f"{count}; the same ingest again finishes the job"
 
 
 def _check_nlp(name: str) -> None:
@@ -152,13 +180,19 @@ def forget(paths, store_url, user, password, database) -> None:
     from .ingest import forget as forget_paths
 
     store = connect(store_url, user, password, database)
+    ambiguous: list[tuple[str, list[str]]] = []
     try:
-        removed, unknown = forget_paths(paths, store)
+        removed, unknown = forget_paths(paths, store, ambiguous)
     finally:
         store.close()
     for p in unknown:
-        click.echo(f"warning: no document for {p}", err=True)
+        click.echo(f"warning: no document for {printable(p)}", err=True)
+    for name, candidates in ambiguous:
+        click.echo(f"warning: {printable(name)} names {len(candidates)} documents, none forgotten; give "
+                   f"the path of the one you mean: {', '.join(printable(c) for c in candidates)}", err=True)
     click.echo(f"{len(removed)} forgotten")
+    if ambiguous:
+        sys.exit(EXIT_USAGE)
 
 
 # -- reading the graph ------------------------------------------------------------------------
@@ -274,7 +308,7 @@ def show(name, fmt, store_url, user, password, database, curation_path, min_conf
         click.echo(f"  {k}: {v}")
     if e.aliases:
         click.echo(f"  aliases: {', '.join(e.aliases)}")
-    click.echo(f"  documents: {', '.join(e.documents)}  ({e.mentions} mentions)")
+    click.echo(f"  documents: {printable(', '.join(e.documents))}  ({e.mentions} mentions)")
     for r in rels:
         other = r.target if r.source == e.id else r.source
         arrow = "->" if r.source == e.id else "<-"
@@ -383,13 +417,12 @@ def merge(keep, others, store_url, user, password, database, curation_path) -> N
     """Merge OTHERS into KEEP (names, aliases or ids), now and on every future ingest."""
     kg = open_graph(store_url, user, password, database, curation_path)
     target = _require(kg, keep)
-    curation = load_curation(store_url, curation_path)
     ids = [i for i in dict.fromkeys(_require(kg, o).id for o in others) if i != target.id]
     if not ids:  # already merged (the names now find KEEP itself): nothing new to record
         click.echo(f"nothing to merge: {', '.join(others)} already part of {target.id}")
         return
-    curation.add("merge", into=target.id, **{"from": ids})
-    _save(curation)
+    with _editing(store_url, curation_path) as curation:
+        curation.add("merge", into=target.id, **{"from": ids})
     click.echo(f"merged {', '.join(ids)} into {target.id} (recorded in {curation.path})")
 
 
@@ -401,10 +434,10 @@ def merge(keep, others, store_url, user, password, database, curation_path) -> N
 def reject(names, store_url, user, password, database, curation_path) -> None:
     """Reject false stakeholders (names, aliases or ids): left out now and on every future ingest."""
     kg = open_graph(store_url, user, password, database, curation_path)
-    curation = load_curation(store_url, curation_path)
-    for n in names:
-        curation.add("reject", entity=_require(kg, n).id)
-    _save(curation)
+    ids = [_require(kg, n).id for n in names]
+    with _editing(store_url, curation_path) as curation:
+        for eid in ids:
+            curation.add("reject", entity=eid)
     click.echo(f"rejected {len(names)} (recorded in {curation.path})")
 
 
@@ -417,17 +450,25 @@ def reject(names, store_url, user, password, database, curation_path) -> None:
 def rename(entity, new_name, store_url, user, password, database, curation_path) -> None:
     """Give a stakeholder another display name (the old one stays an alias)."""
     kg = open_graph(store_url, user, password, database, curation_path)
-    curation = load_curation(store_url, curation_path)
-    curation.add("rename", entity=_require(kg, entity).id, name=new_name)
-    _save(curation)
+    if any(unicodedata.category(ch) == "Cc" for ch in new_name):
+        raise UserError("a name cannot contain control characters (newlines, tabs, escape codes)")
+    eid = _require(kg, entity).id
+    with _editing(store_url, curation_path) as curation:
+        curation.add("rename", entity=eid, name=new_name)
     click.echo(f"renamed (recorded in {curation.path})")
 
 
-def _save(curation: Curation) -> None:
+@contextlib.contextmanager
+def _editing(store_url: str | None, curation_path: str | None) -> Iterator[Curation]:
+    """The curation file, locked against concurrent edits, saved when the block ends."""
+    from .graph.curation import editing
+
+    path = curation_path_for(store_url, curation_path)
     try:
-        curation.save()
+        with editing(path) as curation:
+            yield curation
     except OSError as exc:
-        raise UserError(f"cannot write {curation.path}: {exc.strerror or exc}") from None
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 # -- demo -----------------------------------------------------------------------------------

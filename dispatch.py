@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -57,7 +60,8 @@ def _pool(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
     # spawn, not fork: the parent holds a SQLite connection and maybe threads; a fork would copy them
     ctx = multiprocessing.get_context("spawn")
     chunks = _chunks(tasks)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    init = _leave_signals_to_parent
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init) as pool:
         pending = set()
         try:
             for chunk in islice(chunks, 2 * workers):
@@ -78,6 +82,22 @@ def _pool(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
         finally:
             for fut in pending:
                 fut.cancel()
+
+
+def _leave_signals_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: workers ignore it, so the parent alone
+    stops the run, with one line, and no worker prints a traceback; the pool is shut down when the
+    parent leaves it. A parent killed outright (kill -9) cannot shut it down, so each worker also
+    watches its parent and exits when it is gone, instead of running on as an orphan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="stakegraph-parent-watch", daemon=True).start()
 
 
 def _dask(tasks: Iterable[Task], scheduler: str) -> Iterator[Outcome]:

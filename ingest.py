@@ -22,6 +22,7 @@ from .graph.model import DocumentFacts
 from .graph.store import Store, open_store
 from .ingest_worker import INGESTED, UNCHANGED, Outcome, Task, document_id
 from .loaders.formats import iter_document_paths
+from .loaders.limits import Limits
 
 __all__ = ["IngestReport", "build", "document_id", "forget"]
 
@@ -35,6 +36,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     pruned: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, caveat): read all the same
 
     def summary(self) -> str:
         line = f"{len(self.ingested)} ingested, {len(self.unchanged)} unchanged, {len(self.skipped)} skipped"
@@ -45,7 +47,7 @@ class IngestReport:
 
 def build(
     paths: Iterable[str | Path],
-    store: Store | str | None = None,
+    store: Store | str | Path | None = None,
     *,
     curation: Curation | None = None,
     nlp: str | None = None,
@@ -53,6 +55,8 @@ def build(
     progress: Callable[[Path], None] | None = None,
     workers: int = 1,
     scheduler: str | None = None,
+    limits: Limits | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Ingest files and folders into a store (default ./stakegraph.db) and report what happened.
 
@@ -60,18 +64,22 @@ def build(
     `prune` forgets documents under the given folders whose files are gone. `workers` > 1 reads
     and extracts in that many local processes; `scheduler` (a Dask scheduler address such as
     tcp://host:8786) sends that work to a Dask cluster instead. Either way one writer stores it.
+    `limits` bound file size and text length (default: `Limits()`). A caller that passes
+    its own `report` gets it filled in even when the run is interrupted (Ctrl-C) part way.
     """
     own_store = not hasattr(store, "upsert")
     st: Store = open_store(store) if own_store else store  # type: ignore[assignment,arg-type]
     curation = curation or Curation()
     paths = [Path(p) for p in paths]
+    limits = limits or Limits()
+    report = report if report is not None else IngestReport()
     seen: set[str] = set()
     results: list[tuple[int, str, str, str | None]] = []  # (index, kind, path, reason)
     try:
         stamps = _stamps(st)
-        tasks = list(_plan(paths, stamps, nlp, seen, results, progress))
-        _write(st, outcomes(tasks, workers=workers, scheduler=scheduler), curation, results, progress)
-        report = IngestReport()
+        tasks = list(_plan(paths, stamps, nlp, seen, results, progress, limits))
+        _write(st, outcomes(tasks, workers=workers, scheduler=scheduler), curation, results, progress,
+               report.warnings)
         for _, kind, path, reason in sorted(results, key=lambda r: r[0]):
             if kind == INGESTED:
                 report.ingested.append(path)
@@ -80,12 +88,7 @@ def build(
             else:
                 report.skipped.append((path, reason or ""))
         if prune:
-            folders = [str(p.resolve()) for p in paths if p.is_dir()]
-            for doc in st.documents():
-                inside = any(doc.path.startswith(f.rstrip("/") + "/") for f in folders)
-                if inside and doc.path not in seen and not Path(doc.path).exists():
-                    st.delete(doc.path)
-                    report.pruned.append(doc.path)
+            _prune(st, paths, seen, report)
         if hasattr(st, "stored_view"):  # bring the merged view up to date now, not on the first read
             st.stored_view(curation)
     finally:
@@ -108,10 +111,15 @@ def _plan(
     seen: set[str],
     results: list[tuple[int, str, str, str | None]],
     progress: Callable[[Path], None] | None,
+    limits: Limits | None = None,
 ) -> Iterator[Task]:
     """The files that need a worker; unchanged ones (same size and mtime) are settled here."""
     for index, (path, reason) in enumerate(iter_document_paths(paths)):
-        key = str(path.resolve())
+        if reason is None:
+            try:
+                key = str(path.resolve())
+            except (OSError, RuntimeError) as exc:  # a symlink loop, a forbidden folder on the way
+                reason = f"cannot resolve the path ({type(exc).__name__})"
         if reason is not None:
             results.append((index, "skipped", str(path), reason))
             if progress:
@@ -131,7 +139,7 @@ def _plan(
             if progress:
                 progress(path)
             continue
-        yield Task(index, str(path), key, known[0] if known else None, size, mtime, nlp)
+        yield Task(index, str(path), key, known[0] if known else None, size, mtime, nlp, limits)
 
 
 def _write(
@@ -140,12 +148,15 @@ def _write(
     curation: Curation,
     results: list[tuple[int, str, str, str | None]],
     progress: Callable[[Path], None] | None,
+    warnings: list[tuple[str, str]] | None = None,
 ) -> None:
     """The single writer: curated facts and file stamps, one transaction per batch of documents."""
     batch: list[tuple[DocumentFacts | None, str, int, int | None]] = []
     for out in done:
         t = out.task
         results.append((t.index, out.kind, t.path, out.reason))
+        if warnings is not None:
+            warnings += [(t.path, w) for w in out.warnings]
         if progress:
             progress(Path(t.path))
         if out.kind == INGESTED and out.facts is not None:
@@ -169,8 +180,48 @@ def _flush(st: Store, batch: list[tuple[DocumentFacts | None, str, int, int | No
     batch.clear()
 
 
-def forget(paths: Iterable[str | Path], store: Store) -> tuple[list[str], list[str]]:
-    """Remove documents (by file path, or every document under a folder); returns (removed, unknown)."""
+def _prune(st: Store, paths: list[Path], seen: set[str], report: IngestReport) -> None:
+    """Forget documents under the given folders whose files are gone. A file that cannot be looked
+    at (a folder without permission) is not gone: it is kept, with a warning."""
+    folders = []
+    for p in paths:
+        try:
+            if p.is_dir():
+                folders.append(str(p.resolve()))
+        except (OSError, RuntimeError):
+            continue
+    for doc in st.documents():
+        inside = any(doc.path.startswith(f.rstrip("/") + "/") for f in folders)
+        if not inside or doc.path in seen:
+            continue
+        gone = _is_gone(doc.path)
+        if gone is None:
+            report.warnings.append((doc.path, "kept: cannot tell whether the file is still there"))
+        elif gone:
+            st.delete(doc.path)
+            report.pruned.append(doc.path)
+
+
+def _is_gone(path: str) -> bool | None:
+    """True when the file is missing, False when it is there, None when access is denied."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return None
+    return False
+
+
+def forget(
+    paths: Iterable[str | Path], store: Store, ambiguous: list[tuple[str, list[str]]] | None = None
+) -> tuple[list[str], list[str]]:
+    """Remove documents (by file path, or every document under a folder); returns (removed, unknown).
+
+    A bare file name that is no path stands for a document only when exactly one has that name:
+    with several (`verslag.txt` in two folders) nothing is removed and the name and its candidates
+    are added to `ambiguous`, so the caller can ask for the full path.
+    """
     removed, unknown = [], []
     docs = store.documents()
     for p in paths:
@@ -178,6 +229,12 @@ def forget(paths: Iterable[str | Path], store: Store) -> tuple[list[str], list[s
         hits = [d.path for d in docs if d.path == key or d.path.startswith(key.rstrip("/") + "/")]
         if not hits:
             hits = [d.path for d in docs if d.name == str(p)]
+            if len(hits) > 1:
+                if ambiguous is not None:
+                    ambiguous.append((str(p), hits))
+                else:
+                    unknown.append(str(p))
+                continue
         if not hits:
             unknown.append(str(p))
         for h in hits:

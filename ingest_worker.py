@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .graph.model import Document, DocumentFacts
 from .loaders.formats import LoadError, load_text
+from .loaders.limits import Limits
 from .loaders.text import document_date
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Task:
     size: int
     mtime_ns: int | None  # None when the file is too fresh to trust its timestamp next time
     nlp: str | None = None
+    limits: Limits | None = None  # None: the defaults
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Outcome:
     kind: str  # INGESTED, UNCHANGED or SKIPPED
     reason: str | None = None
     facts: DocumentFacts | None = None
+    warnings: tuple[str, ...] = ()  # read, but with a caveat for the user (bytes replaced)
 
 
 def document_id(text: str) -> str:
@@ -62,13 +65,14 @@ def extractor(nlp: str | None) -> Extractor:
 
 def run_task(task: Task) -> Outcome:
     """Load, hash and (when the text changed) extract one file; never raises for a bad document."""
+    limits = task.limits or Limits()
     try:
-        loaded = load_text(task.key)
+        loaded = load_text(task.key, limits)
     except LoadError as exc:
         return Outcome(task, SKIPPED, str(exc))
     doc_id = document_id(loaded.text)
     if doc_id == task.known_id:
-        return Outcome(task, UNCHANGED)
+        return Outcome(task, UNCHANGED, warnings=loaded.warnings)
     document = Document(
         id=doc_id,
         name=Path(task.path).name,
@@ -79,10 +83,18 @@ def run_task(task: Task) -> Outcome:
         date=document_date(loaded.text),
     )
     try:
-        facts = extractor(task.nlp).extract(loaded.text, document)
+        ex = extractor(task.nlp)
+        # the length limit is ours (loaders/limits.py), so spaCy's own (E088) must never come first
+        ex.nlp.max_length = max(ex.nlp.max_length, limits.max_text_chars + 1)
+        facts = ex.extract(loaded.text, document)
     except Exception as exc:  # noqa: BLE001 - one document's extraction bug must not end the run
-        return Outcome(task, SKIPPED, f"extraction failed ({type(exc).__name__}: {exc})")
-    return Outcome(task, INGESTED, facts=facts)
+        return Outcome(task, SKIPPED, _extraction_failure(exc))
+    return Outcome(task, INGESTED, facts=facts, warnings=loaded.warnings)
+
+
+def _extraction_failure(exc: Exception) -> str:
+    """A skip reason that names the failure without passing on a library's advice to its own users."""
+    return f"extraction failed (internal error {type(exc).__name__}; please report it with the file)"
 
 
 def run_tasks(tasks: list[Task]) -> list[Outcome]:

@@ -12,6 +12,7 @@ import click
 
 from ..graph.curation import CURATION_FILE, Curation, CurationError
 from ..graph.store import Store, StoreError, is_sqlite_url, open_store, resolve_store_url, sqlite_path
+from ..loaders.limits import MB, Limits
 from .output import FORMATS
 
 if TYPE_CHECKING:
@@ -136,11 +137,52 @@ def connect(
     if not is_sqlite_url(url):
         if password is None and user is not None and os.isatty(0):
             password = click.prompt("Neo4j password", hide_input=True)
-        options = {"user": user, "password": password, "database": database}
+        options = {"user": user, "password": password, "database": database,
+                   "read_timeout": _read_timeout()}
     try:
         return open_store(url, create=create, **options)
     except StoreError as exc:
         raise UserError(str(exc) + _relative_sqlite_hint(url)) from None
+
+
+READ_TIMEOUT_ENV = "STAKEGRAPH_NEO4J_READ_TIMEOUT"
+
+
+def _read_timeout() -> float | None:
+    """Seconds a Neo4j read may go without a byte from the server ($STAKEGRAPH_NEO4J_READ_TIMEOUT)."""
+    raw = os.environ.get(READ_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise UserError(f"{READ_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+    if not seconds > 0:
+        raise UserError(f"{READ_TIMEOUT_ENV}={raw!r} must be above 0")
+    return seconds
+
+
+def limit_options(f: Callable) -> Callable:
+    """--max-file-mb, --max-text-chars, --max-docx-mb (each also from its environment variable)."""
+    size = click.FloatRange(min=0, min_open=True)
+    f = click.option("--max-docx-mb", envvar="STAKEGRAPH_MAX_DOCX_MB", type=size, default=None, metavar="MB",
+                     help="Skip DOCX files that unpack to more (default 256, env STAKEGRAPH_MAX_DOCX_MB).")(f)
+    f = click.option("--max-text-chars", envvar="STAKEGRAPH_MAX_TEXT_CHARS", type=click.IntRange(min=1),
+                     default=None, metavar="N",
+                     help="Skip longer texts (default 2000000, env STAKEGRAPH_MAX_TEXT_CHARS).")(f)
+    f = click.option("--max-file-mb", envvar="STAKEGRAPH_MAX_FILE_MB", type=size, default=None, metavar="MB",
+                     help="Skip files larger than this (default 100, env STAKEGRAPH_MAX_FILE_MB).")(f)
+    return f
+
+
+def make_limits(max_file_mb: float | None, max_text_chars: int | None, max_docx_mb: float | None) -> Limits:
+    """The limits of one run: what was given, the defaults for the rest."""
+    d = Limits()
+    return Limits(
+        max_file_bytes=int(max_file_mb * MB) if max_file_mb else d.max_file_bytes,
+        max_docx_unpacked_bytes=int(max_docx_mb * MB) if max_docx_mb else d.max_docx_unpacked_bytes,
+        max_text_chars=max_text_chars or d.max_text_chars,
+    )
 
 
 def _relative_sqlite_hint(url: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from ..graph.spreadsheet import safe_cell
+from .terminal import printable
 
 FORMATS = ("table", "json", "csv")
 
@@ -61,5 +62,5 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
 
 
 def _clip(s: str, width: int) -> str:
-    s = " ".join(s.split())
+    s = printable(" ".join(s.split()))  # a table is for a terminal: names are shown, never interpreted
     return s if len(s) <= width else s[: width - 1] + "…"

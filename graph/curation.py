@@ -30,11 +30,15 @@ Entities are named by id, or by a name or alias (matched like the scorer does).
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .merge import remap_facts
 from .model import ENTITY_TYPES, DocumentFacts
 from .names import name_key, slugify
@@ -71,6 +75,8 @@ class Curation:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise CurationError(f"cannot read curation file {path}: {exc}") from None
+        except RecursionError:  # tomllib recurses once per nesting level of arrays and tables
+            raise CurationError(f"cannot read curation file {path}: nested too deeply") from None
         for op, items in data.items():
             if op not in OPERATIONS:
                 raise CurationError(f"{path}: unknown operation [[{op}]] (known: {', '.join(OPERATIONS)})")
@@ -94,9 +100,7 @@ class Curation:
                 lines.append(f"[[{op}]]")
                 lines += [f"{k} = {_toml_value(v)}" for k, v in item.items()]
                 lines.append("")
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_text("\n".join(lines), encoding="utf-8")
-        tmp.replace(self.path)
+        write_atomic(self.path, "\n".join(lines))
 
     def add(self, op: str, **item: Any) -> None:
         if item not in self.ops[op]:
@@ -257,8 +261,56 @@ def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: Lo
     return DocumentFacts(f.document, entities, f.relations, f.co_mentions)
 
 
+@contextmanager
+def editing(path: str | Path) -> Iterator[Curation]:
+    """Read-modify-write the curation file under an exclusive lock.
+
+    Two `merge`/`reject`/`rename` commands at once would otherwise each read the file, add their
+    operation and write it back, and the later write would drop the earlier one. The lock is an
+    advisory `flock` on a `.lock` file beside it (never on the file itself, which is replaced);
+    the file is read again once the lock is held, and written atomically before it is released.
+    """
+    path = Path(path)
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as exc:
+        raise CurationError(f"cannot lock curation file {path}: {exc.strerror or exc}") from None
+    try:
+        _lock(fd)
+        cur = Curation.load(path)
+        yield cur
+        cur.save()
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+# TOML basic strings may hold no control character but tab: the others are written as escapes,
+# so any name a user gives (even one with a newline or ESC in it) reads back unchanged.
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
+                 "\r": "\\r"}
+
+
 def _toml_value(v: Any) -> str:
     if isinstance(v, list):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
-    s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{s}"'
+    out = []
+    for ch in str(v):
+        if ch in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F or 0xD800 <= ord(ch) <= 0xDFFF:
+            out.append(f"\\u{ord(ch) if ord(ch) < 0xD800 else 0xFFFD:04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'

@@ -11,7 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .model import CoMention, Document, Entity, Relation
+
+__all__ = ["FORMAT", "dumps", "interchange", "load", "write_atomic"]
 
 FORMAT = "stakegraph-graph/1"
 
@@ -37,14 +40,6 @@ def interchange(
 
 def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failed export never leaves half a file."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def load(path: str | Path) -> dict[str, Any]:

@@ -89,6 +89,9 @@ class _Dialect:
 
     name = "neo4j"
     max_statement_bytes: int | None = None
+    trims_index_keys = False  # whether an indexed lookup ignores leading and trailing whitespace
+    # Characters of list values one result row may carry; None: no limit (Neo4j chunks big rows).
+    max_row_chars: int | None = None
 
     def prepare(self, query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         return query, params
@@ -127,6 +130,14 @@ class _FalkorDialect(_Dialect):
 
     name = "falkordb"
     max_statement_bytes = 512_000  # the server copies a query that spans Bolt chunks onto its stack
+    # FalkorDB 1.4.1 never finishes sending a result row over 64 KB (the client waits for ever), so
+    # long lists are read in pages of at most this many characters (4 UTF-8 bytes each at most).
+    max_row_chars = 12_000
+    # Its indexed equality (`{path: $path}`, `WHERE d.path = $path`) never finds a value with leading
+    # or trailing whitespace, so such a document would be written, never found, and duplicated by
+    # every MERGE. `ingest` never makes such keys (absolute paths; a file named "x.txt " has no
+    # supported suffix); facts made by a program are refused instead (found by a property test).
+    trims_index_keys = True
 
     def prepare(self, query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         if not params:
@@ -162,6 +173,21 @@ def _close_without_goodbye(driver: Any) -> None:
         for connection in list(connections):
             connection.kill()
     driver.close()
+
+
+def _refuse_untrimmed_keys(facts: DocumentFacts, label: str) -> None:
+    ids = [e.id for e in facts.entities] + [x for r in facts.relations for x in (r.source, r.target)]
+    ids += [x for c in facts.co_mentions for x in (c.source, c.target)]
+    for key in [facts.document.path, *ids]:
+        if not falkordb_findable(key):
+            raise StoreError(f"{label} (FalkorDB) cannot look up the key {key!r}: it starts or ends with "
+                             "whitespace or holds \\x01, which FalkorDB's index cannot find")
+
+
+def falkordb_findable(key: str) -> bool:
+    """Whether FalkorDB's index finds this key again. Measured on 1.4.1: not when it starts or ends
+    with whitespace (space, tab, CR, LF), nor when it holds \x01 anywhere; other controls are fine."""
+    return "\x01" not in key and key == key.strip()
 
 
 def _identifier(key: str) -> str:
@@ -230,6 +256,7 @@ class Neo4jStore(FactStore):
         database: str | None = None,
         batch_size: int = DEFAULT_BATCH,
         connection_timeout: float = CONNECTION_TIMEOUT,
+        read_timeout: float | None = None,
         **_: Any,
     ) -> None:
         import neo4j
@@ -242,6 +269,7 @@ class Neo4jStore(FactStore):
         password = password if password is not None else url_password
         self.database = database or None
         self.batch_size = max(1, int(batch_size))
+        self.read_timeout = read_timeout or READ_TIMEOUT
         if password is not None and not self.user:
             self.user = "neo4j"
         if self.user and password is None:
@@ -311,8 +339,36 @@ class Neo4jStore(FactStore):
             return session.execute_write(work)
 
     def _run(self, tx: Any, query: str, **params: Any) -> list[dict[str, Any]]:
+        _arm_read_timeout(tx, self.read_timeout)
         text, bolt_params = self._dialect.prepare(query, params)
         return tx.run(text, bolt_params).data()
+
+    def _page_list(self, tx: Any, match: str, value: str, **params: Any) -> list[Any] | None:
+        """A list property read in pages that each stay under the server's row limit: first the
+        size of every element, then runs of elements, and an element too long on its own in pieces."""
+        budget = self._dialect.max_row_chars or 1 << 62
+        found = self._run(tx, f"{match} RETURN CASE WHEN {value} IS NULL THEN null "
+                              f"ELSE [x IN {value} | size(toString(x))] END AS sizes", **params)
+        if not found or found[0]["sizes"] is None:
+            return None
+        sizes: list[int] = found[0]["sizes"]
+        out: list[Any] = []
+        i = 0
+        while i < len(sizes):
+            if sizes[i] > budget:  # one long string, in pieces
+                query = f"{match} RETURN substring({value}[$i], $o, $n) AS part"
+                pieces = [self._run(tx, query, i=i, o=o, n=budget, **params)[0]["part"]
+                          for o in range(0, sizes[i], budget)]
+                out.append("".join(pieces))
+                i += 1
+                continue
+            j, total = i, 0
+            while j < len(sizes) and sizes[j] <= budget and total + sizes[j] <= budget:
+                total += sizes[j]
+                j += 1
+            out += self._run(tx, f"{match} RETURN {value}[$i..$j] AS part", i=i, j=j, **params)[0]["part"]
+            i = j
+        return out
 
     def _run_batched(self, tx: Any, query: str, rows: list[Any], **params: Any) -> list[dict]:
         """`UNWIND $rows` in chunks of `batch_size` rows (and, where the server needs it, bytes)."""
@@ -352,6 +408,8 @@ class Neo4jStore(FactStore):
         """Replace one document's facts; a no-op when exactly these facts are stored already."""
         if not facts.document.path:
             raise StoreError(f"document {facts.document.name!r} has no path")
+        if self._dialect.trims_index_keys:
+            _refuse_untrimmed_keys(facts, self.label)
         self._ensure_schema()
         rev = _revision(facts)
         with self._errors("write to"):
@@ -431,6 +489,28 @@ class Neo4jStore(FactStore):
                     by_type[edge],
                 )
 
+    def _read_nodes(self, tx: Any, ids: list[str]) -> list[dict[str, Any]]:
+        """Entity nodes' labels and properties; on a server with a row limit the lists that grow
+        with the corpus (documents, aliases) come back null when long and are then read in pages."""
+        if not self._dialect.max_row_chars:
+            return self._run_batched(tx, "UNWIND $rows AS eid MATCH (e:Entity {id: eid}) RETURN eid AS id, "
+                                         "labels(e) AS labels, properties(e) AS props", ids)
+        long_lists = ("documents", "aliases")
+        sizes = " + ".join(f"reduce(n = 0, x IN coalesce(e.{f}, []) | n + size(x))" for f in long_lists)
+        nodes = self._run_batched(
+            tx, f"UNWIND $rows AS eid MATCH (e:Entity {{id: eid}}) WITH eid, e, {sizes} AS chars "
+                "RETURN eid AS id, labels(e) AS labels, chars, CASE WHEN chars <= $budget THEN properties(e) "
+                "ELSE e {.*, documents: null, aliases: null} END AS props",
+            ids, budget=self._dialect.max_row_chars)
+        for node in nodes:
+            if node.pop("chars") <= self._dialect.max_row_chars:
+                continue
+            for f in long_lists:
+                value = self._page_list(tx, "MATCH (e:Entity {id: $eid})", f"e.{f}", eid=node["id"])
+                node["props"][f] = value
+            node["props"] = {k: v for k, v in node["props"].items() if v is not None}
+        return nodes
+
     def _purge(self, tx: Any, path: str, keep: str | None) -> tuple[set[str], set[str]]:
         """Delete a document's records except those of revision `keep`; returns the entity ids
         whose mentions went and the ends of the edges that went (candidates for a refresh)."""
@@ -462,17 +542,17 @@ class Neo4jStore(FactStore):
                 f"UNWIND $rows AS eid MATCH (e:Entity {{id: eid}}) MATCH (e)-[m:{MENTIONED_IN}]->(d) "
                 "WHERE d.rev IS NOT NULL AND m.rev = d.rev "
                 "RETURN eid AS id, d.path AS path, d.name AS document, m.idx AS idx, m.type AS type, "
-                "m.name AS name, m.aliases AS aliases, m.mentions AS mentions, m.attributes AS attributes",
-                order,
+                f"m.name AS name, m.rev AS rev, {self._aliases()}, m.mentions AS mentions, "
+                "m.attributes AS attributes",
+                order, budget=self._dialect.max_row_chars,
             )
+            self._page_aliases(tx, rows)
             per_doc: dict[str, DocumentFacts] = {}
             for r in sorted(rows, key=lambda r: (r["path"], r["idx"])):
                 f = per_doc.setdefault(r["path"], DocumentFacts(Document("", r["document"], r["path"])))
                 f.entities.append(_entity_from_row(r))
             merged = {e.id: e for e in merge_entities(per_doc[p] for p in sorted(per_doc))}
-            nodes = self._run_batched(
-                tx, "UNWIND $rows AS eid MATCH (e:Entity {id: eid}) RETURN eid AS id, labels(e) AS labels, "
-                    "properties(e) AS props", order)
+            nodes = self._read_nodes(tx, order)
             changed: list[dict] = []
             add: dict[str, list[str]] = defaultdict(list)
             drop: dict[str, list[str]] = defaultdict(list)
@@ -573,20 +653,53 @@ class Neo4jStore(FactStore):
             tx,
             f"MATCH (e:Entity)-[m:{MENTIONED_IN}]->(d) WHERE d.rev IS NOT NULL "
             "RETURN e.id AS id, d.path AS path, d.name AS document, m.rev AS rev, m.idx AS idx, "
-            "m.type AS type, m.name AS name, m.aliases AS aliases, m.mentions AS mentions, "
+            f"m.type AS type, m.name AS name, {self._aliases()}, m.mentions AS mentions, "
             "m.attributes AS attributes",
+            budget=self._dialect.max_row_chars,
         )
+        self._page_aliases(tx, mentions)
         edges: list[dict] = []
         for edge in EDGE_TYPES:
-            edges += [
-                {**r, "edge": edge}
-                for r in self._run(
-                    tx,
-                    f"MATCH (a)-[r:{_label(edge, EDGE_TYPES)}]->(b) WHERE r.doc IS NOT NULL "
-                    "RETURN a.id AS s, b.id AS t, " + _EDGE_FIELDS,
-                )
-            ]
+            edges += [{**r, "edge": edge} for r in self._read_edges(tx, edge)]
         return docs, mentions, edges
+
+    def _aliases(self) -> str:
+        """The RETURN items for a mention's aliases: null (and its size) where too long for one row."""
+        if not self._dialect.max_row_chars:
+            return "m.aliases AS aliases"
+        chars = "reduce(n = 0, x IN coalesce(m.aliases, []) | n + size(x))"
+        return f"CASE WHEN {chars} <= $budget THEN m.aliases END AS aliases, {chars} AS alias_chars"
+
+    def _page_aliases(self, tx: Any, rows: list[dict[str, Any]]) -> None:
+        budget = self._dialect.max_row_chars
+        for row in rows if budget else ():
+            if row.pop("alias_chars") > budget:
+                row["aliases"] = self._page_list(
+                    tx, f"MATCH (e:Entity {{id: $eid}})-[m:{MENTIONED_IN}]->(d:Document {{path: $path}}) "
+                        "WHERE m.rev = $rev AND m.idx = $idx", "m.aliases",
+                    eid=row["id"], path=row["path"], rev=row["rev"], idx=row["idx"])
+
+    def _read_edges(self, tx: Any, edge: str) -> list[dict[str, Any]]:
+        """One edge type's records; on a server with a row limit, evidence lists too long for one
+        row (a fact stated in many sentences, or in one very long one) are read in pages."""
+        label = _label(edge, EDGE_TYPES)
+        budget = self._dialect.max_row_chars
+        if not budget:
+            return self._run(tx, f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL "
+                                 "RETURN a.id AS s, b.id AS t, " + _EDGE_FIELDS)
+        sizes = " + ".join(f"reduce(n = 0, x IN coalesce(r.{f}, []) | n + size(x))" for f in _LONG_EDGE_LISTS)
+        fields = ", ".join(f"CASE WHEN chars <= $budget THEN r.{k} END AS {k}" if k in _LONG_EDGE_LISTS
+                           else f"r.{k} AS {k}" for k in _EDGE_KEYS)
+        rows = self._run(tx, f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL "
+                             f"WITH a, b, r, {sizes} AS chars RETURN a.id AS s, b.id AS t, chars, {fields}",
+                         budget=budget)
+        for row in rows:
+            if row.pop("chars") <= budget:
+                continue
+            match = f"MATCH ()-[r:{label}]->() WHERE r.doc = $doc AND r.idx = $idx AND r.rev = $rev"
+            for f in _LONG_EDGE_LISTS:
+                row[f] = self._page_list(tx, match, f"r.{f}", doc=row["doc"], idx=row["idx"], rev=row["rev"])
+        return rows
 
     def run_read(self, query: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         """Run a user's read-only Cypher query; returns column names and rows of plain Python values.
@@ -615,9 +728,23 @@ class Neo4jStore(FactStore):
             closer()
 
 
-_EDGE_FIELDS = ", ".join(f"r.{k} AS {k}" for k in (
-    "doc", "document", "rev", "idx", "rel_type", "role", "role_class", "status", "confidence", "weight",
-    "sentences", "starts", "ends", "rules", "evidence_documents", "evidence_confidences"))
+_EDGE_KEYS = ("doc", "document", "rev", "idx", "rel_type", "role", "role_class", "status", "confidence",
+              "weight", "sentences", "starts", "ends", "rules", "evidence_documents", "evidence_confidences")
+_EDGE_FIELDS = ", ".join(f"r.{k} AS {k}" for k in _EDGE_KEYS)
+_LONG_EDGE_LISTS = ("sentences", "rules", "evidence_documents")  # lists of strings that can grow long
+
+READ_TIMEOUT = 120.0  # seconds without a byte from the server before a read gives up
+READ_TIMEOUT_ENV = "STAKEGRAPH_NEO4J_READ_TIMEOUT"  # read by the CLI (commands/options.py)
+
+
+def _arm_read_timeout(tx: Any, seconds: float) -> None:
+    """Give the transaction's socket a read timeout. The driver sets one only when the server sends
+    a `connection.recv_timeout_seconds` hint (Neo4j can, FalkorDB does not); without it a server
+    that stops answering mid-result would leave the command waiting for ever."""
+    socket = getattr(getattr(tx, "_connection", None), "socket", None)
+    setter = getattr(socket, "set_read_timeout", None)
+    if setter is not None:
+        setter(seconds)
 
 
 # -- errors -----------------------------------------------------------------------------------
@@ -794,9 +921,24 @@ _WRITE_CLAUSE = re.compile(
 _NOT_CODE = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_NAME_PART = r"(?:`(?:``|[^`])*`|[\w$]+)"
+_PROCEDURE = re.compile(rf"(?<![\w.$`])CALL\s+({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
+_WRITE_PROCEDURE = re.compile(r"create|drop|delete|remove|set|write|merge|clear|load|import|config|kill"
+                              r"|terminate|stop|start|copy|restore", re.IGNORECASE)
+
+
 def looks_like_write(query: str) -> bool:
-    """Whether a query has a write clause outside strings, names and comments."""
-    return bool(_WRITE_CLAUSE.search(_NOT_CODE.sub(" ", query)))
+    r"""Whether a query has a write clause outside strings, names and comments, or calls a procedure
+    whose name (backtick-quoted parts read as plain names: `CALL \`db.idx.fulltext.drop\`` is
+    `db.idx.fulltext.drop` to the server) says it changes something."""
+    if _WRITE_CLAUSE.search(_NOT_CODE.sub(" ", query)):
+        return True
+    for match in _PROCEDURE.finditer(_STRINGS_AND_COMMENTS.sub(" ", query)):
+        name = re.sub(r"\s+", "", match.group(1)).replace("``", "\0").replace("`", "").replace("\0", "`")
+        if _WRITE_PROCEDURE.search(name):
+            return True
+    return False
 
 
 def plain(value: Any) -> Any:

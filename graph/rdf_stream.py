@@ -8,15 +8,14 @@ hand. The triples are exactly those of the rdflib path (same generator); only th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
+from .atomic import atomic_binary
 from .rdf import GraphView, RdfError, RdfMapping, count_triples, estimate_triples, serialize_graph, to_rdflib
 
 STREAM_FORMATS: dict[str, RdfFormat] = {
@@ -90,19 +89,3 @@ def write_rdf(view: GraphView, fmt: str, output: str | Path | IO[bytes], mapping
     if progress:
         progress(written)
     return WriteReport(written, False)
-
-
-@contextmanager
-def atomic_binary(path: str | Path) -> Iterator[IO[bytes]]:
-    """A binary file that appears under its name only when complete (temporary file + rename)."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

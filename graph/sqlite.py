@@ -8,8 +8,12 @@ new ones: a crash leaves either the old facts or the new, never half of each.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +31,11 @@ _UPGRADES = {
         "ALTER TABLE documents ADD COLUMN mtime_ns INTEGER",  # an untouched file is not read again
     ),
 }
+
+# How long a write waits for another writer (an ingest in another terminal) before it retries.
+# Between attempts the store says once that it is waiting; it gives up after WRITE_ATTEMPTS.
+BUSY_TIMEOUT = 10.0
+WRITE_ATTEMPTS = 30  # so a write gives up only after about five minutes of someone else writing
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,9 +70,22 @@ CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
 
 
 class SQLiteStore(FactStore):
-    def __init__(self, path: str | Path, *, create: bool = True, **_: Any) -> None:
+    """Safe for several processes at once: WAL lets readers work during an ingest, each write is
+    one `BEGIN IMMEDIATE` transaction that waits for (and retries after) another writer, and
+    `facts()` runs in one read transaction, so it sees whole documents only."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        busy_timeout: float = BUSY_TIMEOUT,
+        on_wait: Callable[[str], None] | None = None,
+        **_: Any,
+    ) -> None:
         self.path = Path(path)
         self.url = str(self.path)
+        self.on_wait = on_wait or _say_waiting
         if not self.path.exists() and not create:
             raise StoreError(f"no graph at {self.path} (run `stakegraph ingest` first, or pass --store)")
         if self.path.is_dir():
@@ -71,7 +93,7 @@ class SQLiteStore(FactStore):
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(str(self.path))
+            self.conn = sqlite3.connect(str(self.path), timeout=busy_timeout)
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if tables and "meta" not in tables:  # another program's database: never add our tables to it
                 self.conn.close()
@@ -98,18 +120,67 @@ class SQLiteStore(FactStore):
                 if row is None:
                     self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a stakegraph store ({exc})") from None
+            raise StoreError(self._open_error(exc)) from None
         except OSError as exc:
             raise StoreError(f"cannot open {self.path}: {exc.strerror or exc}") from None
 
+    def _open_error(self, exc: sqlite3.DatabaseError) -> str:
+        """Tell a folder the store cannot write in apart from a file that is no store."""
+        message = str(exc)
+        folder = self.path.resolve().parent
+        cannot_write = "readonly" in message or "unable to open" in message or "disk I/O" in message
+        if cannot_write and not os.access(folder, os.W_OK):
+            return (f"cannot write to {self.path}: the folder {folder} is not writable "
+                    "(choose another place with --store)")
+        if cannot_write and self.path.exists() and not os.access(self.path, os.W_OK):
+            return f"cannot write to {self.path}: the file is read-only"
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in message:
+            return f"{self.path} is locked by another program and did not come free in time"
+        if "unable to open" in message:
+            return f"cannot open {self.path} ({message})"
+        return f"{self.path} is not a stakegraph store ({message})"
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, begun IMMEDIATE (so it never has to upgrade a read lock, which
+        SQLite cannot wait for) and retried while another process holds the write lock."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == 0:
+                    self.on_wait(f"waiting for another process writing to {self.path}")
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise StoreError(f"{self.path} stayed locked by another writer; try later") from None
+                time.sleep(0.05)
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One read transaction: every SELECT inside sees the same snapshot (WAL), so a reader never
+        sees a document whose records a concurrent ingest is replacing half-way."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.commit()
+
     # -- writes -----------------------------------------------------------------------------
     def upsert(self, facts: DocumentFacts) -> None:
-        with self.conn:  # one transaction: old facts out, new facts in
+        with self._writing():  # one transaction: old facts out, new facts in
             self._replace(facts, None, None)
 
     def write_batch(self, batch: list[tuple[DocumentFacts | None, str, int, int | None]]) -> None:
         """Several documents' facts (or, with None, only a file's new size and mtime) in one transaction."""
-        with self.conn:
+        with self._writing():
             for facts, path, size, mtime_ns in batch:
                 if facts is None:
                     self.conn.execute(
@@ -173,13 +244,13 @@ class SQLiteStore(FactStore):
             )
 
     def delete(self, path: str) -> bool:
-        with self.conn:
+        with self._writing():
             mark_dirty(self.conn, path)
             cur = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,))
         return cur.rowcount > 0
 
     def clear(self) -> None:
-        with self.conn:
+        with self._writing():
             self.conn.execute("DELETE FROM documents")
             clear_view(self.conn)
 
@@ -206,6 +277,11 @@ class SQLiteStore(FactStore):
         return Document(*row) if row else None
 
     def facts(self) -> Iterator[DocumentFacts]:
+        with self._reading():
+            docs = self._read_facts()
+        yield from docs.values()
+
+    def _read_facts(self) -> dict[str, DocumentFacts]:
         docs = {d.path: DocumentFacts(document=d) for d in self.documents()}
         for path, eid, etype, name, aliases, mentions, attrs in self.conn.execute(
             "SELECT doc_path, id, type, name, aliases, mentions, attributes "
@@ -242,10 +318,14 @@ class SQLiteStore(FactStore):
             "SELECT doc_path, source, target, weight FROM co_mention_records ORDER BY rowid"
         ):
             docs[path].co_mentions.append(CoMention(src, tgt, weight, [docs[path].document.name]))
-        yield from docs.values()
+        return docs
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _say_waiting(message: str) -> None:
+    print(f"stakegraph: {message}", file=sys.stderr, flush=True)
 
 
 def _dumps(value: Any) -> str:

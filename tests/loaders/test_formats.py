@@ -6,6 +6,8 @@ import contextlib
 import io
 import logging
 import random
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -592,15 +594,17 @@ def test_unsupported_missing_and_directory(tmp_path: Path) -> None:
         load_text(tmp_path / "nul\x00byte.txt")
 
 
-def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_denied(tmp_path: Path, unprivileged) -> None:
+    """A real unreadable file, read by a process that permissions apply to (see tests/unprivileged.py)."""
     path = write(tmp_path / "afgeschermd.txt", "geheim")
-
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    with pytest.raises(LoadError, match="^permission denied$"):
-        load_text(path)
+    path.chmod(0)
+    code = (
+        "import sys\nfrom stakegraph.loaders.formats import LoadError, load_text\n"
+        "try:\n    load_text(sys.argv[1])\nexcept LoadError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                         preexec_fn=unprivileged.preexec(), timeout=60)
+    assert out.stdout.strip() == "permission denied", out.stderr
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".pdf", ".docx"])
