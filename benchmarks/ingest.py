@@ -93,7 +93,8 @@ def main() -> None:
             )
             notes[label] = f"peak RSS {rss:.0f} MB; {summary}"
         label = "stakegraph ingest, unchanged"
-        runs[label], summary, cpus[label], rss = run_cli("ingest", str(folder), "--store", str(Path(tmp) / "w2.db"))
+        again = ("ingest", str(folder), "--store", str(Path(tmp) / "w2.db"))
+        runs[label], summary, cpus[label], rss = run_cli(*again)
         notes[label] = f"peak RSS {rss:.0f} MB; {summary}"
         load = os.getloadavg()[0]
 
