@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS view_co_mentions (
     PRIMARY KEY (source, target)) WITHOUT ROWID;
 """
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
-_VIEW_KEY = "view"
+_VIEW_KEY = "view"  # signature of what the view was computed from (acronyms, resolved curation)
+_OPS_KEY = "view_curation"  # hash of the curation file's operations the view was computed with
 
 
 def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
@@ -61,7 +62,7 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
 def clear_view(conn: sqlite3.Connection) -> None:
     for table in ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions"):
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-    conn.execute("DELETE FROM meta WHERE key = ?", (_VIEW_KEY,))
+    conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
 
 
 class StoredView:
@@ -155,6 +156,11 @@ class StoredView:
 # -- maintenance ------------------------------------------------------------------------------
 def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
     """Bring the view tables up to date with the stored documents and this curation."""
+    ops = hashlib.sha256(_dumps(curation.ops if curation else {}).encode("utf-8")).hexdigest()
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OPS_KEY,)).fetchone()
+    clean = conn.execute("SELECT 1 FROM view_dirty LIMIT 1").fetchone() is None
+    if clean and row is not None and row[0] == ops:
+        return  # no document changed since the view was built for this very curation file
     documents = {
         r[2]: Document(*r)
         for r in conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
@@ -180,14 +186,13 @@ def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
             )}
         else:
             dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
-            if not dirty:
-                return
         finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
         ordered = sorted(finals)
         for i in range(0, len(ordered), CHUNK):
             _recompute(conn, set(ordered[i : i + CHUNK]), idmap, documents, curation, lookup)
         conn.execute("DELETE FROM view_dirty")
         conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, ops))
 
 
 def _recompute(
