@@ -16,7 +16,7 @@ from typing import Any
 from .curation import Curation
 from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
-from .sqlite_view import VIEW_SCHEMA, StoredView, clear_view, mark_dirty
+from .sqlite_view import StoredView, clear_view, ensure_view_schema, mark_dirty
 from .store import FactStore, StoreError
 
 SCHEMA_VERSION = "2"
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS acronym_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
     acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
-""" + VIEW_SCHEMA
+"""
 
 
 class SQLiteStore(FactStore):
@@ -93,6 +93,7 @@ class SQLiteStore(FactStore):
                         f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
                     )
                 self.conn.executescript(_SCHEMA)
+                ensure_view_schema(self.conn)
                 if row is not None and row[0] != SCHEMA_VERSION:
                     self._backfill_acronyms()
                 if row is None:

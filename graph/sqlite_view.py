@@ -33,7 +33,7 @@ CREATE INDEX IF NOT EXISTS view_names_key ON view_names(key);
 CREATE INDEX IF NOT EXISTS view_names_id ON view_names(id);
 CREATE TABLE IF NOT EXISTS view_relations (
     type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role_key TEXT NOT NULL,
-    confidence REAL NOT NULL, evidence INTEGER NOT NULL, data TEXT NOT NULL,
+    confidence REAL NOT NULL, evidence INTEGER NOT NULL, data TEXT NOT NULL, documents TEXT NOT NULL,
     PRIMARY KEY (type, source, target, role_key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS view_relations_source ON view_relations(source);
 CREATE INDEX IF NOT EXISTS view_relations_target ON view_relations(target);
@@ -41,9 +41,22 @@ CREATE TABLE IF NOT EXISTS view_co_mentions (
     source TEXT NOT NULL, target TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (source, target)) WITHOUT ROWID;
 """
+VIEW_VERSION = "2"  # the view is derived data: a store with another version has its view rebuilt
+_VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions")
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
 _VIEW_KEY = "view"  # signature of what the view was computed from (acronyms, resolved curation)
 _OPS_KEY = "view_curation"  # hash of the curation file's operations the view was computed with
+
+
+def ensure_view_schema(conn: sqlite3.Connection) -> None:
+    """Create the view tables, or recreate them when this version lays them out differently."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'view_schema'").fetchone()
+    if row is not None and row[0] != VIEW_VERSION:
+        for table in _VIEW_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed table names
+        conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
+    conn.executescript(VIEW_SCHEMA)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('view_schema', ?)", (VIEW_VERSION,))
 
 
 def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
@@ -60,7 +73,7 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
 
 
 def clear_view(conn: sqlite3.Connection) -> None:
-    for table in ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions"):
+    for table in _VIEW_TABLES:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
     conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
 
@@ -121,6 +134,14 @@ class StoredView:
             args,
         )
         return (Relation.from_dict(json.loads(d)) for (d,) in rows)
+
+    def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
+        """(relation key, names of the documents that state it) for every relation."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, role_key, documents FROM view_relations WHERE confidence >= ?",
+            (min_confidence,),
+        )
+        return (((t, s, g, k), json.loads(d)) for t, s, g, k, d in rows)
 
     def co_mentions(self) -> Iterator[CoMention]:
         rows = self.conn.execute("SELECT data FROM view_co_mentions ORDER BY source, target")
@@ -249,7 +270,7 @@ def _recompute(
         f = doc(path)
         f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))
     ordered = [facts[p] for p in sorted(facts)]  # store order (by path), as a full read has it
-    entities, relations, co_mentions = recompute(ordered, idmap.acronyms, curation, lookup)
+    entities, relations, co_mentions, sources = recompute(ordered, idmap.acronyms, curation, lookup)
 
     ids = sorted(finals)
     for i in range(0, len(ids), 400):
@@ -269,9 +290,10 @@ def _recompute(
         [(k, e.id) for e in kept for k in sorted({name_key(n) for n in (e.name, *e.aliases)})],
     )
     conn.executemany(
-        "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?,?)",
         [
-            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _dumps(r.to_dict()))
+            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _dumps(r.to_dict()),
+             _dumps(sources[r.key]))
             for r in relations
             if r.source in finals
         ],
