@@ -185,9 +185,16 @@ class SQLiteStore(FactStore):
             clear_view(self.conn)
 
     # -- reads ------------------------------------------------------------------------------
-    def stored_view(self, curation: Curation | None = None) -> StoredView:
-        """The merged, curated graph from indexed tables, brought up to date first."""
-        return StoredView(self.conn, curation or Curation())
+    def stored_view(self, curation: Curation | None = None) -> StoredView | None:
+        """The merged, curated graph from indexed tables, brought up to date first; None when the
+        view cannot be brought up to date here (a read-only file, a lock held too long): readers
+        then merge the documents themselves, slower but the same answer."""
+        try:
+            return StoredView(self.conn, curation or Curation())
+        except sqlite3.OperationalError:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            return None
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute(

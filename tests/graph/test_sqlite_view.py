@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -143,4 +144,24 @@ def test_reads_come_from_the_view_without_loading_documents(tmp_path: Path, monk
     assert anna is not None and kg.entity(anna.id) == anna
     assert all(anna.id in (r.source, r.target) for r in kg.relations(entity=anna.id))
     assert kg.entities("Municipality") and kg.to_json()["documents"]
+    store.close()
+
+
+def test_a_view_that_cannot_be_written_falls_back_to_merging_on_read(tmp_path: Path, monkeypatch) -> None:
+    store = SQLiteStore(tmp_path / "g.db")
+    rng = random.Random(3)
+    for i in range(3):
+        store.upsert(random_facts(rng, f"doc{i}.txt"))
+    expected = dumps(KnowledgeGraph(store).to_json())
+    store.upsert(random_facts(rng, "doc9.txt"))  # the view is stale now
+
+    def readonly(conn, curation):
+        conn.execute("DELETE FROM view_dirty")  # starts writing, as a refresh does, then fails
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr("stakegraph.graph.sqlite_view.refresh", readonly)
+    kg = KnowledgeGraph(store)
+    assert kg.stats()["documents"] == 4 and dumps(kg.to_json()) != expected
+    monkeypatch.undo()
+    assert dumps(KnowledgeGraph(store).to_json()) == dumps(kg.to_json())  # the dirty marks survived
     store.close()
