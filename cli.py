@@ -2,16 +2,24 @@
 
 Exit codes: 0 ok; 1 partial failure (with --strict, some files were skipped); 2 usage or input
 error (one line on stderr, never a traceback).
+
+Start-up stays fast (`stakegraph --help` well under 0.3 s, and shell completion runs it on every
+<TAB>): nothing here or in commands/ imports pandas, networkx, spaCy or rdflib at module level;
+each command imports what it needs when it runs (benchmarks/cli_startup.py measures it).
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from .commands import neo4j as neo4j_commands
+from .commands import query as query_commands
+from .commands import rdf as rdf_commands
+from .commands import viz as viz_commands
 from .commands.options import (
     EXIT_PARTIAL,
     UserError,
@@ -19,15 +27,18 @@ from .commands.options import (
     curation_option,
     format_option,
     load_curation,
+    open_graph,
+    read_options,
     store_options,
     user_errors,
 )
 from .commands.output import emit
-from .graph.curation import Curation
-from .graph.export import atomic_file
 from .graph.model import ENTITY_TYPES, RELATION_TYPES
-from .graph.store import store_label
-from .knowledge import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from .graph.curation import Curation
+    from .graph.model import Entity
+    from .knowledge import KnowledgeGraph
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -48,35 +59,6 @@ def main() -> None:
     The store is ./stakegraph.db unless --store or $STAKEGRAPH_STORE says otherwise
     (a SQLite file, or bolt://host:7687 for Neo4j).
     """
-
-
-def open_graph(
-    store_url: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
-    curation_path: str | None = None,
-    min_confidence: float = 0.0,
-) -> KnowledgeGraph:
-    """The curated graph a read command works on; its store closes when the command is done."""
-    store = connect(store_url, user, password, database)
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:  # a Neo4j store holds a connection pool
-        ctx.call_on_close(store.close)
-    return KnowledgeGraph(
-        store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence
-    )
-
-
-def graph_options(f):  # noqa: ANN001, ANN201 - a decorator stack shared by read commands
-    f = click.option(
-        "--min-confidence",
-        type=click.FloatRange(0, 1),
-        default=0.0,
-        show_default=True,
-        help="Leave out relations below this confidence.",
-    )(f)
-    return store_options(curation_option(f))
 
 
 # -- ingest / forget ------------------------------------------------------------------------
@@ -117,12 +99,15 @@ def ingest(
       stakegraph ingest docs/ --prune --store bolt://localhost:7687
       stakegraph ingest archief/ --scheduler tcp://scheduler:8786 --store bolt://neo4j:7687
     """
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:  # before the store is opened: a mistyped path must not leave an empty store behind
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    if nlp is not None:
+        _check_nlp(nlp)
     from .dispatch import DispatchError, default_workers
     from .ingest import build
     from .loaders.formats import iter_document_paths
 
-    if nlp is not None:
-        _check_nlp(nlp)
     store = connect(store_url, user, password, database, create=True)
     curation = load_curation(store_url, curation_path)
     try:
@@ -180,7 +165,7 @@ def forget(paths, store_url, user, password, database) -> None:
 @main.command()
 @click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), default=None, help="Only this type.")
 @format_option
-@graph_options
+@read_options
 @user_errors
 def entities(etype, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """List stakeholders with their type, aliases and how often they are mentioned."""
@@ -193,15 +178,23 @@ def entities(etype, fmt, store_url, user, password, database, curation_path, min
 @click.option("--type", "rtype", type=click.Choice(RELATION_TYPES), default=None, help="Only this type.")
 @click.option("--entity", default=None, help="Only relations of this stakeholder (name, alias or id).")
 @format_option
-@graph_options
+@read_options
 @user_errors
 def relations(rtype, entity, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
-    """List typed relations with their evidence sentences."""
+    """List typed relations with their evidence sentences.
+
+    --format csv is for spreadsheets: one row per piece of evidence, with both stakeholders' ids
+    and names, the sentence, its document and that document's date, the rule and the confidence.
+    """
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
-    if entity is not None and kg.find(entity) is None:
-        raise UserError(_unknown(kg, entity))
+    if entity is not None:
+        entity = _require(kg, entity).id
+    relations = kg.relations(rtype, entity)
+    if fmt == "csv":
+        emit(_evidence_rows(kg, relations), fmt, CSV_RELATION_COLUMNS)
+        return
     rows = []
-    for r in kg.relations(rtype, entity):
+    for r in relations:
         d = r.to_dict()
         d["source_name"] = _name(kg, r.source)
         d["target_name"] = _name(kg, r.target)
@@ -213,19 +206,59 @@ def relations(rtype, entity, fmt, store_url, user, password, database, curation_
     emit(rows, fmt, ["type", "source_name", "target_name", "role", "status", "confidence", "evidence"])
 
 
+CSV_RELATION_COLUMNS = [
+    "type",
+    "source_id",
+    "source_name",
+    "target_id",
+    "target_name",
+    "role",
+    "status",
+    "confidence",
+    "rule",
+    "document",
+    "document_date",
+    "sentence",
+    "start",
+    "end",
+]
+
+
+def _evidence_rows(kg: KnowledgeGraph, relations: list) -> list[dict]:
+    dates = {d.name: d.date for d in kg.documents()}
+    return [
+        {
+            "type": r.type,
+            "source_id": r.source,
+            "source_name": _name(kg, r.source),
+            "target_id": r.target,
+            "target_name": _name(kg, r.target),
+            "role": r.role,
+            "status": r.status,
+            "confidence": r.confidence,
+            "rule": ev.rule,
+            "document": ev.document,
+            "document_date": dates.get(ev.document),
+            "sentence": " ".join(ev.sentence.split()),
+            "start": ev.start,
+            "end": ev.end,
+        }
+        for r in relations
+        for ev in r.evidence
+    ]
+
+
 @main.command()
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@graph_options
+@read_options
 @user_errors
 def show(name, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """Everything about one stakeholder: aliases, documents, relations and their evidence."""
     import json
 
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
-    e = kg.find(name)
-    if e is None:
-        raise UserError(_unknown(kg, name))
+    e = _require(kg, name)
     rels = kg.relations(entity=e.id)
     if fmt == "json":
         click.echo(
@@ -253,11 +286,13 @@ def show(name, fmt, store_url, user, password, database, curation_path, min_conf
 
 @main.command()
 @format_option
-@graph_options
+@read_options
 @user_errors
 def stats(fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """Counts of documents, entities and relations by type."""
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
+    from .graph.store import store_label
+
     s = {"store": store_label(kg.store.url), **kg.stats()}
     if fmt == "table":
         for k, v in s.items():
@@ -285,10 +320,12 @@ def export() -> None:
     default=None,
     help="File to write (default: standard output).",
 )
-@graph_options
+@read_options
 @user_errors
 def export_json(output, store_url, user, password, database, curation_path, min_confidence) -> None:
     """The stakegraph-graph/1 JSON interchange format (what `evaluate` and other tools read)."""
+    from .graph.export import atomic_file
+
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
     if output:
         try:
@@ -312,7 +349,7 @@ def export_json(output, store_url, user, password, database, curation_path, min_
 )
 @click.option("--docs", default=None, help="Comma-separated document names to score (default: all gold).")
 @format_option
-@graph_options
+@read_options
 @user_errors
 def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_path, min_confidence) -> None:
     """Precision, recall and F1 of the graph against hand-made gold files, per type."""
@@ -330,6 +367,9 @@ def evaluate(gold_dir, docs, fmt, store_url, user, password, database, curation_
         click.echo(json.dumps(result, indent=1))
         return
     emit(result["rows"], fmt, ["scope", "kind", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+    if fmt == "table":  # a second table for people; programs take the JSON, which has it too
+        click.echo("\nrelations by confidence (is a confidence of 0.9 right nine times in ten?)")
+        emit(result["calibration"], fmt, ["confidence", "relations", "correct", "precision"])
 
 
 # -- curation -------------------------------------------------------------------------------
@@ -406,6 +446,7 @@ def demo(store_url, top) -> None:
     import tempfile
 
     from .ingest import build
+    from .knowledge import KnowledgeGraph
     from .queries.centrality import centrality
 
     samples = Path(__file__).resolve().parent / "samples"
@@ -433,20 +474,29 @@ def _name(kg: KnowledgeGraph, eid: str) -> str:
 
 def _unknown(kg: KnowledgeGraph, name: str) -> str:
     close = kg.suggest(name)
-    return f"no stakeholder named '{name}'" + (f" (did you mean: {', '.join(close)}?)" if close else "")
+    return f"no stakeholder named '{name}'" + (f" (did you mean: {'; '.join(close)}?)" if close else "")
 
 
-def _require(kg: KnowledgeGraph, name: str):  # noqa: ANN202
-    e = kg.find(name)
-    if e is None:
+def _ambiguous(kg: KnowledgeGraph, name: str, found: list[Entity]) -> str:
+    """Say that a name means several stakeholders, and what to type to get each one."""
+    ways = []
+    for e in found:
+        own = [a for a in (e.name, *e.aliases) if [m.id for m in kg.matches(a)] == [e.id]]
+        ways.append(f"{e.name} ({e.type}): '{own[0]}' or {e.id}" if own else f"{e.name} ({e.type}): {e.id}")
+    return f"'{name}' names {len(found)} stakeholders; choose one by name or id: " + "; ".join(ways)
+
+
+def _require(kg: KnowledgeGraph, name: str) -> Entity:
+    """The one stakeholder `name` means: unknown and ambiguous names are user errors, not guesses."""
+    found = kg.matches(name)
+    if not found:
         raise UserError(_unknown(kg, name))
-    return e
+    if len(found) > 1:
+        raise UserError(_ambiguous(kg, name, found))
+    return found[0]
 
 
-# Command groups of other areas register themselves here, one module each.
-for _module in ("query", "neo4j", "rdf", "viz"):
-    try:
-        importlib.import_module(f".commands.{_module}", __package__).register(main)
-    except ModuleNotFoundError as _exc:  # an area not built yet; any other import error must surface
-        if _exc.name != f"{__package__}.commands.{_module}":
-            raise
+# Command groups of other areas register themselves here, one module each (imports are explicit:
+# a missing module is a broken installation and must fail loudly, not hide a command).
+for _area in (query_commands, neo4j_commands, rdf_commands, viz_commands):
+    _area.register(main)

@@ -41,9 +41,14 @@ def _key(rtype: str, s: str, t: str) -> tuple[str, str, str]:
     return (rtype, *sorted((s, t))) if rtype in SYMMETRIC_RELATIONS else (rtype, s, t)
 
 
+# confidence bands of the calibration table, highest first: (lower bound, label)
+BANDS = ((0.9, ">= 0.90"), (0.8, "0.80-0.89"), (0.7, "0.70-0.79"), (0.6, "0.60-0.69"), (0.0, "< 0.60"))
+
+
 class _Counts:
     def __init__(self) -> None:
         self.c: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.judged: list[tuple[float, bool]] = []  # (confidence, correct) per predicted relation
 
     def add(self, kind: str, type_: str, i: int) -> None:
         self.c[(kind, type_)][i] += 1
@@ -78,12 +83,15 @@ def score_document(gold: dict, entities: list[dict], relations: list[dict], coun
         key = _key(r["type"], s, t) if s and t else None
         if key in found:
             continue
+        confidence = float(r.get("confidence") or 0.0)
         if key is None or key not in gold_rel:
             counts.add("relation", r["type"], 1)
+            counts.judged.append((confidence, False))
             errors["relation_fp"].append((r["type"], r["source"], r["target"]))
             continue
         found.add(key)
         counts.add("relation", r["type"], 0)
+        counts.judged.append((confidence, True))
     for key in gold_rel:
         if key not in found:
             counts.add("relation", key[0], 2)
@@ -127,4 +135,29 @@ def evaluate_graph(graph: dict[str, Any], gold: dict[str, dict]) -> dict[str, An
     for doc, d in per_doc.items():
         for kind in ("entity", "relation"):
             rows.append({"scope": doc, "kind": kind, "type": "all", **d["scores"][kind]})
-    return {"entities": totals["entity"], "relations": totals["relation"], "documents": per_doc, "rows": rows}
+    return {
+        "entities": totals["entity"],
+        "relations": totals["relation"],
+        "documents": per_doc,
+        "rows": rows,
+        "calibration": calibration(counts.judged),
+    }
+
+
+def calibration(judged: list[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Per confidence band, how many relations were reported and how many of them were right: a
+    confidence means something only if facts at 0.9 are right nine times in ten."""
+    rows = []
+    upper = 1.01
+    for lower, label in BANDS:
+        inside = [ok for c, ok in judged if lower <= c < upper]
+        rows.append(
+            {
+                "confidence": label,
+                "relations": len(inside),
+                "correct": sum(inside),
+                "precision": round(sum(inside) / len(inside), 4) if inside else None,
+            }
+        )
+        upper = lower
+    return rows

@@ -6,7 +6,6 @@ consumer goes through here so the CLI, notebooks and exports agree on what the g
 
 from __future__ import annotations
 
-import difflib
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -14,7 +13,8 @@ from .graph.curation import Curation
 from .graph.export import dumps, interchange, write_interchange
 from .graph.merge import merge_co_mentions, merge_entities, merge_relations, summarize, unify_acronyms
 from .graph.model import CoMention, Document, DocumentFacts, Entity, Relation
-from .graph.names import name_key
+from .graph.names import fold, name_key
+from .graph.similar import closest
 from .graph.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -127,27 +127,48 @@ class KnowledgeGraph:
                 index.setdefault(name_key(n), []).append(e.id)
         return index
 
+    @cached_property
+    def _exact_index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for e in self._entities:
+            for n in {fold(e.name), *(fold(a) for a in e.aliases)}:
+                index.setdefault(n, []).append(e.id)
+        return index
+
+    def matches(self, name: str) -> list[Entity]:
+        """Every entity `name` may mean, the most mentioned first: an id is one; a name or alias
+        written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
+        that ignores a leading "gemeente" or article, which may find several ("Groningen")."""
+        if self._stored is not None and "_by_id" not in self.__dict__:
+            found = self._stored.entity(name)
+            if found is not None:
+                return [found]
+            candidates = self._stored.by_name_key(name_key(name))
+        else:
+            if name in self._by_id:
+                return [self._by_id[name]]
+            candidates = [self._by_id[i] for i in set(self._name_index.get(name_key(name), []))]
+        exact = [e for e in candidates if fold(name) in {fold(e.name), *(fold(a) for a in e.aliases)}]
+        return sorted(exact or candidates, key=lambda e: (-e.mentions, e.id))
+
     def find(self, name: str) -> Entity | None:
         """An entity by id, name or alias, with the same normalisation extraction uses.
 
-        Where a name is ambiguous ("Bergen"), the most mentioned entity wins.
+        Where a name is ambiguous ("Bergen"), the most mentioned entity wins; `matches` gives all.
         """
-        if self._stored is not None:
-            return self._stored.find(name)
-        if name in self._by_id:
-            return self._by_id[name]
-        ids = self._name_index.get(name_key(name), [])
-        if not ids:
-            return None
-        return max((self._by_id[i] for i in ids), key=lambda e: (e.mentions, e.id))
+        found = self.matches(name)
+        return found[0] if found else None
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
-        """Closest known names, for a helpful 'did you mean' on a typo."""
-        if self._stored is not None:
-            names = self._stored.names()
+        """The closest known stakeholders by string similarity, one name each, for 'did you mean'."""
+        if self._stored is not None and "_entities" not in self.__dict__:
+            table = self._stored.names_by_id()
         else:
-            names = {e.name for e in self._entities} | {a for e in self._entities for a in e.aliases}
-        return difflib.get_close_matches(name, sorted(names), n=n, cutoff=0.5)
+            table = {e.id: (e.name, *e.aliases) for e in self._entities}
+        ids = closest(name, table, n=n)
+        shown = [(i, table[i][0]) for i in ids]
+        twice = {nm for _, nm in shown if sum(o == nm for _, o in shown) > 1}
+        return [f"{nm} ({i})" if nm in twice else nm for i, nm in shown]
 
     def to_json(self) -> dict[str, Any]:
         """The interchange dict (`stakegraph export json`)."""

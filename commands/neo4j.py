@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..graph.model import RELATION_TYPES
-from ..graph.store import Store, is_sqlite_url, resolve_store_url, store_label
+from ..graph.store import Store, StoreError, is_sqlite_url, resolve_store_url, sqlite_path, store_label
 from .options import UserError, connect, format_option, store_options, user_errors
 from .output import emit
 
@@ -132,10 +132,10 @@ def _same_store(src: str, dst: str, database: str | None) -> bool:
 
     a, b = resolve_store_url(src), resolve_store_url(dst)
     if is_sqlite_url(a) and is_sqlite_url(b):
-        def path(u: str) -> Path:
-            return Path(u.split("://", 1)[1].lstrip("/") if "://" in u else u).resolve()
-
-        return path(a) == path(b)
+        try:
+            return Path(sqlite_path(a)).resolve() == Path(sqlite_path(b)).resolve()
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
     return store_label(a).rstrip("/").lower() == store_label(b).rstrip("/").lower()
 
 

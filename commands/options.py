@@ -6,13 +6,16 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..graph.curation import CURATION_FILE, Curation, CurationError
 from ..graph.store import Store, StoreError, is_sqlite_url, open_store, resolve_store_url, sqlite_path
 from .output import FORMATS
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeGraph
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -71,6 +74,38 @@ def curation_option(f: Callable) -> Callable:
     )(f)
 
 
+def read_options(f: Callable) -> Callable:
+    """What every read command takes: the store, the curation file and a confidence threshold."""
+    f = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        show_default=True,
+        help="Leave out relations below this confidence.",
+    )(f)
+    return store_options(curation_option(f))
+
+
+def open_graph(
+    store_url: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    curation_path: str | None = None,
+    min_confidence: float = 0.0,
+) -> KnowledgeGraph:
+    """The curated graph a read command works on; its store closes when the command is done."""
+    from ..knowledge import KnowledgeGraph
+
+    store = connect(store_url, user, password, database)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # a Neo4j store holds a connection pool
+        ctx.call_on_close(store.close)
+    return KnowledgeGraph(
+        store, curation=load_curation(store_url, curation_path), min_confidence=min_confidence
+    )
+
+
 def curation_path_for(store_url: str | None, explicit: str | None) -> Path | None:
     if explicit:
         return Path(explicit)
@@ -105,7 +140,15 @@ def connect(
     try:
         return open_store(url, create=create, **options)
     except StoreError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(str(exc) + _relative_sqlite_hint(url)) from None
+
+
+def _relative_sqlite_hint(url: str) -> str:
+    """sqlite:///x/y.db is relative (SQLAlchemy's convention); say so when it did not work out."""
+    if url.lower().startswith("sqlite:///") and not url.lower().startswith("sqlite:////"):
+        rest = url[len("sqlite:///"):]
+        return f" (sqlite:///{rest} is the relative path {rest}; an absolute one is sqlite:////{rest})"
+    return ""
 
 
 def user_errors(f: Callable) -> Callable:

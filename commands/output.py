@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from ..graph.spreadsheet import safe_cell
+
 FORMATS = ("table", "json", "csv")
 
 
@@ -35,7 +37,7 @@ def render(
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([_cell(r.get(c)) for c in columns])
+            writer.writerow([_csv_cell(r.get(c)) for c in columns])
         return buf.getvalue().rstrip("\n")
     if not rows:
         return "(nothing)"
@@ -45,6 +47,13 @@ def render(
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join([click.style(head, bold=True), rule, *body])
+
+
+def _csv_cell(value: Any) -> str | int | float:
+    """Numbers stay numbers (a negative one is no formula); text never starts a spreadsheet formula."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _cell(value)
+    return safe_cell(_cell(value))
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:

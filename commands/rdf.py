@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from ..graph.network_formats import write_network
 from ..graph.rdf import (
     DEFAULT_BASE,
     RDF_FORMATS,
@@ -25,7 +24,8 @@ from ..graph.rdf import (
 )
 from ..graph.rdf import validate as shacl_validate
 from ..graph.rdf_stream import STREAM_THRESHOLD, write_rdf
-from .options import UserError, curation_option, store_options, user_errors
+from ..loaders.reference import ReferenceDataError
+from .options import UserError, open_graph, read_options, user_errors
 
 EXIT_VIOLATIONS = 1  # validate: the file was read but does not conform (2 is unreadable input)
 
@@ -52,20 +52,12 @@ def register(cli: click.Group) -> None:
     cli.add_command(validate)
 
 
-def _graph_options(f: Callable) -> Callable:
-    f = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-                     help="Leave out relations below this confidence.")(f)
-    return store_options(curation_option(f))
-
-
 def _co_mentions_option(f: Callable) -> Callable:
     return click.option("--co-mentions/--no-co-mentions", default=True, show_default=True,
                         help="Include the weighted same-sentence CO_MENTIONED ties.")(f)
 
 
 def _open(options: dict[str, Any]) -> Any:
-    from ..cli import open_graph  # here, not at import: cli imports this module
-
     return open_graph(options["store_url"], options["user"], options["password"], options["database"],
                       options["curation_path"], options["min_confidence"])
 
@@ -81,13 +73,13 @@ def _rdf_command(fmt: str) -> click.Command:
                   help=f"Write through pyoxigraph without an in-memory rdflib graph "
                        f"(default: when the graph is over ~{STREAM_THRESHOLD:,} triples).")
     @_co_mentions_option
-    @_graph_options
+    @read_options
     @user_errors
     def command(output: str | None, base: str, stream: bool | None, co_mentions: bool,
                 **options: Any) -> None:
         try:
             mapping = RdfMapping(base, co_mentions=co_mentions)
-        except RdfError as exc:
+        except (RdfError, ReferenceDataError) as exc:
             raise UserError(str(exc)) from None
         kg = _open(options)
         target = output if output else sys.stdout.buffer
@@ -102,6 +94,8 @@ def _rdf_command(fmt: str) -> click.Command:
                     done[0] = n
 
                 report = write_rdf(kg, fmt, target, mapping, streaming=stream, progress=progress)
+        except ReferenceDataError as exc:
+            raise UserError(str(exc)) from None
         except BrokenPipeError:  # `... | head`: the reader has all it wants
             _quiet_exit()
         except OSError as exc:
@@ -126,10 +120,10 @@ def _network_command(fmt: str) -> click.Command:
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
                   help="File to write (default: standard output).")
     @_co_mentions_option
-    @_graph_options
+    @read_options
     @user_errors
     def command(output: str | None, co_mentions: bool, **options: Any) -> None:
-        from ..graph.network_formats import gexf, graphml, to_multidigraph
+        from ..graph.network_formats import gexf, graphml, to_multidigraph, write_network
 
         kg = _open(options)
         co = kg.co_mentions() if co_mentions else []
@@ -151,7 +145,7 @@ def _network_command(fmt: str) -> click.Command:
               help="Folder for nodes.csv and relationships.csv (created if missing).")
 @click.option("--prefix", default="", help="File name prefix, e.g. 'kg-' for kg-nodes.csv.")
 @_co_mentions_option
-@_graph_options
+@read_options
 @user_errors
 def export_csv(folder: str, prefix: str, co_mentions: bool, **options: Any) -> None:
     """nodes.csv + relationships.csv for `neo4j-admin database import full` (typed headers).
@@ -162,6 +156,8 @@ def export_csv(folder: str, prefix: str, co_mentions: bool, **options: Any) -> N
       neo4j-admin database import full --nodes=import/nodes.csv \\
           --relationships=import/relationships.csv neo4j
     """
+    from ..graph.network_formats import write_network
+
     if Path(prefix).name != prefix:
         raise UserError(f"--prefix '{prefix}' must be a file name prefix, not a path")
     kg = _open(options)

@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..graph.export import write_atomic
-from ..graph.html_page import PageAssets, page_data, render_page
 from ..graph.model import ENTITY_TYPES
-from ..queries.centrality import MEASURES, centrality
-from .options import UserError, user_errors
+from ..queries.choices import MEASURES
+from .options import UserError, open_graph, read_options, user_errors
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # graph.html_page (networkx) and the queries load when the page is made
+    from ..graph.html_page import PageAssets
     from ..knowledge import KnowledgeGraph
 
 SIZE_BY = (*MEASURES, "mentions")
@@ -27,6 +26,8 @@ SIZE_BY = (*MEASURES, "mentions")
 
 def load_assets() -> PageAssets:
     """The template, script and style that ship with the package (no network, no CDN)."""
+    from ..graph.html_page import PageAssets
+
     folder = resources.files(__package__).joinpath("assets")
     return PageAssets(
         template=folder.joinpath("viz.html").read_text(encoding="utf-8"),
@@ -41,6 +42,8 @@ def node_scores(kg: KnowledgeGraph, size_by: str = "degree") -> dict[str, float]
         return {e.id: float(e.mentions) for e in kg.entities()}
     if size_by not in MEASURES:
         raise ValueError(f"unknown measure {size_by!r}; choose one of {', '.join(SIZE_BY)}")
+    from ..queries.centrality import centrality
+
     table = centrality(kg, size_by)
     return {str(i): float(s) for i, s in zip(table["id"], table["score"], strict=True)}
 
@@ -54,18 +57,20 @@ def viz_data(
     title: str = "Stakeholder network",
 ) -> dict[str, Any]:
     """The page's data with node sizes from `size_by` (see `graph.html_page.page_data`)."""
+    from ..graph.html_page import page_data
+
     scores = node_scores(kg, size_by) if kg.entities() else {}
     return page_data(kg, scores=scores, size_by=size_by, types=types, min_degree=min_degree, title=title)
 
 
 def page_html(kg: KnowledgeGraph, **options: Any) -> str:
     """The complete page for a graph, as `stakegraph viz` writes it (also handy in a notebook)."""
+    from ..graph.html_page import render_page
+
     return render_page(viz_data(kg, **options), load_assets())
 
 
 def register(cli: click.Group) -> None:
-    from ..cli import graph_options, open_graph
-
     @cli.command()
     @click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True,
                   help="HTML file to write ('-' for standard output).")
@@ -76,7 +81,7 @@ def register(cli: click.Group) -> None:
     @click.option("--size-by", type=click.Choice(SIZE_BY), default="betweenness", show_default=True,
                   help="What node size shows (centrality over the whole graph, or mentions).")
     @click.option("--title", default="Stakeholder network", show_default=True, help="Page title.")
-    @graph_options
+    @read_options
     @user_errors
     def viz(output, types, min_degree, size_by, title, store_url, user, password, database, curation_path,
             min_confidence) -> None:
@@ -91,6 +96,9 @@ def register(cli: click.Group) -> None:
           stakegraph viz -o personen.html --type Person --type Organization
           stakegraph viz --min-degree 2 --size-by pagerank --store team.db
         """
+        from ..graph.export import write_atomic
+        from ..graph.html_page import render_page
+
         kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
         if not kg.entities():
             raise UserError("nothing to show: the graph has no stakeholders (ingest documents first)")

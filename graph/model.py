@@ -25,7 +25,10 @@ STATUSES: tuple[str, ...] = ("current", "former")
 _ORGS = frozenset({"Organization", "Municipality", "Province", "Region"})
 # Which entity types each relation may connect (source types, target types), as the schema defines.
 RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "HOLDS_POSITION": (frozenset({"Person"}), frozenset({"Organization", "Municipality", "Province"})),
+    "HOLDS_POSITION": (
+        frozenset({"Person"}),
+        frozenset({"Organization", "Municipality", "Province", "Region"}),
+    ),
     "MEMBER_OF": (frozenset({"Organization", "Municipality"}), frozenset({"Organization", "Region"})),
     "COLLABORATES_WITH": (_ORGS, _ORGS),
     "PARTICIPATES_IN": (frozenset({"Organization", "Municipality", "Person"}), frozenset({"Initiative"})),

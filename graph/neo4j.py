@@ -40,7 +40,6 @@ import hashlib
 import json
 import logging
 import math
-import os
 import re
 import weakref
 from collections import defaultdict
@@ -238,11 +237,10 @@ class Neo4jStore(FactStore):
         url, url_user, url_password = _split_credentials(url)
         self.url = url
         self.label = store_label(url)
-        self.user = user or url_user or os.environ.get("NEO4J_USER") or None
+        # credentials come from the arguments or the URL only; $NEO4J_* are read by the CLI's options
+        self.user = user or url_user or None
         password = password if password is not None else url_password
-        if password is None:
-            password = os.environ.get("NEO4J_PASSWORD")
-        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        self.database = database or None
         self.batch_size = max(1, int(batch_size))
         if password is not None and not self.user:
             self.user = "neo4j"

@@ -19,6 +19,7 @@ import networkx as nx
 
 from .export import write_atomic
 from .model import CoMention, Entity, Relation
+from .spreadsheet import safe_cell
 
 NETWORK_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv")
 CO_MENTIONED = "CO_MENTIONED"
@@ -98,8 +99,9 @@ def gexf(graph: nx.MultiDiGraph) -> str:
 
 # -- neo4j-admin database import ----------------------------------------------------------------
 def _cell(value: Any) -> str:
-    """One CSV cell on one line: neo4j-admin reads multi-line fields only with --multiline-fields."""
-    return " ".join(str(value).split()) if value is not None else ""
+    """One CSV cell on one line (neo4j-admin reads multi-line fields only with --multiline-fields),
+    never taken for a formula when the file is opened in a spreadsheet (graph/spreadsheet.py)."""
+    return safe_cell(" ".join(str(value).split())) if value is not None else ""
 
 
 def _array(values: Iterable[Any]) -> str:

@@ -18,7 +18,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -139,7 +139,14 @@ class Reference:
     @classmethod
     def from_csv(cls, municipalities: str, provinces: str) -> Reference:
         """Build from the texts of municipalities.csv (cbs_code,name,province,wikidata) and provinces.csv."""
-        prov_rows = list(csv.DictReader(io.StringIO(provinces)))
+        return cls.from_rows(csv.DictReader(io.StringIO(municipalities)),
+                             csv.DictReader(io.StringIO(provinces)))
+
+    @classmethod
+    def from_rows(cls, municipalities: Iterable[Mapping[str, str]],
+                  provinces: Iterable[Mapping[str, str]]) -> Reference:
+        """Build from rows of municipalities.csv and provinces.csv (`loaders.reference.read_table`)."""
+        prov_rows = list(provinces)
         codes: dict[str, str] = {}
         for row in prov_rows:
             code = (row.get("code") or "").strip().upper()
@@ -152,7 +159,7 @@ class Reference:
             code, qid = (row.get("code") or "").strip().upper(), (row.get("wikidata") or "").strip()
             if _PV.match(code) and _QID.match(qid):
                 ref.province_wikidata[code] = qid
-        for row in csv.DictReader(io.StringIO(municipalities)):
+        for row in municipalities:
             code, qid = (row.get("cbs_code") or "").strip().upper(), (row.get("wikidata") or "").strip()
             if not _GM.match(code):
                 continue
@@ -164,15 +171,16 @@ class Reference:
         return ref
 
 
+
+
 @lru_cache(maxsize=1)
 def default_reference() -> Reference:
-    """The reference tables shipped in `stakegraph.loaders/reference`, or none when they are absent."""
-    try:
-        folder = resources.files("stakegraph.loaders").joinpath("reference")
-        return Reference.from_csv(folder.joinpath("municipalities.csv").read_text(encoding="utf-8"),
-                                  folder.joinpath("provinces.csv").read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError, OSError):
-        return Reference()
+    """The reference tables shipped with stakegraph, read by the project's one loader
+    (`loaders.reference.read_table`). A missing table raises `ReferenceDataError`: an export that
+    silently lost every TOOI province and Wikidata link would look fine and be wrong."""
+    from ..loaders.reference import read_table  # loaders sit above graph: imported when needed
+
+    return Reference.from_rows(read_table("municipalities.csv"), read_table("provinces.csv"))
 
 
 # -- terms ---------------------------------------------------------------------------------------

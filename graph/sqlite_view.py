@@ -97,24 +97,20 @@ class StoredView:
         row = self.conn.execute("SELECT data FROM view_entities WHERE id = ?", (eid,)).fetchone()
         return Entity.from_dict(json.loads(row[0])) if row else None
 
-    def find(self, name: str) -> Entity | None:
-        """By id, else by name or alias; an ambiguous name goes to the most mentioned entity."""
-        found = self.entity(name)
-        if found is not None:
-            return found
-        row = self.conn.execute(
-            "SELECT v.data FROM view_names n JOIN view_entities v ON v.id = n.id WHERE n.key = ? "
-            "ORDER BY v.mentions DESC, v.id DESC LIMIT 1",
-            (name_key(name),),
-        ).fetchone()
-        return Entity.from_dict(json.loads(row[0])) if row else None
+    def by_name_key(self, key: str) -> list[Entity]:
+        """Every entity with a name or alias of this normalised form."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT v.data FROM view_names n JOIN view_entities v ON v.id = n.id WHERE n.key = ?",
+            (key,),
+        )
+        return [Entity.from_dict(json.loads(d)) for (d,) in rows]
 
-    def names(self) -> set[str]:
-        out: set[str] = set()
+    def names_by_id(self) -> dict[str, tuple[str, ...]]:
+        """Per entity id, its name and then its aliases: what 'did you mean' compares a typo with."""
+        out: dict[str, tuple[str, ...]] = {}
         for (d,) in self.conn.execute("SELECT data FROM view_entities"):
             e = json.loads(d)
-            out.add(e["name"])
-            out.update(e.get("aliases") or [])
+            out[e["id"]] = (e["name"], *(e.get("aliases") or []))
         return out
 
     # -- relations and co-mentions -----------------------------------------------------------

@@ -7,7 +7,6 @@ derives everything else, so a new backend cannot drift from the others in what i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -16,7 +15,6 @@ from .merge import merge_co_mentions, merge_entities, merge_relations, summarize
 from .model import CoMention, Document, DocumentFacts, Entity, Relation
 
 DEFAULT_STORE = "stakegraph.db"
-STORE_ENV = "STAKEGRAPH_STORE"
 
 
 class StoreError(Exception):
@@ -111,8 +109,12 @@ for _scheme in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
 
 
 def resolve_store_url(url: str | None) -> str:
-    """The store URL from the argument, else $STAKEGRAPH_STORE, else ./stakegraph.db."""
-    return url or os.environ.get(STORE_ENV) or DEFAULT_STORE
+    """The store URL given, else ./stakegraph.db.
+
+    The library reads no environment variables: $STAKEGRAPH_STORE is the command line's business
+    (its --store option), so a program embedding stakegraph gets the store it names and no other.
+    """
+    return url or DEFAULT_STORE
 
 
 def open_store(url: str | None = None, *, create: bool = True, **options: Any) -> Store:
@@ -134,11 +136,17 @@ def open_store(url: str | None = None, *, create: bool = True, **options: Any) -
 
 
 def sqlite_path(url: str) -> str:
-    """The file of a SQLite URL: sqlite:///rel.db -> rel.db, sqlite:////abs.db -> /abs.db, a path as is."""
+    """The file of a SQLite URL, by SQLAlchemy's convention: sqlite:///rel.db -> rel.db (relative to
+    the working folder), sqlite:////abs/x.db -> /abs/x.db; a plain path as is.
+
+    `sqlite://x.db` (two slashes, a host part in URL terms) is refused rather than guessed at.
+    """
     if "://" not in url:
         return url
     path = url.split("://", 1)[1]
-    return (path[1:] or path) if path.startswith("/") else path
+    if not path.startswith("/") or path == "/":
+        raise StoreError(f"'{url}' names no file: write sqlite:///relative.db or sqlite:////absolute/path.db")
+    return path[1:]
 
 
 def is_sqlite_url(url: str | None) -> bool:

@@ -145,7 +145,13 @@ def make_resolve(nlp: Language, name: str) -> object:
 
 @Language.factory("sg_relations")
 def make_relations(nlp: Language, name: str) -> object:
-    extractor = RelationExtractor(load_reference().municipality_adjectives)
+    ref = load_reference()
+    adjectives: dict[str, set[str]] = {a: {c} for a, c in ref.municipality_adjectives.items()}
+    for a, c in ref.province_adjectives.items():
+        adjectives.setdefault(a, set()).add(c)
+    for a, codes in ref.ambiguous_adjectives.items():
+        adjectives.setdefault(a, set()).update(codes)
+    extractor = RelationExtractor(adjectives)
 
     def sg_relations(doc: Doc) -> Doc:
         state: Extraction = doc._.sg

@@ -101,6 +101,10 @@ class Resolver:
                 if prov.wikidata:
                     rec.attributes["wikidata"] = prov.wikidata
         for rec in records.values():
+            if rec.type == "Province" and rec.name in self.ref.municipality_names:
+                # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
+                rec.aliases.discard(rec.name)
+                rec.name = "provincie " + rec.name
             rec.aliases.discard(rec.name)
             if rec.type == "Initiative":
                 for m in mentions:
@@ -282,6 +286,7 @@ class Resolver:
             first = p.attrs.get("first", "")
             if first and "." not in first:
                 by_first.setdefault(first, set()).add(p.key)
+        self._surname_only(persons)
         names = {p.key: p.canonical or p.text for p in persons}
         out = SpanIndex(mentions)
         for forms, rule in ((by_last, "person-surname"), (by_first, "person-firstname")):
@@ -339,6 +344,22 @@ class Resolver:
                             out.remove(o)
                         out.add(new)
         return list(out)
+
+    @staticmethod
+    def _surname_only(persons: list[Mention]) -> None:
+        """ "directeur Van der Linden" is the Rik van der Linden the document names in full, when it
+        names only one person with that surname."""
+        full: dict[str, set[str]] = {}
+        for p in persons:
+            if p.attrs.get("first") and p.attrs.get("last"):
+                full.setdefault(p.attrs["last"].lower(), set()).add(p.key)  # type: ignore[arg-type]
+        names = {p.key: p.canonical or p.text for p in persons}
+        for p in persons:
+            if p.attrs.get("first") == "" and p.rule == "person-titled-surname":
+                keys = full.get(p.text.lower(), set())
+                if len(keys) == 1:
+                    p.key = next(iter(keys))
+                    p.canonical = names[p.key]
 
     # -- municipalities ---------------------------------------------------------------------
     def _municipalities(self, mentions: list[Mention]) -> None:

@@ -65,8 +65,8 @@ _roles(
 
 # Modifiers that can precede a role word without changing it ("waarnemend burgemeester").
 ROLE_MODIFIERS = (
-    r"(?:interim[- ]|waarnemend(?:e)? |plaatsvervangend(?:e)? |adjunct-|loco-|kersverse |nieuwe |huidige |"
-    r"toenmalige |voormalige? |oud-|ex-|senior |junior |tijdelijke? |eerste |algemeen )"
+    r"(?:interim[- ]|waarnemend(?:e)?[- ]|plaatsvervangend(?:e)?[- ]|adjunct-|loco-|kersverse |nieuwe |"
+    r"huidige |toenmalige |voormalige? |oud-|ex-|senior |junior |tijdelijke? |eerste |algemeen )"
 )
 FORMER_MODIFIERS = ("oud-", "ex-", "voormalig", "voormalige", "toenmalige")
 

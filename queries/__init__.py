@@ -13,15 +13,37 @@ from `project`, and returns a DataFrame whose ``attrs`` say which backend ran an
 answer is approximate.
 """
 
-from .affiliation import affiliation_graph, interlocks
-from .backend import IGRAPH_MIN_NODES, BackendError
-from .brokerage import bridges, brokerage_roles, brokers
-from .centrality import MEASURES, centrality, describe
-from .communities import communities, partition
-from .ego import ego_graph, ego_network
-from .lookup import NotInGraph, UnknownStakeholder, resolve
-from .paths import shortest_paths
-from .projection import project
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# name -> the module defining it. Imported on first use (PEP 562), so `import stakegraph.queries.choices`
+# (what the CLI does at start-up) does not load pandas and networkx through this package.
+_WHERE = {
+    "affiliation_graph": "affiliation", "interlocks": "affiliation",
+    "IGRAPH_MIN_NODES": "backend", "BackendError": "backend",
+    "bridges": "brokerage", "brokerage_roles": "brokerage", "brokers": "brokerage",
+    "MEASURES": "choices", "centrality": "centrality", "describe": "centrality",
+    "communities": "communities", "partition": "communities",
+    "ego_graph": "ego", "ego_network": "ego",
+    "NotInGraph": "lookup", "UnknownStakeholder": "lookup", "resolve": "lookup",
+    "shortest_paths": "paths",
+    "project": "projection",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "IGRAPH_MIN_NODES",

@@ -20,10 +20,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from .choices import MODES
 from .lookup import label
 from .projection import as_graph
 
-MODES: tuple[str, ...] = ("organizations", "people")
 PERSON = "Person"
 INTERLOCK_COLUMNS = ["source", "target", "weight", "shared", "source_type", "target_type",
                      "source_id", "target_id", "shared_ids"]

@@ -12,7 +12,8 @@ from typing import Any
 
 import networkx as nx
 
-BACKENDS = ("auto", "networkx", "igraph")
+from .choices import BACKENDS
+
 IGRAPH_MIN_NODES = 5000  # above this many nodes "auto" uses igraph
 
 

@@ -36,12 +36,10 @@ import networkx as nx
 import pandas as pd
 
 from ..graph.model import SYMMETRIC_RELATIONS
+from .choices import BROKER_SCORES, ORIENTATIONS, ROLES
 from .frames import ranking
 from .projection import CO_MENTIONED, as_graph, is_weighted
 
-ROLES: tuple[str, ...] = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
-ORIENTATIONS: tuple[str, ...] = ("symmetric", "relation")
-BROKER_SCORES: tuple[str, ...] = ("effective_size", "efficiency", "brokerage", "between_types", *ROLES)
 _BOTH_WAYS = frozenset(SYMMETRIC_RELATIONS | {CO_MENTIONED})
 
 

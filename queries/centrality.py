@@ -35,10 +35,10 @@ import networkx as nx
 import pandas as pd
 
 from .backend import choose, to_igraph
+from .choices import MEASURES
 from .frames import ranking
 from .projection import as_graph, is_weighted
 
-MEASURES: tuple[str, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank", "harmonic")
 EXACT_BETWEENNESS_MAX_NODES = 20000
 DEFAULT_SAMPLES = 500
 EIGENVECTOR_MAX_ITER = 1000  # networkx's 100 is too few for some graphs; where 100 suffice, same result

@@ -16,9 +16,9 @@ import networkx as nx
 import pandas as pd
 
 from .backend import BackendError, choose, has_leidenalg, seeded_igraph, to_igraph
+from .choices import METHODS
 from .projection import as_graph, is_weighted
 
-METHODS: tuple[str, ...] = ("louvain", "leiden")
 COMMUNITY_COLUMNS = ["community", "size", "central", "central_id", "central_type", "types",
                      "members", "member_ids"]
 
@@ -95,8 +95,37 @@ def communities(
             "member_ids": [str(v) for v in members],
         })
     df = pd.DataFrame(rows, columns=COMMUNITY_COLUMNS)
-    df.attrs.update(info, min_size=min_size, listed=len(rows))
+    df.attrs.update(info, min_size=min_size, listed=len(rows),
+                    singletons=sum(1 for c in parts if len(c) == 1 and G.degree(c[0]) == 0),
+                    in_small=sum(len(c) for c in parts if len(c) <= 3), parts=parts)
     return df
+
+
+def community_bridges(
+    G: nx.Graph, parts: list[list[Any]], per_pair: int = 2
+) -> dict[int, list[dict[str, Any]]]:
+    """For each community (numbered from 1 as `communities` numbers them), the communities it has
+    ties to, most ties first, with up to `per_pair` of the ties that cross: the stakeholders on
+    either side are the bridges an analyst reads the clusters' relation through."""
+    where = {v: number for number, members in enumerate(parts, start=1) for v in members}
+    crossing: dict[tuple[int, int], list[tuple[Any, Any]]] = {}
+    for u, v in G.edges():
+        a, b = where.get(u), where.get(v)
+        if a is None or b is None or a == b:
+            continue
+        crossing.setdefault((a, b), []).append((u, v))
+        crossing.setdefault((b, a), []).append((v, u))
+    bridges: dict[int, list[dict[str, Any]]] = {}
+    for (a, b), ties in crossing.items():
+        ties = sorted(ties, key=lambda t: (-G.degree(t[0]) - G.degree(t[1]), str(t[0]), str(t[1])))
+        for inside, outside in ties[:per_pair]:
+            bridges.setdefault(a, []).append({
+                "community": b, "ties": len(ties), "inside": str(G.nodes[inside].get("name", inside)),
+                "outside": str(G.nodes[outside].get("name", outside)),
+            })
+    for found in bridges.values():
+        found.sort(key=lambda r: (-r["ties"], r["community"]))
+    return dict(sorted(bridges.items()))
 
 
 def _leiden(G: nx.Graph, weight: str | None, seed: int, resolution: float) -> list[list[Any]]:

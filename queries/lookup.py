@@ -7,12 +7,12 @@ so a notebook holding only the graph resolves names exactly as the CLI does.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 import networkx as nx
 
 from ..graph.names import name_key
+from ..graph.similar import closest
 
 
 class UnknownStakeholder(LookupError):
@@ -77,6 +77,6 @@ def _find_in_graph(G: nx.Graph, name: str) -> Any:
 
 
 def _suggest_in_graph(G: nx.Graph, name: str, n: int = 5) -> list[str]:
-    names = {str(d.get("name", v)) for v, d in G.nodes(data=True)}
-    names |= {a for _, d in G.nodes(data=True) for a in d.get("aliases") or ()}
-    return difflib.get_close_matches(name, sorted(names), n=n, cutoff=0.5)
+    names = {str(v): (str(d.get("name", v)), *(d.get("aliases") or ())) for v, d in G.nodes(data=True)}
+    nodes = {str(v): v for v in G}
+    return list(dict.fromkeys(label(G, nodes[k]) for k in closest(name, names, n=n)))

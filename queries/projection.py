@@ -34,13 +34,12 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..graph.model import ENTITY_TYPES, RELATION_TYPES
+from ..graph.model import ENTITY_TYPES
+from .choices import CO_MENTIONED, PROJECTION_RELATIONS
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeGraph
 
-CO_MENTIONED = "CO_MENTIONED"
-PROJECTION_RELATIONS: tuple[str, ...] = (*RELATION_TYPES, CO_MENTIONED)
 _DYADIC = float(2**20)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

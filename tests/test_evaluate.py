@@ -21,22 +21,31 @@ from stakegraph.ingest import build
 from stakegraph.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO / ".." / "shared"
-SCORER = SHARED / "tools" / "score_extraction.py"
+SCORER = "tools/score_extraction.py"  # under ../shared
 DEVSET = REPO / "tests" / "devset"
 
 GOLD = {
     "document": "raad.txt",
     "entities": [
         {"key": "pieter", "type": "Person", "name": "Pieter Jansen", "aliases": ["Jansen"]},
-        {"key": "amsterdam", "type": "Municipality", "name": "Amsterdam",
-         "aliases": ["gemeente Amsterdam"], "cbs_code": "GM0363"},
+        {
+            "key": "amsterdam",
+            "type": "Municipality",
+            "name": "Amsterdam",
+            "aliases": ["gemeente Amsterdam"],
+            "cbs_code": "GM0363",
+        },
         {"key": "rug", "type": "Organization", "name": "Rijksuniversiteit Groningen", "aliases": ["RUG"]},
         {"key": "loket", "type": "Initiative", "name": "Energieloket Noord", "aliases": []},
     ],
     "relations": [
-        {"type": "HOLDS_POSITION", "source": "pieter", "target": "amsterdam", "role": "wethouder",
-         "status": "current"},
+        {
+            "type": "HOLDS_POSITION",
+            "source": "pieter",
+            "target": "amsterdam",
+            "role": "wethouder",
+            "status": "current",
+        },
         {"type": "COLLABORATES_WITH", "source": "amsterdam", "target": "rug"},
         {"type": "PARTICIPATES_IN", "source": "rug", "target": "loket"},
     ],
@@ -54,8 +63,14 @@ def predicted() -> list[DocumentFacts]:
             Entity("person:pieter-jansen", "Person", "Pieter Jansen", [], ["raad.txt"], 2),  # tp
             Entity("gemeente:gm0363", "Municipality", "gemeente Amsterdam", [], ["raad.txt"], 3),  # tp
             Entity("org:rug", "Organization", "RUG", [], ["raad.txt"], 1),  # tp by alias
-            Entity("org:rijksuniversiteit-groningen", "Region", "Rijksuniversiteit Groningen", [],
-                   ["raad.txt"], 1),  # duplicate of RUG: fp
+            Entity(
+                "org:rijksuniversiteit-groningen",
+                "Region",
+                "Rijksuniversiteit Groningen",
+                [],
+                ["raad.txt"],
+                1,
+            ),  # duplicate of RUG: fp
             Entity("person:anna-smit", "Person", "Anna Smit", [], ["raad.txt"], 1),  # fp
         ],  # Energieloket Noord: fn
         relations=[
@@ -68,8 +83,10 @@ def predicted() -> list[DocumentFacts]:
     )
     other = DocumentFacts(  # a document without gold is not scored
         Document("sha256:o", "ander.txt", "/stukken/ander.txt"),
-        entities=[Entity("person:kees-visser", "Person", "Kees Visser", [], ["ander.txt"], 1),
-                  Entity("gemeente:gm0363", "Municipality", "Amsterdam", [], ["ander.txt"], 1)],
+        entities=[
+            Entity("person:kees-visser", "Person", "Kees Visser", [], ["ander.txt"], 1),
+            Entity("gemeente:gm0363", "Municipality", "Amsterdam", [], ["ander.txt"], 1),
+        ],
         relations=[rel("HOLDS_POSITION", "person:kees-visser", "gemeente:gm0363", "ander.txt", "raadslid")],
     )
     return [raad, other]
@@ -97,11 +114,25 @@ def test_scores_counted_by_hand(gold_dir: Path) -> None:
     assert "Anna Smit" in errors["entity_fp"] and errors["entity_fn"] == ["Energieloket Noord"]
 
 
+def test_calibration_counts_relations_per_confidence_band(gold_dir: Path) -> None:
+    bands = {
+        row["confidence"]: row for row in evaluate_graph(graph_json(), load_gold(gold_dir))["calibration"]
+    }
+    # four relations of raad.txt are judged (the duplicate collaboration is not counted twice), all at 0.8
+    assert bands["0.80-0.89"] == {"confidence": "0.80-0.89", "relations": 4, "correct": 2, "precision": 0.5}
+    assert bands[">= 0.90"]["relations"] == 0 and bands[">= 0.90"]["precision"] is None
+
+
 def test_rows_per_type_and_per_document(gold_dir: Path) -> None:
     rows = evaluate_graph(graph_json(), load_gold(gold_dir))["rows"]
     by = {(r["scope"], r["kind"], r["type"]): r for r in rows}
-    assert {k[2] for k in by if k[:2] == ("all", "entity")} == \
-        {"all", "Person", "Municipality", "Organization", "Initiative"}
+    assert {k[2] for k in by if k[:2] == ("all", "entity")} == {
+        "all",
+        "Person",
+        "Municipality",
+        "Organization",
+        "Initiative",
+    }
     # the first of the two RUG entities matches (counted under the gold type), the second is a duplicate
     org = by[("all", "entity", "Organization")]
     assert (org["tp"], org["fp"]) == (1, 1)
@@ -166,6 +197,8 @@ def test_cli_evaluate_prints_rows_per_type(store: str, gold_dir: Path) -> None:
     assert any(line.startswith("all,relation,PARTICIPATES_IN,0,0,1") for line in lines)
     code, out = run("evaluate", "--gold", str(gold_dir), "--store", store, "--format", "json")
     assert code == 0 and json.loads(out)["relations"]["tp"] == 2
+    code, out = run("evaluate", "--gold", str(gold_dir), "--store", store)
+    assert code == 0 and "relations by confidence" in out and "0.80-0.89" in out
 
 
 @pytest.mark.parametrize("content", ["{kapot", '{"document": "raad.txt"}'])
@@ -185,8 +218,8 @@ def test_cli_evaluate_with_an_empty_or_missing_gold_folder(store: str, tmp_path:
 
 
 # -- agreement with the shared scorer ------------------------------------------------------------
-def scorer(gold: Path, pred: Path) -> dict:
-    command = [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred), "--json"]
+def scorer(shared: Path, gold: Path, pred: Path) -> dict:
+    command = [sys.executable, str(shared / SCORER), "--gold", str(gold), "--pred", str(pred), "--json"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
     return json.loads(done.stdout)
 
@@ -202,25 +235,24 @@ def assert_agrees(ours: dict, theirs: dict) -> None:
             assert [mine[mkind][k] for k in counts] == [scores[kind][k] for k in counts], doc
 
 
-needs_scorer = pytest.mark.skipif(not SCORER.is_file(),
-                                  reason="../shared/tools/score_extraction.py is not here")
-
-
-@needs_scorer
-def test_agrees_with_the_shared_scorer_on_the_hand_made_case(gold_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.shared(SCORER)
+def test_agrees_with_the_shared_scorer_on_the_hand_made_case(
+    gold_dir: Path, tmp_path: Path, shared: Path
+) -> None:
     pred = tmp_path / "graph.json"
     pred.write_text(json.dumps(graph_json()), encoding="utf-8")
-    assert_agrees(evaluate_graph(graph_json(), load_gold(gold_dir)), scorer(gold_dir, pred))
+    assert_agrees(evaluate_graph(graph_json(), load_gold(gold_dir)), scorer(shared, gold_dir, pred))
 
 
-@needs_scorer
-@pytest.mark.parametrize(("corpus", "gold"), [
-    (SHARED / "corpus", SHARED / "gold"),
-    (DEVSET, DEVSET),
-], ids=["shared-corpus", "devset"])
-def test_agrees_with_the_shared_scorer_on_real_extractions(corpus: Path, gold: Path, tmp_path: Path) -> None:
-    if not corpus.is_dir() or not any(gold.glob("*.json")):
-        pytest.skip(f"{corpus} is not here")
+@pytest.mark.parametrize(
+    "which",
+    [
+        pytest.param("shared-corpus", marks=pytest.mark.shared(SCORER, "corpus", "gold")),
+        pytest.param("devset", marks=pytest.mark.shared(SCORER)),
+    ],
+)
+def test_agrees_with_the_shared_scorer_on_real_extractions(which: str, tmp_path: Path, shared: Path) -> None:
+    corpus, gold = (shared / "corpus", shared / "gold") if which == "shared-corpus" else (DEVSET, DEVSET)
     db = str(tmp_path / "graph.db")
     report = build([corpus], db)
     assert report.ingested
@@ -228,5 +260,5 @@ def test_agrees_with_the_shared_scorer_on_real_extractions(corpus: Path, gold: P
     pred = tmp_path / "graph.json"
     pred.write_text(json.dumps(data), encoding="utf-8")
     ours = evaluate_graph(data, load_gold(gold))
-    assert_agrees(ours, scorer(gold, pred))
+    assert_agrees(ours, scorer(shared, gold, pred))
     assert ours["entities"]["tp"] > 0  # something was read at all

@@ -25,8 +25,6 @@ from stakegraph.graph.model import (
 from stakegraph.graph.store import StoreError, open_store
 from stakegraph.knowledge import KnowledgeGraph
 
-INTERCHANGE_DOC = Path(__file__).resolve().parents[1] / ".." / "shared" / "docs" / "INTERCHANGE.md"
-
 ENTITIES = {  # id: (type, name, aliases, mentions, attributes)
     "person:pieter-jansen": ("Person", "Pieter Jansen", ["Jansen"], 4, {}),
     "person:derya-ozkan": ("Person", "Derya Özkan", ["Özkan"], 2, {}),
@@ -164,11 +162,9 @@ REQUIRED = {  # INTERCHANGE.md: the keys every consumer may rely on
 }
 
 
-def example_key_sets() -> dict[str, set[str]]:
-    """The keys of the example in the shared INTERCHANGE.md, where that file is present."""
-    if not INTERCHANGE_DOC.is_file():
-        return {}
-    block = re.search(r"```json\n(.*?)```", INTERCHANGE_DOC.read_text(encoding="utf-8"), re.S)
+def example_key_sets(doc: Path) -> dict[str, set[str]]:
+    """The keys of the example in the shared INTERCHANGE.md."""
+    block = re.search(r"```json\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
     example = json.loads(block.group(1))
     rel = example["relations"][0]
     return {"top": set(example), "document": set(example["documents"][0]),
@@ -197,10 +193,9 @@ def test_to_json_is_the_interchange_format(kg: KnowledgeGraph) -> None:
     assert ids == sorted(ids)
 
 
-def test_to_json_has_every_key_of_the_shared_example(kg: KnowledgeGraph) -> None:
-    example = example_key_sets()
-    if not example:
-        pytest.skip("../shared/docs/INTERCHANGE.md is not here")
+@pytest.mark.shared("docs/INTERCHANGE.md")
+def test_to_json_has_every_key_of_the_shared_example(kg: KnowledgeGraph, shared: Path) -> None:
+    example = example_key_sets(shared / "docs" / "INTERCHANGE.md")
     data = kg.to_json()
     ours = {"top": set(data), "document": set(data["documents"][0]),
             "person": set(kg.find("Jansen").to_dict()), "municipality": set(kg.find("Amsterdam").to_dict()),

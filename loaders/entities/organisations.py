@@ -33,6 +33,11 @@ from .common import (
     org_head,
 )
 
+# capitalised words that open a sentence rather than continue a name
+SENTENCE_OPENERS = frozenset(
+    "De Het Een Deze Dit Die Dat Er In Op Met Voor Bij Na Naast Ook Zo Als Wij We Zij Ze Hij Ik".split()
+)
+
 
 class OrganisationRules:
     """Organisations and initiatives, mixed into Recogniser."""
@@ -80,7 +85,12 @@ class OrganisationRules:
                 or len(m.group()[sp.end() :].split()) >= 2
                 and " van " in m.group()[: sp.start()]
             ]
-            splits = sorted(splits + en_splits, key=lambda sp: sp.start())
+            line_splits = [  # a heading line and the sentence under it are not one name
+                sp
+                for sp in re.finditer(r"[ \t]*\n\s*", m.group())
+                if self._line_ends(text, m.start() + sp.start(), m.group()[sp.end() :])
+            ]
+            splits = sorted(splits + en_splits + line_splits, key=lambda sp: sp.start())
             if en_splits:  # "Belastingdienst en Rijkswaterstaat" are two names: the whole is none
                 pieces = []
             last = 0
@@ -96,6 +106,14 @@ class OrganisationRules:
                         found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
                     out.append(found)
         return out
+
+    @staticmethod
+    def _line_ends(text: str, pos: int, rest: str) -> bool:
+        """Does the line ending at `pos` end there (a heading, or the next line starts a sentence
+        with an article or pronoun), rather than run on in hard-wrapped prose?"""
+        line = text[text.rfind("\n", 0, pos) + 1 : pos].split()
+        first = rest.split()[0] if rest.split() else ""
+        return len(line) <= 8 or first in SENTENCE_OPENERS
 
     def _stands_alone(self, words: list[str]) -> bool:
         """Is what follows "van de" a name of its own ("... van de Hogeschool Utrecht"), rather than the
@@ -366,7 +384,7 @@ class OrganisationRules:
         nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
         for m in re.finditer(
             rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
-            rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:\s(?:van|voor|de)?\s?{CAP}){{0,3}})",
+            rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de)[ \t])?{CAP}){{0,3}})",
             text,
         ):
             name = m.group("n")
@@ -378,6 +396,8 @@ class OrganisationRules:
                 or first in self.ref.first_names
             ):
                 continue
+            if m.group("t")[0].isupper() and not is_sentence_initial(text, m.start("t")):
+                continue  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
             out.append(
                 Mention(
                     m.start("n"),

@@ -6,9 +6,22 @@ from __future__ import annotations
 
 import re
 
+from ..reference import common_word
 from ..text import Mention, is_all_caps, is_capitalised, is_sentence_initial
 from ..vocabulary import NOT_NAMES, ROLES
 from .common import CAP, ROLE_WORDS, SURNAME_PREFIXES, TOKEN, clean_name, has_word, initiative_head, org_head
+
+# titles and offices that stand before a bare surname (lower case in running text)
+_TITLES = (
+    "burgemeester|wethouder|gedeputeerde|minister|staatssecretaris|gouverneur|commissaris van de koning|"
+    "dijkgraaf|hoogheemraad|heemraad|voorzitter|directeur|griffier|gemeentesecretaris|raadslid|"
+    "fractievoorzitter|statenlid|kamerlid|lector|hoogleraar|de heer|mevrouw|dhr\\.|mw\\."
+)
+TITLED_SURNAME = re.compile(
+    rf"(?<![\w-])(?i:{_TITLES})\s+"
+    r"(?P<n>(?:(?:Van der|Van den|Van de|Van|De|Den|Ter|Ten|Op de|In 't|Van 't)\s+)?"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
+)
 
 
 class PersonRules:
@@ -53,15 +66,24 @@ class PersonRules:
         return out
 
     def _titled_surnames(self, text: str) -> list[Mention]:
+        """A surname alone after a title or office: "burgemeester Van der Linden", "wethouder Kamphuis",
+        "de heer Zuidgeest". News names people this way once they have been introduced, and sometimes
+        only this way."""
         out = []
-        roles = "|".join(sorted((re.escape(r) for r in ROLES if " " not in r), key=len, reverse=True))
-        for m in re.finditer(
-            rf"\b(?:{roles})\s+(?P<n>(?:De|Van|Ter|Ten|Van der|Van den|Van de|Den)\s+{CAP})",
-            text,
-            re.IGNORECASE,
-        ):
+        for m in TITLED_SURNAME.finditer(text):
             name = m.group("n")
-            if not name[0].isupper() or name.split()[-1] in self.ref.municipality_names:
+            words = name.split()
+            last = words[-1]
+            if not name[0].isupper() or len(last) < 3 or last in NOT_NAMES:
+                continue
+            after = text[m.end() : m.end() + 40]
+            if re.match(rf"\s+{CAP}", after) and not re.match(r"\s+(?:van|uit|in)\b", after):
+                continue  # a longer name follows: the full-name rules read it
+            place = last in self.ref.municipality_names or last in self.ref.province_names
+            # "burgemeester Hoogeveen van Oldebroek" is a person; "burgemeester Hoogeveen" a town
+            if place and not re.match(r"\s+(?:van|uit)\s+[A-Z]", after):
+                continue
+            if len(words) == 1 and not self._surname_like(last):
                 continue
             out.append(
                 Mention(
@@ -77,6 +99,21 @@ class PersonRules:
                 )
             )
         return out
+
+    def _surname_like(self, word: str) -> bool:
+        """A single capitalised word that can be a surname: on the surname list, or no everyday word,
+        first name, organisation or initiative head."""
+        if word in self.ref.surnames:
+            return True
+        low = word.lower()
+        return not (
+            word in self.ref.first_names
+            or low in self.common
+            or low in ROLES
+            or org_head(word)
+            or initiative_head(word)
+            or common_word(word)
+        )
 
     def _person_at(self, text: str, toks: list, j: int) -> tuple[int, str, str, float] | None:
         """A person name starting at token j: (last token index, first name, surname part, confidence).

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import re
 
+from ..reference import common_word
 from ..text import Mention, is_sentence_initial
 from .common import CAP, followed_by_cap, from_match, org_head, place_context
+
+# capitalised words that may stand before a region's name without being part of a longer name
+NOT_NAME_HEADS = frozenset(
+    "In De Het Een En Of Uit Van Voor Naar Bij Met Op Heel Geheel Ook Zowel Noord Oost Zuid West".split()
+)
 
 
 class PlaceRules:
@@ -87,8 +93,13 @@ class PlaceRules:
                     attrs={"code": self.ref.province_names[name]},
                 )
             )
+        out += self._listed_provinces(text)
         for m in self.compass_re.finditer(text):
             name = m.group("n")
+            before = text[max(0, m.start() - 40) : m.start()]
+            glued = re.search(rf"(?<![\w-])({CAP})[ ]$", before)
+            if glued and glued.group(1) not in NOT_NAME_HEADS and not common_word(glued.group(1)):
+                continue  # "Rijkswaterstaat Noord-Nederland": the end of an organisation's name
             if (
                 name in self.ref.province_names
                 or name in self.ref.municipality_names
@@ -122,4 +133,29 @@ class PlaceRules:
             )
         for m in self.region_list_re.finditer(text):
             out.append(from_match(m, "Region", "gazetteer-region", 45, 0.7))
+        return out
+
+    def _listed_provinces(self, text: str) -> list[Mention]:
+        """ "de provincies Utrecht en Gelderland": every name in the list is a province, also one a
+        city shares."""
+        out = []
+        for lst in re.finditer(r"\b[Pp]rovincies\s+((?:[^\s,.;:]+(?:\s*,\s*|\s+en\s+|\s+)){1,12})", text):
+            for m in re.finditer(rf"{CAP}(?:-{CAP})*", lst.group(1)):
+                code = self.ref.province_names.get(m.group())
+                if code is None:
+                    continue
+                start = lst.start(1) + m.start()
+                out.append(
+                    Mention(
+                        start,
+                        start + len(m.group()),
+                        m.group(),
+                        "Province",
+                        "gazetteer-province-list",
+                        priority=62,
+                        confidence=0.9,
+                        canonical=self.ref.provinces[code].name,
+                        attrs={"code": code},
+                    )
+                )
         return out

@@ -8,6 +8,7 @@ from ..reference import Reference
 from ..text import Mention, in_zones
 from ..vocabulary import COMPASS
 from .common import CAP, select
+from .filters import keep_stakeholders
 from .organisations import OrganisationRules
 from .persons import PersonRules
 from .places import PlaceRules
@@ -59,4 +60,4 @@ class Recogniser(PlaceRules, PersonRules, OrganisationRules):
         cands += self._titled_surnames(text)
         cands += self.organisations(text)
         cands = [m for m in cands if not in_zones(m.start, m.end, zones)]
-        return select(cands)
+        return select(keep_stakeholders(text, cands, self.ref))

@@ -13,6 +13,10 @@ ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
 
 EMPLOYERS = {"Organization", "Municipality", "Province"}
 
+# where a position can be held: employers, and a regional cooperation's board ("voorzitter van de
+# Regio Zwolle"; SCHEMA: positions on a Region are kept)
+POSITION_TARGETS = EMPLOYERS | {"Region"}
+
 PLACES = {"Municipality", "Province", "Region"}
 
 TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
@@ -127,9 +131,12 @@ VERB = (
 # between a person and their role: ", ", " (49) is sinds 2021 ", " nieuwe ", " op, die per 1 mei ",
 # " werkt nu als ", " was tot de opheffing "
 BEFORE_ROLE = re.compile(
-    r"\s*(?:\(\d{1,3}\)\s*)?(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
+    # a parenthesis after the name: "(47)", "(Tiel, 1961)", "(VVD)"; where the person comes from
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,?\s*uit\s+(?:[A-Z][\w'’-]+\s+){1,3}?,?\s*)?"
+    r"(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
     r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien)\s+)?"
-    rf"(?:(?:{VERB})(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)[^\s,.;:()]+){{0,5}}?\s+|"
+    rf"(?:(?:{VERB})(?:\s+(?:tot\s+en\s+met|(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)"
+    r"[^\s,.;:()]+)){0,7}?\s+|"
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
     r"(?:als\s+)?(?:(?:de|het|onze|hun)\s+)?(?:(?:nieuwe|huidige|kersverse|eerste|laatste|vorige)\s+)?"
 )
@@ -140,12 +147,26 @@ COORDINATION = re.compile(
     r"(?:als\s+)?(?:(?:de|het)\s+)?"
 )
 
-ORG_GAP_DIRECT = re.compile(r"\s+(?:(?:de|het|the)\s+)?(?:(?:gemeente|provincie)\s+)?|\s*\(\s*")
+# "het Gelderse Zaltbommel", "de Friese gemeente Heerenveen": a demonym between article and name
+DEMONYM = r"(?:[A-Z][\w-]+(?:se|s)\s+)?"
+
+ORG_GAP_DIRECT = re.compile(
+    rf"\s+(?:(?:de|het|the)\s+)?{DEMONYM}(?:(?:buur)?(?:gemeente|provincie)\s+)?|\s*\(\s*"
+)
+
+# "voorzitter van het dagelijks en algemeen bestuur van de X": the post is at X, not at its organ
+ORGAN_GAP = re.compile(
+    r"\s+(?:van|in)\s+(?:het|de|ons|onze)\s+(?:[\w-]+\s+){0,4}?(?:bestuur|directie|stuurgroep|"
+    r"bestuurscommissie|college\s+van\s+bestuur|raad\s+van\s+(?:toezicht|bestuur|commissarissen))"
+    r"\s+(?:van|bij)\s+(?:(?:de|het)\s+)?"
+)
 
 ORG_GAP = re.compile(
     r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
     r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
-    r"(?:(?:voormalige\s+)?(?:gemeente|provincie|woningcorporatie|stichting)\s+)?"
+    + DEMONYM
+    + r"(?:(?:voormalige\s+)?"
+    r"(?:(?:buur)?gemeente|provincie|woningcorporatie|stichting)\s+)?"
 )
 
 APPOINT = re.compile(
@@ -312,3 +333,11 @@ def generic_reference(ctx: Context, head: str) -> Mention | None:
         return None
     key = keys.pop()
     return next(m for m in ctx.mentions if m.key == key)
+
+
+def dateline(ctx: Context, m: Mention) -> bool:
+    """ "Hillegom/streek – Op maandag ...", "ZWOLLE - ...": a place heading a news item, no party."""
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return not ctx.text[line_start : m.start].strip() and bool(
+        re.match(r"(?:/[\w-]+)?\s*[–—-]\s", ctx.text[m.end : m.end + 14])
+    )

@@ -16,7 +16,9 @@ from .common import (
     Context,
     coordinated,
     coordinated_backwards,
+    dateline,
 )
+from .lists import party_list
 
 
 class CooperationRules:
@@ -58,7 +60,8 @@ class CooperationRules:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
-            right = coordinated(ctx.text, [m for m in orgs if m.start >= te], te)
+            # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
+            right = party_list(ctx.text, [m for m in orgs if m.start >= te], te, s.end).items
             left = [
                 m
                 for m in orgs
@@ -93,9 +96,9 @@ class CooperationRules:
             t,
             re.IGNORECASE,
         ):
-            group = coordinated(
-                ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end()
-            )
+            group = party_list(
+                ctx.text, [o for o in orgs if o.start >= s.start + m.end()], s.start + m.end(), s.end
+            ).items
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     out.append(
@@ -480,8 +483,10 @@ class CooperationRules:
                 if a.type not in {"Organization", "Municipality"} or a.key in already:
                     continue
                 before = ctx.text[max(s.start, a.start - 30) : a.start]
-                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before):
-                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle")
+                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before) or dateline(
+                    ctx, a
+                ):
+                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle"), or a dateline
                 for _, _, init_key in refs[:1]:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-acts-on", 0.5))
         # "X is (met ...) betrokken." without an object: the initiative just talked about
@@ -543,9 +548,10 @@ class CooperationRules:
         actors = [
             a
             for a in ms
-            if a.type in {"Organization", "Municipality"}
+            if a.type in {"Organization", "Municipality", "Province"}
             and a.key != topic
             and not re.search(r"\b(?:in|te|uit|naar)\s+(?:de\s+|het\s+)?$", ctx.text[s.start : a.start])
+            and not dateline(ctx, a)
         ]
         if rtype == "PARTICIPATES_IN" and re.search(
             r"\b(?:namens|ondertek\w*|handtekening|tekende|leidt|leiden)\b", s.text, re.IGNORECASE

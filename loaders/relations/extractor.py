@@ -5,15 +5,16 @@ from __future__ import annotations
 from ..text import Mention, Sentence
 from .common import Candidate, Context, own_organisation
 from .cooperation import CooperationRules
+from .groups import GroupRules
 from .locations import LocationRules
 from .positions import PositionRules
 
 
-class RelationExtractor(PositionRules, CooperationRules, LocationRules):
+class RelationExtractor(PositionRules, CooperationRules, GroupRules, LocationRules):
     """All relation rules over one document's sentences and resolved mentions."""
 
-    def __init__(self, adjectives: dict[str, str] | None = None) -> None:
-        self.adjectives = adjectives or {}  # "Rotterdamse" -> GM0599
+    def __init__(self, adjectives: dict[str, set[str]] | None = None) -> None:
+        self.adjectives = adjectives or {}  # "Rotterdamse" -> {GM0599}; "Utrechtse" -> {GM0344, PV26}
 
     def extract(
         self, text: str, sentences: list[Sentence], mentions: list[Mention], types: dict[str, str]
@@ -45,13 +46,16 @@ class RelationExtractor(PositionRules, CooperationRules, LocationRules):
                 last_init = max(refs)[2]
             ctx.last_initiative.append(last_init)
         for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            group = self.joint_work(ctx, i, s, ms)
+            group = self.joint_work(ctx, i, s, ms) + self.group_relations(ctx, i, s, ms)
             out += group
             # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
-            members = any(c.type == "MEMBER_OF" for c in group)
+            members = any(c.type in {"MEMBER_OF", "PARTICIPATES_IN"} for c in group)
             out += self.collaborations(ctx, i, s, ms, pairwise=not members)
+            if not members:
+                out += self.go_together(ctx, i, s, ms)
             out += self.memberships(ctx, i, s, ms)
             out += self.participations(ctx, i, s, ms)
             out += self.paragraph_participation(ctx, i, s, ms)
             out += self.locations(ctx, i, s, ms)
+        out += self.board_memberships(ctx, out)
         return [c for c in out if c.source != c.target]

@@ -19,8 +19,7 @@ from stakegraph.commands.neo4j import EXAMPLE_QUERIES
 from stakegraph.graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from stakegraph.graph.sqlite import SQLiteStore
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-CORPUS = SHARED / "corpus"
+REPO = Path(__file__).resolve().parents[2]
 ANNA, PIET, AMS, RUG, VNG = ("person:anna-de-boer", "person:piet-jansen", "gemeente:gm0363",
                             "org:rijksuniversiteit-groningen", "org:vng")
 
@@ -37,7 +36,7 @@ def bolt_url(bolt, monkeypatch) -> Iterator[str]:
         else:
             monkeypatch.setenv(key, value)
     monkeypatch.delenv("STAKEGRAPH_STORE", raising=False)
-    store = Neo4jStore(bolt.url)
+    store = Neo4jStore(bolt.url, **bolt.options())
     store.clear()
     store.close()
     return bolt.url
@@ -184,7 +183,7 @@ def test_cypher_refuses_sqlite_writes_and_bad_params(bolt_url, sqlite_graph):
     assert "rejected" in line
 
 
-def test_readme_example_queries_answer(bolt_url, sqlite_graph):
+def test_readme_example_queries_answer(bolt, bolt_url, sqlite_graph):
     ok("copy", sqlite_graph, bolt_url)
 
     def run(name: str, *params: str) -> list[dict]:
@@ -202,19 +201,20 @@ def test_readme_example_queries_answer(bolt_url, sqlite_graph):
     assert store_kind == [{"x": 1}]
     from stakegraph.graph.neo4j import Neo4jStore
 
-    with Neo4jStore(bolt_url) as store:
+    with Neo4jStore(bolt_url, **bolt.options()) as store:
         server = store.server
     if server == "neo4j":
         assert run("path", *params) == want
 
 
 # -- the real corpus ------------------------------------------------------------------------------------
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
-def test_corpus_in_bolt_twice_equals_sqlite(bolt_url, tmp_path):
+@pytest.mark.parametrize("corpus", ["samples", pytest.param("shared", marks=pytest.mark.shared("corpus"))])
+def test_corpus_in_bolt_twice_equals_sqlite(bolt_url, tmp_path, corpus, shared):
+    corpus = str(REPO / "samples" if corpus == "samples" else shared / "corpus")
     db = str(tmp_path / "corpus.db")
-    ok("ingest", str(CORPUS), "--store", db)
-    first = ok("ingest", str(CORPUS), "--store", bolt_url)
-    second = ok("ingest", str(CORPUS), "--store", bolt_url)
+    ok("ingest", corpus, "--store", db)
+    first = ok("ingest", corpus, "--store", bolt_url)
+    second = ok("ingest", corpus, "--store", bolt_url)
     assert "0 ingested" in second and "0 ingested" not in first
     sqlite_json = json.loads(ok("export", "json", "--store", db))
     bolt_json = json.loads(ok("export", "json", "--store", bolt_url))

@@ -201,3 +201,75 @@ def test_help_lists_every_query():
     result = CliRunner().invoke(main, ["query", "--help"])
     for name in ("centrality", "brokers", "bridges", "communities", "path", "ego", "interlocks"):
         assert name in result.stdout
+
+
+# -- readable answers: whole sentences, communities with members and bridges ------------------------
+LONG = ("Tijdens de drukbezochte regiodag in het provinciehuis, waar ook vertegenwoordigers van woningcorporaties, "
+        "zorgaanbieders en onderwijsinstellingen aanwezig waren, maakte Lotte Smit bekend dat zij per 1 juni "
+        "voorzitter wordt van het Netwerk Gemeentesecretarissen, een rol die zij naast haar burgemeesterschap vervult.")
+
+
+def facts_of(name: str, ties: list[tuple[str, str, str, str]], sentence: str | None = None) -> DocumentFacts:
+    ids = sorted({i for t in ties for i in t[1:3]})
+    entities = [Entity(id=i, type="Person" if i.startswith("person:") else "Organization",
+                       name=i.split(":")[1].replace("-", " ").title(), documents=[name], mentions=1) for i in ids]
+    relations = [Relation(type=t, source=s, target=g, role=role, confidence=0.9,
+                          evidence=[Evidence(name, 0, 10, sentence or f"{s} {t} {g}.", "test", 0.9)])
+                 for t, s, g, role in ties]
+    return DocumentFacts(Document(id=f"sha256:{name}", name=name, path=f"/docs/{name}"), entities, relations)
+
+
+def test_path_prints_every_evidence_sentence_in_full(tmp_path):
+    path = str(tmp_path / "lang.db")
+    with open_store(path, create=True) as st:
+        st.upsert(facts_of("lang.txt", [("HOLDS_POSITION", "person:lotte-smit", "org:ngs", "voorzitter")], LONG))
+    result = run("path", "person:lotte-smit", "org:ngs", "--store", path)
+    assert result.exit_code == 0
+    assert "[1]" in result.stdout
+    assert " ".join(LONG.split()) in " ".join(result.stdout.split())  # wrapped, never cut
+    assert all(len(line) <= 110 for line in result.stdout.splitlines() if line.startswith(("[1]", "    ")))
+    rows = json.loads(run("path", "person:lotte-smit", "org:ngs", "--format", "json", "--store", path).stdout)
+    assert rows[0]["sentence"] == LONG
+
+
+def two_clusters(path: str) -> None:
+    """Two triangles joined by one tie (C-D), and one stakeholder without any tie (Z)."""
+    ties = [("COLLABORATES_WITH", "org:a", "org:b", None), ("COLLABORATES_WITH", "org:b", "org:c", None),
+            ("COLLABORATES_WITH", "org:a", "org:c", None), ("COLLABORATES_WITH", "org:d", "org:e", None),
+            ("COLLABORATES_WITH", "org:e", "org:f", None), ("COLLABORATES_WITH", "org:d", "org:f", None),
+            ("COLLABORATES_WITH", "org:c", "org:d", None)]
+    facts = facts_of("twee.txt", ties)
+    facts.entities.append(Entity(id="org:z", type="Organization", name="Z", documents=["twee.txt"], mentions=1))
+    with open_store(path, create=True) as st:
+        st.upsert(facts)
+
+
+def test_communities_show_members_bridges_and_what_was_left_out(tmp_path):
+    path = str(tmp_path / "twee.db")
+    two_clusters(path)
+    table = run("communities", "--store", path)
+    assert table.exit_code == 0
+    assert "3 communities" in table.stderr and "1 smaller left out (1 single stakeholders without ties)" \
+        in table.stderr
+    blocks = table.stdout.strip().split("\n\n")
+    assert len(blocks) == 2 and all(b.startswith(f"community {i}: 3 stakeholders") for i, b in
+                                    enumerate(blocks, start=1))
+    members = [set(b.split("members: ")[1].split("\n")[0].split(", ")) for b in blocks]
+    assert sorted(map(sorted, members)) == [["A", "B", "C"], ["D", "E", "F"]]
+    first_is_abc = members[0] == {"A", "B", "C"}
+    assert ("bridges: to 2 (1 tie): C \u2014 D" if first_is_abc else "bridges: to 2 (1 tie): D \u2014 C") \
+        in blocks[0]
+    data = json.loads(run("communities", "--format", "json", "--store", path).stdout)
+    assert [len(r["bridges"]) for r in data] == [1, 1]
+    assert "note: the typed graph is sparse" not in table.stderr  # six of seven are in triangles: no hint
+
+
+def test_a_sparse_graph_suggests_co_mentions(tmp_path):
+    path = str(tmp_path / "dun.db")
+    ties = [("HOLDS_POSITION", f"person:p{i}", f"org:o{i}", "lid") for i in range(6)]
+    with open_store(path, create=True) as st:
+        st.upsert(facts_of("dun.txt", ties))
+    table = run("communities", "--store", path)
+    assert table.exit_code == 0 and "add --with-comentions" in table.stderr
+    assert "12 of them in communities of 3 or fewer" in table.stderr
+    assert "--with-comentions" not in run("communities", "--with-comentions", "--store", path).stderr

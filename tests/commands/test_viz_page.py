@@ -26,7 +26,6 @@ from stakegraph.graph.model import Document, DocumentFacts, Entity, Evidence, Re
 from stakegraph.graph.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
 
 # id, type, name, aliases
 ENTITIES = [
@@ -445,13 +444,12 @@ def test_hostile_data_stays_text_in_chromium(browser, driver, tmp_path: Path) ->
     assert driver.title != "owned"
 
 
-def test_real_corpus_page(browser, driver, tmp_path: Path) -> None:
-    """Done-criterion of the viz issue: the page of ../shared/corpus renders, with evidence on click."""
+@pytest.mark.parametrize("corpus", ["samples", pytest.param("shared", marks=pytest.mark.shared("corpus"))])
+def test_real_corpus_page(browser, driver, tmp_path: Path, corpus: str, shared: Path) -> None:
+    """Done-criterion of the viz issue: the page of a real corpus renders, with evidence on click."""
     from selenium.webdriver.common.by import By
 
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"no shared corpus at {corpus}")
+    corpus = REPO / "samples" if corpus == "samples" else shared / "corpus"
     import stakegraph
 
     db = tmp_path / "corpus.db"

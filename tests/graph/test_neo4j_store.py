@@ -387,7 +387,7 @@ def test_a_port_that_is_not_bolt_is_one_line(bolt):
 
 
 def test_bad_urls_and_missing_password_are_store_errors(monkeypatch):
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_PASSWORD", "uit-de-omgeving")  # the library reads no environment
     for url in ("bolt://", "bolt://127.0.0.1:99999", "http://127.0.0.1:7474"):
         with pytest.raises(StoreError, match="not a Neo4j store URL"):
             Neo4jStore(url)

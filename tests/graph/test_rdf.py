@@ -33,7 +33,7 @@ SG = rdflib.Namespace(VOCAB)
 TOOI = "https://identifier.overheid.nl/tooi/id/"
 PARSE = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "trig": "trig"}
 HOSTILE = 'Jan "de" <Vries>\n\t\\ """ \'\'\' }{|^` ü 😀 \u2028 ></'
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+REPO = Path(__file__).resolve().parents[2]
 
 REFERENCE = Reference.from_csv(
     "cbs_code,name,province,wikidata\n"
@@ -226,15 +226,40 @@ def test_without_reference_data_the_wikidata_link_is_left_out(kg: KnowledgeGraph
     assert set(g.objects(ams, OWL.sameAs)) == {URIRef(f"{TOOI}gemeente/gm0363")}
 
 
-def test_shipped_reference_data_is_read_when_present() -> None:
+def test_shipped_reference_data_is_read_by_the_one_loader() -> None:
     from stakegraph.graph.rdf import default_reference
+    from stakegraph.loaders.reference import load_reference, read_table
 
-    path = Path(__file__).resolve().parents[2] / "loaders" / "reference" / "municipalities.csv"
-    if not path.exists():
-        pytest.skip("loaders/reference/municipalities.csv not shipped")
     ref = default_reference()
     assert len(ref.municipality_wikidata) > 100
     assert all(code.startswith("PV") for code in ref.municipality_province.values())
+    # the same tables extraction reads, through the same function
+    rows = read_table("municipalities.csv")
+    assert {r["cbs_code"] for r in rows} == set(load_reference().municipalities)
+    assert ref.municipality_wikidata == {r["cbs_code"]: r["wikidata"] for r in rows if r.get("wikidata")}
+
+
+def test_a_missing_reference_table_is_an_error_not_an_export_without_links(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from stakegraph.cli import main
+    from stakegraph.graph import rdf
+    from stakegraph.graph.store import open_store
+    from stakegraph.loaders import reference
+
+    open_store(str(tmp_path / "leeg.db")).close()
+    monkeypatch.setattr(reference.resources, "files", lambda package: tmp_path / "geen-installatie")
+    rdf.default_reference.cache_clear()
+    try:
+        with pytest.raises(reference.ReferenceDataError) as info:
+            RdfMapping()
+        assert "loaders/reference/municipalities.csv" in str(info.value) and "\n" not in str(info.value)
+        result = CliRunner().invoke(main, ["export", "turtle", "--store", str(tmp_path / "leeg.db")])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.strip().startswith("stakegraph: error: reference table loaders/reference/")
+        assert result.stderr.count("\n") == 1
+    finally:
+        rdf.default_reference.cache_clear()
 
 
 def test_people_positions_and_chairs(kg: KnowledgeGraph, mapping: RdfMapping) -> None:
@@ -415,10 +440,9 @@ def test_unreadable_rdf_raises_one_line(tmp_path: Path) -> None:
         assert "\n" not in str(info.value) and str(path) in str(info.value)
 
 
-def test_the_export_of_the_shared_corpus_conforms(tmp_path: Path) -> None:
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip("../shared/corpus is absent")
+@pytest.mark.parametrize("corpus", ["samples", pytest.param("shared", marks=pytest.mark.shared("corpus"))])
+def test_the_export_of_a_real_corpus_conforms(tmp_path: Path, corpus: str, shared: Path) -> None:
+    corpus = REPO / "samples" if corpus == "samples" else shared / "corpus"
     from stakegraph import build
 
     store = tmp_path / "corpus.db"

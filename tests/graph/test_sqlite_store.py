@@ -13,7 +13,6 @@ from stakegraph.graph.export import dumps, interchange
 from stakegraph.graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from stakegraph.graph.sqlite import SQLiteStore
 from stakegraph.graph.store import (
-    STORE_ENV,
     Store,
     StoreError,
     is_sqlite_url,
@@ -246,15 +245,20 @@ def test_sqlite_url_with_four_slashes_is_absolute(tmp_path: Path, monkeypatch) -
     assert store_label(st.url) == str(target)
 
 
-def test_store_url_from_environment(tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "uit-env.db"
-    monkeypatch.setenv(STORE_ENV, str(target))
-    assert resolve_store_url(None) == str(target)
-    assert resolve_store_url("expliciet.db") == "expliciet.db"  # an explicit URL wins
-    open_store().close()
-    assert target.is_file()
-    monkeypatch.delenv(STORE_ENV)
+def test_the_library_ignores_the_environment(tmp_path: Path, monkeypatch) -> None:
+    """$STAKEGRAPH_STORE is the CLI's (tests/test_cli.py); a program gets the store it names."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STAKEGRAPH_STORE", str(tmp_path / "uit-env.db"))
     assert resolve_store_url(None) == "stakegraph.db"
+    assert resolve_store_url("expliciet.db") == "expliciet.db"
+    open_store().close()
+    assert (tmp_path / "stakegraph.db").is_file() and not (tmp_path / "uit-env.db").exists()
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite://rel.db", "sqlite:///"])
+def test_a_sqlite_url_without_a_file_is_refused(url: str) -> None:
+    with pytest.raises(StoreError, match="sqlite:///relative.db or sqlite:////absolute/path.db"):
+        open_store(url)
 
 
 def test_unknown_scheme_is_one_line_listing_the_known_ones() -> None:

@@ -37,7 +37,10 @@ def check_invariants(text: str, facts: DocumentFacts) -> None:
             assert ev.rule, ev
             assert 0 < ev.confidence <= 1, ev
             assert 0 <= ev.start < ev.end <= len(text), ev
-            assert text[ev.start:ev.end].split() == ev.sentence.split(), (text[ev.start:ev.end], ev.sentence)
+            assert text[ev.start : ev.end].split() == ev.sentence.split(), (
+                text[ev.start : ev.end],
+                ev.sentence,
+            )
         if r.type == "HOLDS_POSITION":
             assert r.status in ("current", "former") and r.role and r.role == r.role.lower(), r
     for c in facts.co_mentions:

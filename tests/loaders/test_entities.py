@@ -26,12 +26,21 @@ def of_type(facts: DocumentFacts, type_: str) -> dict[str, Entity]:
 @pytest.mark.parametrize(
     ("text", "id_", "name"),
     [
-        ("Marieke van der Horst is benoemd tot directeur van de stichting.",
-         "person:marieke-van-der-horst", "Marieke van der Horst"),
-        ("Het jaarverslag is opgesteld door Tim de Ruiter en zijn team.",
-         "person:tim-de-ruiter", "Tim de Ruiter"),
-        ("Op de foto staat Joris ten Brink naast de nieuwe wethouder.",
-         "person:joris-ten-brink", "Joris ten Brink"),
+        (
+            "Marieke van der Horst is benoemd tot directeur van de stichting.",
+            "person:marieke-van-der-horst",
+            "Marieke van der Horst",
+        ),
+        (
+            "Het jaarverslag is opgesteld door Tim de Ruiter en zijn team.",
+            "person:tim-de-ruiter",
+            "Tim de Ruiter",
+        ),
+        (
+            "Op de foto staat Joris ten Brink naast de nieuwe wethouder.",
+            "person:joris-ten-brink",
+            "Joris ten Brink",
+        ),
         ("Het rapport is geschreven door J.A. de Vries.", "person:j-a-de-vries", "J.A. de Vries"),
         ("De raad koos K. Smits als nieuwe voorzitter.", "person:k-smits", "K. Smits"),
         ("De commissie wordt geleid door mr. Pieter de Wit.", "person:pieter-de-wit", "Pieter de Wit"),
@@ -99,8 +108,12 @@ def test_inline_photo_credit_after_a_caption(extract) -> None:
 @pytest.mark.parametrize(
     ("text", "id_", "name", "province"),
     [
-        ("De gemeente Amsterdam investeert in nieuwe woningen.",
-         "gemeente:gm0363", "Amsterdam", "Noord-Holland"),
+        (
+            "De gemeente Amsterdam investeert in nieuwe woningen.",
+            "gemeente:gm0363",
+            "Amsterdam",
+            "Noord-Holland",
+        ),
         ("De gemeente Rotterdam opent een loket.", "gemeente:gm0599", "Rotterdam", "Zuid-Holland"),
         ("De gemeente Zwolle zoekt een nieuwe wethouder.", "gemeente:gm0193", "Zwolle", "Overijssel"),
         ("De gemeente Maastricht viert feest.", "gemeente:gm0935", "Maastricht", "Limburg"),
@@ -154,8 +167,12 @@ def test_adjectives_are_not_municipalities(extract, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "id_", "name", "alias"),
     [
-        ("De provincie Gelderland stelt geld beschikbaar.",
-         "provincie:pv25", "Gelderland", "provincie Gelderland"),
+        (
+            "De provincie Gelderland stelt geld beschikbaar.",
+            "provincie:pv25",
+            "Gelderland",
+            "provincie Gelderland",
+        ),
         ("Steeds meer bedrijven vestigen zich in Brabant.", "provincie:pv30", "Noord-Brabant", "Brabant"),
         ("De provincie Zeeland zoekt samenwerking.", "provincie:pv29", "Zeeland", "provincie Zeeland"),
         ("Het landschap van Friesland trekt toeristen.", "provincie:pv21", "Fryslân", "Friesland"),
@@ -195,23 +212,46 @@ def test_regions(extract, text: str, id_: str) -> None:
 @pytest.mark.parametrize(
     ("text", "id_", "name"),
     [
-        ("De Stichting Groene Daken geeft advies aan bewoners.", "org:stichting-groene-daken",
-         "Stichting Groene Daken"),
-        ("Leden van de Vereniging Eigen Huis zijn kritisch.",
-         "org:vereniging-eigen-huis", "Vereniging Eigen Huis"),
-        ("Onderzoekers van de Universiteit Utrecht publiceerden een rapport.", "org:universiteit-utrecht",
-         "Universiteit Utrecht"),
-        ("Studenten van de Hogeschool Rotterdam deden mee.",
-         "org:hogeschool-rotterdam", "Hogeschool Rotterdam"),
-        ("Het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties steunt het plan.",
-         "org:ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties",
-         "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
-        ("Het plan krijgt steun van het ministerie van Binnenlandse Zaken.",
-         "org:ministerie-van-binnenlandse-zaken", "Ministerie van Binnenlandse Zaken"),
-        ("Zij doceert bestuurskunde aan de University of Twente.", "org:university-of-twente",
-         "University of Twente"),
-        ("De cijfers komen van de Hogeschool van Amsterdam.", "org:hogeschool-van-amsterdam",
-         "Hogeschool van Amsterdam"),
+        (
+            "De Stichting Groene Daken geeft advies aan bewoners.",
+            "org:stichting-groene-daken",
+            "Stichting Groene Daken",
+        ),
+        (
+            "Leden van de Vereniging Eigen Huis zijn kritisch.",
+            "org:vereniging-eigen-huis",
+            "Vereniging Eigen Huis",
+        ),
+        (
+            "Onderzoekers van de Universiteit Utrecht publiceerden een rapport.",
+            "org:universiteit-utrecht",
+            "Universiteit Utrecht",
+        ),
+        (
+            "Studenten van de Hogeschool Rotterdam deden mee.",
+            "org:hogeschool-rotterdam",
+            "Hogeschool Rotterdam",
+        ),
+        (
+            "Het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties steunt het plan.",
+            "org:ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties",
+            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+        (
+            "Het plan krijgt steun van het ministerie van Binnenlandse Zaken.",
+            "org:ministerie-van-binnenlandse-zaken",
+            "Ministerie van Binnenlandse Zaken",
+        ),
+        (
+            "Zij doceert bestuurskunde aan de University of Twente.",
+            "org:university-of-twente",
+            "University of Twente",
+        ),
+        (
+            "De cijfers komen van de Hogeschool van Amsterdam.",
+            "org:hogeschool-van-amsterdam",
+            "Hogeschool van Amsterdam",
+        ),
     ],
 )
 def test_organisation_head_words(extract, text: str, id_: str, name: str) -> None:
@@ -249,10 +289,18 @@ def test_generic_mentions_are_not_entities(extract, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "id_", "name", "short"),
     [
-        ("Ruim veertig ambtenaren volgden de leergang Slim Besturen.", "initiative:leergang-slim-besturen",
-         "leergang Slim Besturen", "Slim Besturen"),
-        ("Het programma Gezonde Wijk loopt nog tot 2026.", "initiative:programma-gezonde-wijk",
-         "programma Gezonde Wijk", "Gezonde Wijk"),
+        (
+            "Ruim veertig ambtenaren volgden de leergang Slim Besturen.",
+            "initiative:leergang-slim-besturen",
+            "leergang Slim Besturen",
+            "Slim Besturen",
+        ),
+        (
+            "Het programma Gezonde Wijk loopt nog tot 2026.",
+            "initiative:programma-gezonde-wijk",
+            "programma Gezonde Wijk",
+            "Gezonde Wijk",
+        ),
     ],
 )
 def test_initiatives_with_a_lower_case_head(extract, text: str, id_: str, name: str, short: str) -> None:

@@ -38,7 +38,11 @@ def test_a_relation_stated_twice_is_one_relation_with_two_evidence(extract) -> N
     facts = extract(f"{first} {second}")
     (rel,) = facts.relations
     assert (rel.type, rel.source, rel.target, rel.role) == (
-        "HOLDS_POSITION", "person:lotte-verbeek", "gemeente:gm0150", "burgemeester")
+        "HOLDS_POSITION",
+        "person:lotte-verbeek",
+        "gemeente:gm0150",
+        "burgemeester",
+    )
     assert [ev.sentence for ev in rel.evidence] == [first, second]
     assert rel.evidence[0].start < rel.evidence[1].start
     # two independent statements make the relation surer than either alone
@@ -61,9 +65,11 @@ def test_co_mentions_are_kept_apart_from_typed_relations(extract) -> None:
 
 
 def test_co_mentions_count_sentences_and_stay_within_one(extract) -> None:
-    facts = extract("De gemeente Tilburg en de Universiteit Utrecht publiceerden een rapport. "
-                    "Later reageerde de Universiteit Utrecht op kritiek uit Tilburg. "
-                    "Lotte Verbeek woont in Zwolle.")
+    facts = extract(
+        "De gemeente Tilburg en de Universiteit Utrecht publiceerden een rapport. "
+        "Later reageerde de Universiteit Utrecht op kritiek uit Tilburg. "
+        "Lotte Verbeek woont in Zwolle."
+    )
     assert co_mentions(facts) == {
         ("gemeente:gm0855", "org:universiteit-utrecht"): 2,
         ("gemeente:gm0193", "person:lotte-verbeek"): 1,
@@ -84,19 +90,23 @@ def test_a_line_break_ends_a_heading(extract) -> None:
 
 # -- evidence offsets -------------------------------------------------------------------------
 def test_evidence_offsets_cite_the_text_despite_irregular_whitespace(extract) -> None:
-    text = ("Nieuws uit de regio\n\n\tDe gemeente Tilburg   werkt samen met de Universiteit Utrecht.\n\n"
-            "Lotte Verbeek,  burgemeester van Deventer, opende de dag.")
+    text = (
+        "Nieuws uit de regio\n\n\tDe gemeente Tilburg   werkt samen met de Universiteit Utrecht.\n\n"
+        "Lotte Verbeek,  burgemeester van Deventer, opende de dag."
+    )
     facts = extract(text)
     assert len(facts.relations) == 2
     for r in facts.relations:
         (ev,) = r.evidence
-        assert text[ev.start:ev.end].split() == ev.sentence.split()
+        assert text[ev.start : ev.end].split() == ev.sentence.split()
         assert "  " not in ev.sentence
 
 
 def test_english_text_does_not_break_extraction(extract) -> None:
-    facts = extract("The University of Twente works together with the municipality of Enschede. "
-                    "Professor Anna Smith leads the project.")
+    facts = extract(
+        "The University of Twente works together with the municipality of Enschede. "
+        "Professor Anna Smith leads the project."
+    )
     found = {e.id for e in facts.entities}
     assert {"org:university-of-twente", "gemeente:gm0153", "person:anna-smith"} <= found
 
@@ -105,8 +115,9 @@ def test_english_text_does_not_break_extraction(extract) -> None:
 def test_unknown_nlp_pipeline_is_one_clear_line_on_the_command_line(tmp_path: Path) -> None:
     doc = tmp_path / "bericht.txt"
     doc.write_text("Lotte Verbeek, burgemeester van Deventer, opende de dag.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["ingest", str(doc), "--store", str(tmp_path / "g.db"),
-                                       "--nlp", "nonexistent_pkg"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(doc), "--store", str(tmp_path / "g.db"), "--nlp", "nonexistent_pkg"]
+    )
     assert result.exit_code == 2
     assert "nonexistent_pkg" in result.output
     assert "Traceback" not in result.output

@@ -22,7 +22,6 @@ from stakegraph.knowledge import KnowledgeGraph
 from stakegraph.loaders.formats import load_text
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 DEVSET = REPO / "tests" / "devset"
 
 # Floors measured on this code; see the closing notes of issues 3 and 4. They were re-based once,
@@ -49,13 +48,22 @@ def _export(corpus: Path, tmp_path: Path) -> Path:
     return out
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not present")
-def test_shared_corpus_meets_targets_with_the_shared_scorer(tmp_path: Path) -> None:
-    graph = _export(SHARED / "corpus", tmp_path)
+@pytest.mark.shared("corpus", "gold", "tools/score_extraction.py")
+def test_shared_corpus_meets_targets_with_the_shared_scorer(tmp_path: Path, shared: Path) -> None:
+    graph = _export(shared / "corpus", tmp_path)
     run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_extraction.py"), "--gold", str(SHARED / "gold"),
-         "--pred", str(graph), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared / "tools" / "score_extraction.py"),
+            "--gold",
+            str(shared / "gold"),
+            "--pred",
+            str(graph),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     scores = json.loads(run.stdout)
     assert scores["entities"]["f1"] >= SHARED_ENTITY_F1, scores["entities"]
@@ -87,6 +95,6 @@ def test_every_relation_cites_its_sentence(tmp_path: Path) -> None:
     for rel in graph["relations"]:
         assert rel["evidence"], rel
         for ev in rel["evidence"]:
-            cited = texts[ev["document"]][ev["start"]:ev["end"]]
+            cited = texts[ev["document"]][ev["start"] : ev["end"]]
             assert " ".join(cited.split()) == ev["sentence"]
             assert ev["rule"] and 0 < ev["confidence"] <= 1

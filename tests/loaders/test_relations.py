@@ -26,44 +26,109 @@ def pair(a: str, b: str) -> tuple[str, str]:
     ("text", "person", "target", "role", "status"),
     [
         # "X, burgemeester van Y"
-        ("Lotte Verbeek, burgemeester van Deventer, opende de tentoonstelling.",
-         "person:lotte-verbeek", "gemeente:gm0150", "burgemeester", "current"),
+        (
+            "Lotte Verbeek, burgemeester van Deventer, opende de tentoonstelling.",
+            "person:lotte-verbeek",
+            "gemeente:gm0150",
+            "burgemeester",
+            "current",
+        ),
         # "burgemeester X van Y"
-        ("Burgemeester Lotte Verbeek van Deventer opende de tentoonstelling.",
-         "person:lotte-verbeek", "gemeente:gm0150", "burgemeester", "current"),
+        (
+            "Burgemeester Lotte Verbeek van Deventer opende de tentoonstelling.",
+            "person:lotte-verbeek",
+            "gemeente:gm0150",
+            "burgemeester",
+            "current",
+        ),
         # the role does not swallow a name with a tussenvoegsel
-        ("Burgemeester Joris ten Brink van Zwolle opende de bijeenkomst.",
-         "person:joris-ten-brink", "gemeente:gm0193", "burgemeester", "current"),
+        (
+            "Burgemeester Joris ten Brink van Zwolle opende de bijeenkomst.",
+            "person:joris-ten-brink",
+            "gemeente:gm0193",
+            "burgemeester",
+            "current",
+        ),
         # "X (wethouder in Y)"
-        ("Ruben Hoekstra (wethouder in Zwolle) reageerde verheugd op het besluit.",
-         "person:ruben-hoekstra", "gemeente:gm0193", "wethouder", "current"),
+        (
+            "Ruben Hoekstra (wethouder in Zwolle) reageerde verheugd op het besluit.",
+            "person:ruben-hoekstra",
+            "gemeente:gm0193",
+            "wethouder",
+            "current",
+        ),
         # "Y-voorzitter X"
-        ("Volgens VNG-voorzitter Karel Dekker is de nieuwe wet onuitvoerbaar.",
-         "person:karel-dekker", "org:vng", "voorzitter", "current"),
+        (
+            "Volgens VNG-voorzitter Karel Dekker is de nieuwe wet onuitvoerbaar.",
+            "person:karel-dekker",
+            "org:vng",
+            "voorzitter",
+            "current",
+        ),
         # "Als voorzitter van Y ... X"
-        ("Als voorzitter van de Vereniging Eigen Huis pleit Maarten Kuipers voor lagere lasten.",
-         "person:maarten-kuipers", "org:vereniging-eigen-huis", "voorzitter", "current"),
+        (
+            "Als voorzitter van de Vereniging Eigen Huis pleit Maarten Kuipers voor lagere lasten.",
+            "person:maarten-kuipers",
+            "org:vereniging-eigen-huis",
+            "voorzitter",
+            "current",
+        ),
         # appointed by the council
-        ("De gemeenteraad van Zaanstad heeft Eva Bosman benoemd tot griffier.",
-         "person:eva-bosman", "gemeente:gm0479", "griffier", "current"),
+        (
+            "De gemeenteraad van Zaanstad heeft Eva Bosman benoemd tot griffier.",
+            "person:eva-bosman",
+            "gemeente:gm0479",
+            "griffier",
+            "current",
+        ),
         # "X is nu directeur bij Y"
-        ("Daan Peeters is nu directeur bij de Hogeschool Utrecht.",
-         "person:daan-peeters", "org:hogeschool-utrecht", "directeur", "current"),
+        (
+            "Daan Peeters is nu directeur bij de Hogeschool Utrecht.",
+            "person:daan-peeters",
+            "org:hogeschool-utrecht",
+            "directeur",
+            "current",
+        ),
         # a province as employer
-        ("Ilse Brouwer, gedeputeerde van de provincie Gelderland, opende de dag.",
-         "person:ilse-brouwer", "provincie:pv25", "gedeputeerde", "current"),
+        (
+            "Ilse Brouwer, gedeputeerde van de provincie Gelderland, opende de dag.",
+            "person:ilse-brouwer",
+            "provincie:pv25",
+            "gedeputeerde",
+            "current",
+        ),
         # a research institute
-        ("Lector Sanne Dijkstra van de Hogeschool Rotterdam onderzoekt de wijkaanpak.",
-         "person:sanne-dijkstra", "org:hogeschool-rotterdam", "lector", "current"),
+        (
+            "Lector Sanne Dijkstra van de Hogeschool Rotterdam onderzoekt de wijkaanpak.",
+            "person:sanne-dijkstra",
+            "org:hogeschool-rotterdam",
+            "lector",
+            "current",
+        ),
         # former: "was eerder"
-        ("Daan Peeters was eerder wethouder van Almere.",
-         "person:daan-peeters", "gemeente:gm0034", "wethouder", "former"),
+        (
+            "Daan Peeters was eerder wethouder van Almere.",
+            "person:daan-peeters",
+            "gemeente:gm0034",
+            "wethouder",
+            "former",
+        ),
         # former: "oud-wethouder"
-        ("Oud-wethouder Daan Peeters van Almere schreef een boek over de stad.",
-         "person:daan-peeters", "gemeente:gm0034", "wethouder", "former"),
+        (
+            "Oud-wethouder Daan Peeters van Almere schreef een boek over de stad.",
+            "person:daan-peeters",
+            "gemeente:gm0034",
+            "wethouder",
+            "former",
+        ),
         # former: the person succeeded
-        ("Eva Bosman volgt Gerrit Blom op als griffier van Zaanstad.",
-         "person:gerrit-blom", "gemeente:gm0479", "griffier", "former"),
+        (
+            "Eva Bosman volgt Gerrit Blom op als griffier van Zaanstad.",
+            "person:gerrit-blom",
+            "gemeente:gm0479",
+            "griffier",
+            "former",
+        ),
     ],
 )
 def test_holds_position(extract, text: str, person: str, target: str, role: str, status: str) -> None:
@@ -78,8 +143,9 @@ def test_holds_position(extract, text: str, person: str, target: str, role: str,
 
 
 def test_former_position_in_the_document_stays_former(extract) -> None:
-    facts = extract("Eva Bosman volgt Gerrit Blom op, die met pensioen gaat. "
-                    "Blom was sinds 2012 griffier van Zaanstad.")
+    facts = extract(
+        "Eva Bosman volgt Gerrit Blom op, die met pensioen gaat. Blom was sinds 2012 griffier van Zaanstad."
+    )
     r = relations(facts, "HOLDS_POSITION")[("person:gerrit-blom", "gemeente:gm0479")]
     assert r.status == "former"
     assert r.evidence[0].sentence == "Blom was sinds 2012 griffier van Zaanstad."
@@ -98,11 +164,15 @@ def test_no_position_without_a_role_binding_person_and_organisation(extract, tex
 
 
 def test_two_people_two_positions_in_one_sentence(extract) -> None:
-    facts = extract("Lotte Verbeek, burgemeester van Deventer, en Ruben Hoekstra, wethouder van Zwolle, "
-                    "tekenden het akkoord.")
+    facts = extract(
+        "Lotte Verbeek, burgemeester van Deventer, en Ruben Hoekstra, wethouder van Zwolle, "
+        "tekenden het akkoord."
+    )
     rels = relations(facts, "HOLDS_POSITION")
-    assert set(rels) == {("person:lotte-verbeek", "gemeente:gm0150"),
-                         ("person:ruben-hoekstra", "gemeente:gm0193")}
+    assert set(rels) == {
+        ("person:lotte-verbeek", "gemeente:gm0150"),
+        ("person:ruben-hoekstra", "gemeente:gm0193"),
+    }
     assert rels[("person:lotte-verbeek", "gemeente:gm0150")].role == "burgemeester"
     assert rels[("person:ruben-hoekstra", "gemeente:gm0193")].role == "wethouder"
 
@@ -111,8 +181,9 @@ def test_two_people_two_positions_in_one_sentence(extract) -> None:
 def test_municipalities_working_together_in_a_region_are_members(extract) -> None:
     facts = extract("De gemeenten Hengelo, Borne en Almelo werken samen in de regio Twente.")
     members = relations(facts, "MEMBER_OF")
-    assert set(members) == {(g, "region:regio-twente") for g in ("gemeente:gm0164", "gemeente:gm0147",
-                                                                "gemeente:gm0141")}
+    assert set(members) == {
+        (g, "region:regio-twente") for g in ("gemeente:gm0164", "gemeente:gm0147", "gemeente:gm0141")
+    }
     # working together *in* a region is membership, not a pairwise collaboration
     assert relations(facts, "COLLABORATES_WITH") == {}
 
@@ -120,8 +191,11 @@ def test_municipalities_working_together_in_a_region_are_members(extract) -> Non
 @pytest.mark.parametrize(
     ("text", "member", "body"),
     [
-        ("De gemeente Heerlen is lid van de Vereniging van Nederlandse Gemeenten.",
-         "gemeente:gm0917", "org:vereniging-van-nederlandse-gemeenten"),
+        (
+            "De gemeente Heerlen is lid van de Vereniging van Nederlandse Gemeenten.",
+            "gemeente:gm0917",
+            "org:vereniging-van-nederlandse-gemeenten",
+        ),
         ("De gemeente Zwolle maakt deel uit van de regio Zwolle.", "gemeente:gm0193", "region:regio-zwolle"),
     ],
 )
@@ -133,12 +207,24 @@ def test_member_of(extract, text: str, member: str, body: str) -> None:
 @pytest.mark.parametrize(
     ("text", "a", "b", "rule"),
     [
-        ("De gemeente Tilburg werkt samen met de Universiteit Utrecht.",
-         "gemeente:gm0855", "org:universiteit-utrecht", "collab-samen-met"),
-        ("Er is een samenwerking tussen de gemeente Groningen en de Hanzehogeschool Groningen.",
-         "gemeente:gm0014", "org:hanzehogeschool-groningen", "collab-tussen"),
-        ("De Universiteit Utrecht werkt al jaren samen met de gemeente Tilburg.",
-         "gemeente:gm0855", "org:universiteit-utrecht", "collab-samen-met"),
+        (
+            "De gemeente Tilburg werkt samen met de Universiteit Utrecht.",
+            "gemeente:gm0855",
+            "org:universiteit-utrecht",
+            "collab-samen-met",
+        ),
+        (
+            "Er is een samenwerking tussen de gemeente Groningen en de Hanzehogeschool Groningen.",
+            "gemeente:gm0014",
+            "org:hanzehogeschool-groningen",
+            "collab-tussen",
+        ),
+        (
+            "De Universiteit Utrecht werkt al jaren samen met de gemeente Tilburg.",
+            "gemeente:gm0855",
+            "org:universiteit-utrecht",
+            "collab-samen-met",
+        ),
     ],
 )
 def test_collaborates_with(extract, text: str, a: str, b: str, rule: str) -> None:
@@ -173,10 +259,16 @@ def test_municipalities_take_part_in_a_programme(extract) -> None:
 @pytest.mark.parametrize(
     ("text", "actor", "initiative"),
     [
-        ("De Stichting Groene Daken neemt deel aan het programma Schoon Water.",
-         "org:stichting-groene-daken", "initiative:programma-schoon-water"),
-        ("De Hogeschool Rotterdam ontwikkelt de leergang Slim Besturen.",
-         "org:hogeschool-rotterdam", "initiative:leergang-slim-besturen"),
+        (
+            "De Stichting Groene Daken neemt deel aan het programma Schoon Water.",
+            "org:stichting-groene-daken",
+            "initiative:programma-schoon-water",
+        ),
+        (
+            "De Hogeschool Rotterdam ontwikkelt de leergang Slim Besturen.",
+            "org:hogeschool-rotterdam",
+            "initiative:leergang-slim-besturen",
+        ),
     ],
 )
 def test_participates_in(extract, text: str, actor: str, initiative: str) -> None:
@@ -188,12 +280,24 @@ def test_participates_in(extract, text: str, actor: str, initiative: str) -> Non
     ("text", "thing", "place", "rule"),
     [
         ("Bergen (Limburg) ligt aan de Maas.", "gemeente:gm0893", "provincie:pv31", "located-parenthesis"),
-        ("Gemeente Westerkwartier ligt in de provincie Groningen.", "gemeente:gm1969", "provincie:pv20",
-         "located-ligt-in"),
-        ("De gemeente Heerlen ligt in Zuid-Limburg.", "gemeente:gm0917", "region:zuid-limburg",
-         "located-ligt-in"),
-        ("Zij promoveerde aan de University of Twente in Enschede.", "org:university-of-twente",
-         "gemeente:gm0153", "located-in"),
+        (
+            "Gemeente Westerkwartier ligt in de provincie Groningen.",
+            "gemeente:gm1969",
+            "provincie:pv20",
+            "located-ligt-in",
+        ),
+        (
+            "De gemeente Heerlen ligt in Zuid-Limburg.",
+            "gemeente:gm0917",
+            "region:zuid-limburg",
+            "located-ligt-in",
+        ),
+        (
+            "Zij promoveerde aan de University of Twente in Enschede.",
+            "org:university-of-twente",
+            "gemeente:gm0153",
+            "located-in",
+        ),
     ],
 )
 def test_located_in(extract, text: str, thing: str, place: str, rule: str) -> None:
@@ -209,14 +313,16 @@ def test_a_place_named_in_passing_is_not_a_location(extract) -> None:
 
 # -- every relation -------------------------------------------------------------------------------
 def test_every_relation_cites_the_sentence_that_states_it(extract) -> None:
-    text = ("Nieuwe griffier in Zaanstad\n\n"
-            "Lotte Verbeek, burgemeester van Deventer, opende de dag.  De gemeente Tilburg werkt samen met "
-            "de Universiteit Utrecht. De gemeenten Delft en Leiden doen mee aan het programma Gezonde Wijk.")
+    text = (
+        "Nieuwe griffier in Zaanstad\n\n"
+        "Lotte Verbeek, burgemeester van Deventer, opende de dag.  De gemeente Tilburg werkt samen met "
+        "de Universiteit Utrecht. De gemeenten Delft en Leiden doen mee aan het programma Gezonde Wijk."
+    )
     facts = extract(text)
     assert {r.type for r in facts.relations} == {"HOLDS_POSITION", "COLLABORATES_WITH", "PARTICIPATES_IN"}
     for r in facts.relations:
         for ev in r.evidence:
-            cited = text[ev.start:ev.end]
+            cited = text[ev.start : ev.end]
             assert ev.sentence == " ".join(cited.split())
             assert "\n" not in cited
             # the sentence names both ends of the relation

@@ -27,15 +27,27 @@ def ids_of(facts: DocumentFacts, type_: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "id_", "alias"),
     [
-        ("Volgens drs. Henk Bakker is de aanpak succesvol. Bakker werkt al twintig jaar bij de provincie.",
-         "person:henk-bakker", "Bakker"),
+        (
+            "Volgens drs. Henk Bakker is de aanpak succesvol. Bakker werkt al twintig jaar bij de provincie.",
+            "person:henk-bakker",
+            "Bakker",
+        ),
         ("De raad koos K. Smits als nieuwe voorzitter. Smits begint direct.", "person:k-smits", "Smits"),
-        ("Mark Vermeulen schreef het advies. Volgens Vermeulen moet de regio sneller beslissen.",
-         "person:mark-vermeulen", "Vermeulen"),
-        ("Femke Mulder is de nieuwe griffier van Haarlem. Femke begint in mei.",
-         "person:femke-mulder", "Femke"),
-        ("Wat drijft Sven Hoekstra? Sven lacht: 'Ik wil iets betekenen voor de stad.'",
-         "person:sven-hoekstra", "Sven"),
+        (
+            "Mark Vermeulen schreef het advies. Volgens Vermeulen moet de regio sneller beslissen.",
+            "person:mark-vermeulen",
+            "Vermeulen",
+        ),
+        (
+            "Femke Mulder is de nieuwe griffier van Haarlem. Femke begint in mei.",
+            "person:femke-mulder",
+            "Femke",
+        ),
+        (
+            "Wat drijft Sven Hoekstra? Sven lacht: 'Ik wil iets betekenen voor de stad.'",
+            "person:sven-hoekstra",
+            "Sven",
+        ),
     ],
 )
 def test_short_mentions_join_the_full_name(extract, text: str, id_: str, alias: str) -> None:
@@ -47,8 +59,10 @@ def test_short_mentions_join_the_full_name(extract, text: str, id_: str, alias: 
 
 
 def test_surname_and_first_name_both_join(extract) -> None:
-    facts = extract("Mark Vermeulen werkt bij de Universiteit Utrecht. Vermeulen is hoogleraar. "
-                    "Mark is ook schrijver van romans.")
+    facts = extract(
+        "Mark Vermeulen werkt bij de Universiteit Utrecht. Vermeulen is hoogleraar. "
+        "Mark is ook schrijver van romans."
+    )
     assert ids_of(facts, "Person") == {"person:mark-vermeulen"}
     e = entity(facts, "person:mark-vermeulen")
     assert {"Mark", "Vermeulen"} <= set(e.aliases)
@@ -73,17 +87,33 @@ def test_a_surname_shared_by_two_people_joins_neither(extract) -> None:
 @pytest.mark.parametrize(
     ("text", "id_", "name", "acronym", "mentions"),
     [
-        ("De Vereniging van Nederlandse Gemeenten (VNG) organiseert een bijeenkomst. De VNG verwacht veel "
-         "bezoekers.",
-         "org:vereniging-van-nederlandse-gemeenten", "Vereniging van Nederlandse Gemeenten", "VNG", 3),
-        ("Het Centraal Bureau voor de Statistiek (CBS) meldt groei. Het CBS publiceert maandelijks cijfers.",
-         "org:centraal-bureau-voor-de-statistiek", "Centraal Bureau voor de Statistiek", "CBS", 3),
-        ("Het Interprovinciaal Overleg (IPO) vergadert in Den Haag.", "org:interprovinciaal-overleg",
-         "Interprovinciaal Overleg", "IPO", 2),
+        (
+            "De Vereniging van Nederlandse Gemeenten (VNG) organiseert een bijeenkomst. De VNG verwacht veel "
+            "bezoekers.",
+            "org:vereniging-van-nederlandse-gemeenten",
+            "Vereniging van Nederlandse Gemeenten",
+            "VNG",
+            3,
+        ),
+        (
+            "Het Centraal Bureau voor de Statistiek (CBS) meldt groei. Het CBS publiceert maandelijks cijfers.",
+            "org:centraal-bureau-voor-de-statistiek",
+            "Centraal Bureau voor de Statistiek",
+            "CBS",
+            3,
+        ),
+        (
+            "Het Interprovinciaal Overleg (IPO) vergadert in Den Haag.",
+            "org:interprovinciaal-overleg",
+            "Interprovinciaal Overleg",
+            "IPO",
+            2,
+        ),
     ],
 )
 def test_acronym_joins_its_expansion(
-        extract, text: str, id_: str, name: str, acronym: str, mentions: int) -> None:
+    extract, text: str, id_: str, name: str, acronym: str, mentions: int
+) -> None:
     facts = extract(text)
     orgs = ids_of(facts, "Organization")
     assert orgs == {id_}
@@ -94,12 +124,17 @@ def test_acronym_joins_its_expansion(
 
 
 def test_acronym_glued_to_a_role_is_the_same_organisation(extract) -> None:
-    facts = extract("De Vereniging van Nederlandse Gemeenten (VNG) kiest een nieuw bestuur. "
-                    "VNG-voorzitter Karel Dekker is tevreden over de uitslag.")
+    facts = extract(
+        "De Vereniging van Nederlandse Gemeenten (VNG) kiest een nieuw bestuur. "
+        "VNG-voorzitter Karel Dekker is tevreden over de uitslag."
+    )
     assert ids_of(facts, "Organization") == {"org:vereniging-van-nederlandse-gemeenten"}
     (rel,) = [r for r in facts.relations if r.type == "HOLDS_POSITION"]
     assert (rel.source, rel.target, rel.role) == (
-        "person:karel-dekker", "org:vereniging-van-nederlandse-gemeenten", "voorzitter")
+        "person:karel-dekker",
+        "org:vereniging-van-nederlandse-gemeenten",
+        "voorzitter",
+    )
 
 
 @pytest.mark.parametrize(
@@ -160,14 +195,25 @@ def test_explicit_province_is_kept_as_alias(extract) -> None:
 @pytest.mark.parametrize(
     ("text", "id_", "name", "alias", "successor"),
     [
-        ("In de voormalige gemeente Bussum woonden veel forensen.", "gemeente:gm0381", "Bussum",
-         "voormalige gemeente Bussum", "GM1942"),
-        ("De voormalige gemeente Schijndel ging in 2017 op in Meierijstad.", "gemeente:gm0844", "Schijndel",
-         "voormalige gemeente Schijndel", "GM1948"),
+        (
+            "In de voormalige gemeente Bussum woonden veel forensen.",
+            "gemeente:gm0381",
+            "Bussum",
+            "voormalige gemeente Bussum",
+            "GM1942",
+        ),
+        (
+            "De voormalige gemeente Schijndel ging in 2017 op in Meierijstad.",
+            "gemeente:gm0844",
+            "Schijndel",
+            "voormalige gemeente Schijndel",
+            "GM1948",
+        ),
     ],
 )
 def test_former_municipality_keeps_its_code_and_points_at_its_successor(
-        extract, text: str, id_: str, name: str, alias: str, successor: str) -> None:
+    extract, text: str, id_: str, name: str, alias: str, successor: str
+) -> None:
     facts = extract(text)
     e = entity(facts, id_)
     assert (e.type, e.name) == ("Municipality", name)
@@ -191,12 +237,16 @@ def test_ids_depend_only_on_the_name(extract) -> None:
 
 
 def test_same_text_gives_the_same_facts(extract) -> None:
-    text = ("De Vereniging van Nederlandse Gemeenten (VNG) en de gemeente Zwolle werken samen met de "
-            "Hogeschool Rotterdam. VNG-voorzitter Karel Dekker opende het congres in Zwolle.")
+    text = (
+        "De Vereniging van Nederlandse Gemeenten (VNG) en de gemeente Zwolle werken samen met de "
+        "Hogeschool Rotterdam. VNG-voorzitter Karel Dekker opende het congres in Zwolle."
+    )
     assert extract(text).to_dict() == extract(text).to_dict()
 
 
 def test_case_variant_of_an_organisation_name_is_one_entity(extract) -> None:
-    facts = extract("Het Ministerie van Binnenlandse Zaken steunt het plan. Een woordvoerder van het "
-                    "ministerie van Binnenlandse Zaken bevestigt dat.")
+    facts = extract(
+        "Het Ministerie van Binnenlandse Zaken steunt het plan. Een woordvoerder van het "
+        "ministerie van Binnenlandse Zaken bevestigt dat."
+    )
     assert ids_of(facts, "Organization") == {"org:ministerie-van-binnenlandse-zaken"}

@@ -1,4 +1,5 @@
 """Regression cases: sentences the extractor once got wrong, each with the behaviour now expected."""
+
 from __future__ import annotations
 
 import json
@@ -27,27 +28,49 @@ def pair(a, b):
 
 # F1: the same input gives the same output whatever the hash seed (sets must not decide anything)
 F1_CASES = [
-    ("Marieke van der Horst is benoemd tot directeur. Van der Horst begint op 1 maart.",
-     "person:marieke-van-der-horst", "Van der Horst"),
-    ("Burgemeester Joris ten Brink van Zwolle opende de bijeenkomst. Ten Brink sprak de gasten toe.",
-     "person:joris-ten-brink", "Ten Brink"),
-    ("De raad koos J.A. de Vries als nieuwe voorzitter. De Vries was eerder wethouder.",
-     "person:j-a-de-vries", "De Vries"),
-    ("De commissie wordt geleid door mr. Pieter de Wit. De Wit was advocaat.", "person:pieter-de-wit", "De Wit"),
-    ("Volgens dr. Ingrid van Dam is het een goed plan. Van Dam doet al jaren onderzoek.",
-     "person:ingrid-van-dam", "Van Dam"),
+    (
+        "Marieke van der Horst is benoemd tot directeur. Van der Horst begint op 1 maart.",
+        "person:marieke-van-der-horst",
+        "Van der Horst",
+    ),
+    (
+        "Burgemeester Joris ten Brink van Zwolle opende de bijeenkomst. Ten Brink sprak de gasten toe.",
+        "person:joris-ten-brink",
+        "Ten Brink",
+    ),
+    (
+        "De raad koos J.A. de Vries als nieuwe voorzitter. De Vries was eerder wethouder.",
+        "person:j-a-de-vries",
+        "De Vries",
+    ),
+    (
+        "De commissie wordt geleid door mr. Pieter de Wit. De Wit was advocaat.",
+        "person:pieter-de-wit",
+        "De Wit",
+    ),
+    (
+        "Volgens dr. Ingrid van Dam is het een goed plan. Van Dam doet al jaren onderzoek.",
+        "person:ingrid-van-dam",
+        "Van Dam",
+    ),
 ]
 
 
 @pytest.mark.parametrize("seed", ["1", "4"])
 def test_f1_surname_aliases_do_not_depend_on_the_hash_seed(seed):
-    code = ("from stakegraph.loaders.extract import Extractor;from stakegraph.graph.model import Document;"
-            "import json,sys;x=Extractor();"
-            "print(json.dumps([x.extract(t,Document(id='x',name='t.txt',path='/t.txt')).to_dict() "
-            "for t in json.loads(sys.argv[1])]))")
-    out = subprocess.run([sys.executable, "-c", code, json.dumps([c[0] for c in F1_CASES])],
-                         capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+    code = (
+        "from stakegraph.loaders.extract import Extractor;from stakegraph.graph.model import Document;"
+        "import json,sys;x=Extractor();"
+        "print(json.dumps([x.extract(t,Document(id='x',name='t.txt',path='/t.txt')).to_dict() "
+        "for t in json.loads(sys.argv[1])]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps([c[0] for c in F1_CASES])],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+    ).stdout
     results = json.loads(out.strip().splitlines()[-1])
     for (_, id_, alias), d in zip(F1_CASES, results, strict=True):
         e = next(e for e in d["entities"] if e["id"] == id_)
@@ -55,21 +78,27 @@ def test_f1_surname_aliases_do_not_depend_on_the_hash_seed(seed):
 
 
 # F2 double surname
-@pytest.mark.parametrize("text", [
-    "Wethouder Sanne Jansen-de Vries presenteerde de begroting.",
-    "Mr. Sanne Jansen-de Vries leidt het onderzoek. Jansen-de Vries promoveerde in 2010.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wethouder Sanne Jansen-de Vries presenteerde de begroting.",
+        "Mr. Sanne Jansen-de Vries leidt het onderzoek. Jansen-de Vries promoveerde in 2010.",
+    ],
+)
 def test_f2_double_surname(extract, text):
     f = extract(text)
     assert ids(f, "Person") == {"person:sanne-jansen-de-vries"}
 
 
 # F3 surname that is also a first name, followed by "van de"/"de"
-@pytest.mark.parametrize(("text", "id_"), [
-    ("Het onderzoek werd begeleid door Anouk Jansen van de Universiteit Utrecht.", "person:anouk-jansen"),
-    ("Het onderzoek werd begeleid door Anouk Meijer van de universiteit.", "person:anouk-meijer"),
-    ("Per 1 september is Noor Vos de nieuwe gemeentesecretaris van Amersfoort.", "person:noor-vos"),
-])
+@pytest.mark.parametrize(
+    ("text", "id_"),
+    [
+        ("Het onderzoek werd begeleid door Anouk Jansen van de Universiteit Utrecht.", "person:anouk-jansen"),
+        ("Het onderzoek werd begeleid door Anouk Meijer van de universiteit.", "person:anouk-meijer"),
+        ("Per 1 september is Noor Vos de nieuwe gemeentesecretaris van Amersfoort.", "person:noor-vos"),
+    ],
+)
 def test_f3_surname_in_first_name_list(extract, text, id_):
     assert id_ in ids(extract(text), "Person")
 
@@ -99,14 +128,26 @@ def test_f7_centraal_planbureau(extract):
 
 
 # F8 acronyms not joined to their expansion
-@pytest.mark.parametrize(("text", "id_", "acr"), [
-    ("Het Rijksinstituut voor Volksgezondheid en Milieu (RIVM) publiceerde cijfers. Het RIVM verwacht een daling.",
-     "org:rijksinstituut-voor-volksgezondheid-en-milieu", "RIVM"),
-    ("De Gemeentelijke Gezondheidsdienst (GGD) waarschuwt. De GGD roept op tot voorzichtigheid.",
-     "org:gemeentelijke-gezondheidsdienst", "GGD"),
-    ("De Unie van Waterschappen (UvW) trekt op met de provincies. De UvW is tevreden.",
-     "org:unie-van-waterschappen", "UvW"),
-])
+@pytest.mark.parametrize(
+    ("text", "id_", "acr"),
+    [
+        (
+            "Het Rijksinstituut voor Volksgezondheid en Milieu (RIVM) publiceerde cijfers. Het RIVM verwacht een daling.",
+            "org:rijksinstituut-voor-volksgezondheid-en-milieu",
+            "RIVM",
+        ),
+        (
+            "De Gemeentelijke Gezondheidsdienst (GGD) waarschuwt. De GGD roept op tot voorzichtigheid.",
+            "org:gemeentelijke-gezondheidsdienst",
+            "GGD",
+        ),
+        (
+            "De Unie van Waterschappen (UvW) trekt op met de provincies. De UvW is tevreden.",
+            "org:unie-van-waterschappen",
+            "UvW",
+        ),
+    ],
+)
 def test_f8_acronym_expansion(extract, text, id_, acr):
     f = extract(text)
     assert ids(f, "Organization") == {id_}
@@ -130,7 +171,9 @@ def test_f10_werd_is_current(extract):
 
 # F11 "voorheen directeur van"
 def test_f11_voorheen(extract):
-    f = extract("Daan Peeters, voorheen directeur van de Stichting Groene Daken, gaat aan de slag in Utrecht.")
+    f = extract(
+        "Daan Peeters, voorheen directeur van de Stichting Groene Daken, gaat aan de slag in Utrecht."
+    )
     r = rels(f, "HOLDS_POSITION").get(("person:daan-peeters", "org:stichting-groene-daken"))
     assert r is not None and r.status == "former"
 
@@ -158,12 +201,25 @@ def test_f14_successor_current(extract):
 
 
 # F15 collaboration lists
-@pytest.mark.parametrize(("text", "expected"), [
-    ("De Stichting Groene Daken werkt samen met woningcorporatie Eigen Haard en de gemeente Haarlem.",
-     {pair("org:stichting-groene-daken", "org:eigen-haard"), pair("org:stichting-groene-daken", "gemeente:gm0392")}),
-    ("De Hogeschool van Amsterdam en de Universiteit van Amsterdam werken samen met de gemeente Amsterdam.",
-     {pair("org:hogeschool-van-amsterdam", "gemeente:gm0363"), pair("org:universiteit-van-amsterdam", "gemeente:gm0363")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "De Stichting Groene Daken werkt samen met woningcorporatie Eigen Haard en de gemeente Haarlem.",
+            {
+                pair("org:stichting-groene-daken", "org:eigen-haard"),
+                pair("org:stichting-groene-daken", "gemeente:gm0392"),
+            },
+        ),
+        (
+            "De Hogeschool van Amsterdam en de Universiteit van Amsterdam werken samen met de gemeente Amsterdam.",
+            {
+                pair("org:hogeschool-van-amsterdam", "gemeente:gm0363"),
+                pair("org:universiteit-van-amsterdam", "gemeente:gm0363"),
+            },
+        ),
+    ],
+)
 def test_f15_collaboration_lists(extract, text, expected):
     assert expected <= set(rels(extract(text), "COLLABORATES_WITH"))
 
@@ -188,26 +244,30 @@ def test_f18_offsets_exact(extract):
     f = extract(text)
     (r,) = f.relations
     ev = r.evidence[0]
-    assert text[ev.start:ev.end] == ev.sentence
+    assert text[ev.start : ev.end] == ev.sentence
 
 
 # F19 Extractor(nlp=unknown) raises spaCy's raw OSError
 def test_f19_unknown_nlp_is_a_clear_error():
     from stakegraph.loaders.extract import Extractor
+
     with pytest.raises((ValueError, LookupError, RuntimeError)) as exc:
         Extractor(nlp="nonexistent_pkg")
     assert "nonexistent_pkg" in str(exc.value)
 
 
 # Probes written after the first blind measurement: things that are not organisations
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Het gesprek vond plaats in het stadhuis aan de Stationsstraat in Zwolle.", {"gemeente:gm0193"}),
-    ("Zij werkt bij de afdeling Ruimte en Wonen van de gemeente Ede.", {"gemeente:gm0228"}),
-    ("Bij Gedeputeerde Staten van Overijssel ligt het voorstel.", {"provincie:pv23"}),
-    ("Bewoners van de Schilderswijk praten mee over het plan.", set()),
-    ("Dat meldt het Centraal Bureau voor de Statistiek.", {"org:centraal-bureau-voor-de-statistiek"}),
-    ("Op LinkedIn schreef de directeur van Stichting Present een stuk.", {"org:stichting-present"}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het gesprek vond plaats in het stadhuis aan de Stationsstraat in Zwolle.", {"gemeente:gm0193"}),
+        ("Zij werkt bij de afdeling Ruimte en Wonen van de gemeente Ede.", {"gemeente:gm0228"}),
+        ("Bij Gedeputeerde Staten van Overijssel ligt het voorstel.", {"provincie:pv23"}),
+        ("Bewoners van de Schilderswijk praten mee over het plan.", set()),
+        ("Dat meldt het Centraal Bureau voor de Statistiek.", {"org:centraal-bureau-voor-de-statistiek"}),
+        ("Op LinkedIn schreef de directeur van Stichting Present een stuk.", {"org:stichting-present"}),
+    ],
+)
 def test_not_organisations(extract, text, expected):
     assert {e.id for e in extract(text).entities} == expected
 
@@ -218,12 +278,13 @@ def test_role_with_a_capitalised_surname_is_a_person(extract):
     assert not any(e.type == "Person" and "Binnenlandse" in e.name for e in f.entities)
 
 
-
 def test_working_together_on_an_initiative_is_participation(extract):
     # the project's annotation convention: "A werkt samen met B aan het programma P" says that A and
     # B take part in P; it is not recorded as a separate collaboration
-    f = extract("De gemeenten Ede, Wageningen en Renkum werken samen met Stichting Veluwe Water aan het "
-                "programma Schoon Water.")
+    f = extract(
+        "De gemeenten Ede, Wageningen en Renkum werken samen met Stichting Veluwe Water aan het "
+        "programma Schoon Water."
+    )
     parts = {r.source for r in f.relations if r.type == "PARTICIPATES_IN"}
     assert parts == {"gemeente:gm0228", "gemeente:gm0289", "gemeente:gm0274", "org:stichting-veluwe-water"}
     assert not [r for r in f.relations if r.type == "COLLABORATES_WITH"]
@@ -231,14 +292,18 @@ def test_working_together_on_an_initiative_is_participation(extract):
 
 def test_appointing_body_gives_the_employer(extract):
     # the organisation is named only as the body that appoints
-    f = extract("Het college van burgemeester en wethouders van Middelburg heeft Sanne de Kok benoemd tot "
-                "concerncontroller.")
+    f = extract(
+        "Het college van burgemeester en wethouders van Middelburg heeft Sanne de Kok benoemd tot "
+        "concerncontroller."
+    )
     r = rels(f, "HOLDS_POSITION").get(("person:sanne-de-kok", "gemeente:gm0687"))
     assert r is not None and r.role == "concerncontroller" and r.status == "current"
 
 
 def test_a_role_at_an_initiative_keeps_its_employer(extract):
-    f = extract("Lotte Smit, programmamanager van het programma Samen Sterk bij de Vereniging Nederlandse "
-                "Gemeenten, opende de dag.")
+    f = extract(
+        "Lotte Smit, programmamanager van het programma Samen Sterk bij de Vereniging Nederlandse "
+        "Gemeenten, opende de dag."
+    )
     assert ("person:lotte-smit", "org:vereniging-nederlandse-gemeenten") in rels(f, "HOLDS_POSITION")
     assert ("person:lotte-smit", "initiative:programma-samen-sterk") in rels(f, "PARTICIPATES_IN")

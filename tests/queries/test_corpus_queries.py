@@ -1,4 +1,4 @@
-"""The queries on the real corpus graph (../shared/corpus), when it is there.
+"""The queries on real corpus graphs: the bundled samples/ always, ../shared/corpus where present.
 
 "Done" for the query CLI: `query centrality --measure M --top 10 --format json` equals networkx
 on the exported graph, and brokers, communities, path and ego answer without error. The graph
@@ -17,19 +17,18 @@ from click.testing import CliRunner
 from stakegraph import build
 from stakegraph.cli import main
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-CORPUS = SHARED / "corpus"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 REFERENCE = {"degree": nx.degree_centrality, "betweenness": nx.betweenness_centrality,
              "closeness": nx.closeness_centrality, "eigenvector": nx.eigenvector_centrality,
              "pagerank": nx.pagerank}
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
+@pytest.fixture(scope="module", params=["samples", pytest.param("shared", marks=pytest.mark.shared("corpus"))])
+def store(request, tmp_path_factory, shared) -> str:
+    corpus = SAMPLES if request.param == "samples" else shared / "corpus"
     path = str(tmp_path_factory.mktemp("corpus") / "corpus.db")
-    build([CORPUS], path)
+    build([corpus], path)
     return path
 
 

@@ -1,0 +1,225 @@
+"""Coordination lists of organisations ("A, B en C") and the phrases that refer back to them.
+
+News text lists parties with generic items mixed in ("32 gemeenten, de provincies Flevoland en
+Noord-Holland en de Vervoerregio"), in parentheses ("de 4 Kop gemeenten (A, B, C en D)") and refers
+to them a sentence later ("deze drie gemeenten", "beide gemeenten", "de deelnemende gemeenten").
+The list grammar here skips the generic items and keeps the named ones; anaphors are resolved to
+the latest list of the right size in the sentences just before. Lists are computed once per
+sentence and kept in the document context's memo, so resolution stays linear in document length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import Mention
+from ..vocabulary import ORG_TYPE_NOUNS
+from .common import ORGLIKE, Context
+
+NUMERALS = {
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "beide": 2,
+}
+NUM = r"(?:\d{1,3}|" + "|".join(NUMERALS) + r")"
+
+# plural nouns for kinds of parties: generic list items ("32 gemeenten", "waterschappen")
+GROUP_NOUNS = (
+    r"(?:[\w-]*gemeenten|provincies|waterschappen|partijen|partners|samenwerkingspartners|organisaties|"
+    r"overheden|ministeries|bedrijven|ondernemers|kennisinstellingen|onderwijsinstellingen|instellingen|"
+    r"corporaties|woningcorporaties|diensten|omgevingsdiensten|veiligheidsregio's|veiligheidsregio’s|"
+    r"regio's|regio’s|deelnemers|leden|colleges|hoogheemraadschappen|zorgverzekeraars|zorgaanbieders|"
+    r"scholen|ziekenhuizen|drinkwaterbedrijven|netbeheerders|maatschappelijke\s+organisaties)"
+)
+# singular generic parties the schema does not count as entities ("het Rijk", "de politie")
+GENERIC_SINGULAR = (
+    r"(?:rijk|rijksoverheid|politie|brandweer|defensie|bedrijfsleven|onderwijs|ggd|ghor|"
+    r"gemeente|provincie|regio|waterschap|hoogheemraadschap|ambulancezorg|crisisbeheersing)"
+)
+GENERIC_NAMES = frozenset({"rijk", "het rijk", "rijksoverheid", "de rijksoverheid"})
+TYPE_NOUN = r"[\w-]*(?:" + "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")"
+
+DET = rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|{NUM})"
+ADJ = (
+    r"(?!(?:met|in|van|voor|bij|aan|op|is|zijn|was|werd|wordt|die|dat|heeft|hebben|gaan|gaat|naar|uit|"
+    r"door|om|te|tot|maar|ook|niet|geen|werken|werkt)\b)(?:[a-zà-ÿ][\w’'-]*|[A-Z][\w-]*(?:se|e))"
+)
+NOUN = rf"(?:{GROUP_NOUNS}|{GENERIC_SINGULAR}|{TYPE_NOUN}|gemeente|provincie)"
+# what may stand between two names of a list, split at the separators: generic items and the
+# "de gemeenten" / "provincie" that introduce the next name
+CHUNK = re.compile(
+    rf"(?:-{NOUN}\s+)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN}\s+)?", re.IGNORECASE
+)
+SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b|\(|\)|[‘’“”\"']", re.IGNORECASE)
+REAL_SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b", re.IGNORECASE)
+
+ANAPHOR = re.compile(
+    rf"\b(?P<det>deze|die|de|beide|alle|al\s+deze)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<adj>[\w’'-]+)\s+)??"
+    r"(?P<noun>[\w-]*gemeenten|partijen|partners|organisaties|overheden|provincies|deelnemers|"
+    r"samenwerkingspartners)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PartyList:
+    """Named items of one coordination, with where the whole list (generic items included) lies."""
+
+    items: list[Mention]
+    start: int
+    end: int
+
+
+def _gap_ok(gap: str, need_separator: bool) -> bool:
+    """Is `gap` only separators, generic items and name prefixes?"""
+    parts = SEPARATOR.split(gap)
+    if need_separator and not REAL_SEPARATOR.search(gap):
+        return False
+    return all(CHUNK.fullmatch(p.strip() + " " if p.strip() else "") for p in parts)
+
+
+def _is_modifier(text: str, m: Mention) -> bool:
+    """ "de F4-gemeenten": a name used as the first part of a compound is no item of the list."""
+    return bool(re.match(r"-[a-zà-ÿ]", text[m.end : m.end + 2]))
+
+
+def party_list(text: str, mentions: list[Mention], start: int, end: int) -> PartyList:
+    """The list that starts at `start` (after "van", "tussen", "met", "uit", ...), read up to `end`.
+
+    Items are organisation-like mentions; generic items between them are skipped."""
+    items: list[Mention] = []
+    pos = start
+    last_end = start
+    for m in mentions:
+        if m.start < pos or m.type not in ORGLIKE:
+            continue
+        if m.start >= end:
+            break
+        gap = text[pos : m.start]
+        if not _gap_ok(gap, need_separator=bool(items)):
+            both_municipal = items and items[-1].type == m.type == "Municipality" and not gap.strip()
+            if not both_municipal:
+                break
+        pos = last_end = m.end
+        if _is_modifier(text, m):
+            continue
+        if m.text.lower() in GENERIC_NAMES:
+            continue
+        if all(x.key != m.key for x in items):
+            items.append(m)
+    # generic items after the last name ("..., Prorail en twee waterschappen") belong to the list
+    return PartyList(items, start, last_end)
+
+
+def party_list_backwards(text: str, mentions: list[Mention], end: int, start: int) -> PartyList:
+    """The list that ends at `end` (just before a verb), read back as far as `start`."""
+    items: list[Mention] = []
+    pos = end
+    first = end
+    for m in reversed(mentions):
+        if m.end > pos or m.type not in ORGLIKE:
+            continue
+        if m.end <= start:
+            break
+        gap = text[m.end : pos]
+        if items and not _gap_ok(gap, need_separator=True):
+            both_municipal = items[0].type == m.type == "Municipality" and not gap.strip()
+            if not both_municipal:
+                break
+        if not items and gap.strip() and not re.fullmatch(r"\s*(?:\([^()]{1,30}\))?\s*,?\s*", gap):
+            break
+        pos = first = m.start
+        if _is_modifier(text, m) or m.text.lower() in GENERIC_NAMES:
+            continue
+        if all(x.key != m.key for x in items):
+            items.insert(0, m)
+    return PartyList(items, first, end)
+
+
+def sentence_lists(ctx: Context, j: int) -> list[PartyList]:
+    """All coordinations of two or more named parties in sentence j, computed once per sentence."""
+    key = ("party-lists", j)
+    cached = ctx.memo.get(key)
+    if cached is None:
+        s = ctx.sentences[j]
+        ms = [m for m in ctx.in_sentence(j) if m.end <= s.end and m.type in ORGLIKE]
+        found: list[PartyList] = []
+        k = 0
+        while k < len(ms):
+            pl = party_list(ctx.text, ms[k:], ms[k].start, s.end)
+            if len(pl.items) >= 2:
+                found.append(pl)
+            nxt = next((n for n in range(k + 1, len(ms)) if ms[n].start >= pl.end), len(ms))
+            k = max(k + 1, nxt)
+        cached = ctx.memo[key] = found
+    return cached  # type: ignore[return-value]
+
+
+def anaphor_count(m: re.Match[str]) -> int | None:
+    num = m.group("num")
+    if m.group("det").lower() == "beide":
+        return 2
+    if num is None:
+        return None
+    return int(num) if num.isdigit() else NUMERALS[num.lower()]
+
+
+def is_list_anaphor(m: re.Match[str]) -> bool:
+    """ "deze drie gemeenten", "beide gemeenten", "de zeven gemeenten", "de deelnemende gemeenten";
+    not a bare "de gemeenten", which is as often all municipalities in general."""
+    det = m.group("det").lower()
+    adj = (m.group("adj") or "").lower()
+    if det in {"deze", "die", "beide", "al deze"}:
+        return True
+    if det == "alle":
+        return m.group("num") is not None
+    return m.group("num") is not None or adj in {"deelnemende", "betrokken", "aangesloten", "samenwerkende"}
+
+
+def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int = 3) -> list[Mention]:
+    """The named parties "deze drie gemeenten" (found at text offset `pos` in sentence i) refers to:
+    the latest list before it in this or the `back` sentences before, of the stated size when a
+    number is given. "gemeenten" keeps the municipalities of a mixed list."""
+    if not is_list_anaphor(m):
+        return []
+    count = anaphor_count(m)
+    municipal = m.group("noun").lower().endswith("gemeenten")
+    for j in range(i, max(-1, i - back - 1), -1):
+        for pl in reversed(sentence_lists(ctx, j)):
+            if pl.end > pos:
+                continue
+            items = [x for x in pl.items if x.type == "Municipality"] if municipal else pl.items
+            if len(items) < 2:
+                continue
+            if count is not None and len(items) != count:
+                continue
+            return items
+    return []
+
+
+def anaphors_in(ctx: Context, i: int, lo: int, hi: int) -> list[Mention]:
+    """Parties referred to by list anaphors between text offsets lo and hi of sentence i."""
+    out: list[Mention] = []
+    for m in ANAPHOR.finditer(ctx.text, lo, hi):
+        for x in resolve_anaphor(ctx, i, m, m.start()):
+            if all(x.key != y.key for y in out):
+                out.append(x)
+    return out

@@ -1,0 +1,249 @@
+"""News-style sentences, one per rule, with the facts the rule must read from them.
+
+Each case names the rule it exercises, so a failing rule is found by name. The sentences are
+written for the project with invented people; the places and bodies are real and public.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stakegraph.graph.model import Document
+from stakegraph.loaders.extract import Extractor  # the session fixture in conftest.py builds one
+
+# (rule, text, expected relations as (type, source name, target name, role, status))
+CASES = [
+    (
+        "position-listed-employer",
+        "Op 3 maart hebben wethouders Anke Pol (Zwolle), Gert Mulder (Kampen) en Rik de Vos (Deventer) "
+        "het plan aangeboden aan minister Karel Smit.",
+        [
+            ("HOLDS_POSITION", "Anke Pol", "Zwolle", "wethouder", "current"),
+            ("HOLDS_POSITION", "Gert Mulder", "Kampen", "wethouder", "current"),
+            ("HOLDS_POSITION", "Rik de Vos", "Deventer", "wethouder", "current"),
+        ],
+    ),
+    (
+        "position-adjacent-role-of (parenthesis with place and year)",
+        "Lotte Brouwer (Tiel, 1961) is burgemeester van Culemborg sinds 2012.",
+        [("HOLDS_POSITION", "Lotte Brouwer", "Culemborg", "burgemeester", "current")],
+    ),
+    (
+        "position-adjacent-role-of (age and origin)",
+        "Eva Smit (47) uit Kampen wordt de nieuwe gemeentesecretaris van gemeente Zeewolde.",
+        [("HOLDS_POSITION", "Eva Smit", "Zeewolde", "gemeentesecretaris", "current")],
+    ),
+    (
+        "position-copula-role-of (long adverbial, former)",
+        "Anna Bakker was tot en met eind vorig jaar nog burgemeester van de gemeente Ommen.",
+        [("HOLDS_POSITION", "Anna Bakker", "Ommen", "burgemeester", "former")],
+    ),
+    (
+        "position-copula-role-of-list",
+        "Ingrid Smit is burgemeester van Assen. Smit was eerder onder meer gemeentesecretaris van Venlo en Weert.",
+        [
+            ("HOLDS_POSITION", "Ingrid Smit", "Assen", "burgemeester", "current"),
+            ("HOLDS_POSITION", "Ingrid Smit", "Venlo", "gemeentesecretaris", "former"),
+            ("HOLDS_POSITION", "Ingrid Smit", "Weert", "gemeentesecretaris", "former"),
+        ],
+    ),
+    (
+        "position-adjacent-role-of (a regional cooperation's board)",
+        "Marco Veenstra, secretaris van de Regio Twente, noemt de samenwerking sterk.",
+        [("HOLDS_POSITION", "Marco Veenstra", "Regio Twente", "secretaris", "current")],
+    ),
+    (
+        "position-predecessor (volgt ... op, with age)",
+        "Karin Mulder is de nieuwe burgemeester van Ommen. Zij volgt Henk Bos (63) op.",
+        [
+            ("HOLDS_POSITION", "Karin Mulder", "Ommen", "burgemeester", "current"),
+            ("HOLDS_POSITION", "Henk Bos", "Ommen", "burgemeester", "former"),
+        ],
+    ),
+    (
+        "position-predecessor (opvolger van)",
+        "Sanne de Vries wordt directeur van de GGD Twente. Zij is de opvolger van de vertrekkende Peter Dijkman.",
+        [
+            ("HOLDS_POSITION", "Sanne de Vries", "GGD Twente", "directeur", "current"),
+            ("HOLDS_POSITION", "Peter Dijkman", "GGD Twente", "directeur", "former"),
+        ],
+    ),
+    (
+        "position-predecessor (neemt ... over van)",
+        "Tom Schut is voorzitter van de Veiligheidsregio Twente. Hij neemt het voorzitterschap over van Els Kok.",
+        [
+            ("HOLDS_POSITION", "Tom Schut", "Veiligheidsregio Twente", "voorzitter", "current"),
+            ("HOLDS_POSITION", "Els Kok", "Veiligheidsregio Twente", "voorzitter", "former"),
+        ],
+    ),
+]
+
+CASES += [
+    (
+        "person-titled-surname (a surname alone after an office, with a town's name)",
+        "De opzegging werd in een gesprek met burgemeester Hoogeveen van Oldebroek medegedeeld.",
+        [("HOLDS_POSITION", "Hoogeveen", "Oldebroek", "burgemeester", "current")],
+    ),
+    (
+        "person-titled-surname (the same person as the full name)",
+        "Rik van der Linden is directeur van de GGD Twente. Volgens directeur Van der Linden gaat het goed.",
+        [("HOLDS_POSITION", "Rik van der Linden", "GGD Twente", "directeur", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-there (a career history)",
+        "Jan Kok werkte eerst bij de gemeente Oss. Vanaf 2006 was hij hoofd financiën bij de buurgemeente Uden. "
+        "In 2014 werd hij daar wethouder.",
+        [
+            ("HOLDS_POSITION", "Jan Kok", "Uden", "hoofd financiën", "former"),
+            ("HOLDS_POSITION", "Jan Kok", "Uden", "wethouder", "former"),
+        ],
+    ),
+    (
+        "position-role-adjective (a demonym of a municipality the text names)",
+        "De gemeenten Dronten en Zeewolde werken samen. De Zeewoldse wethouder Karin Bosma sprak in Dronten.",
+        [("HOLDS_POSITION", "Karin Bosma", "Zeewolde", "wethouder", "current")],
+    ),
+    (
+        "position-role-adjective (a province's demonym)",
+        "De provincie Fryslân en de gemeente Leeuwarden tekenden. De Friese gedeputeerde Sietse Bouma was blij.",
+        [("HOLDS_POSITION", "Sietse Bouma", "Fryslân", "gedeputeerde", "current")],
+    ),
+    (
+        "position-role-adjective (city and province share the adjective: the office decides)",
+        "De provincie Utrecht en de gemeente Utrecht tekenden. "
+        "De Utrechtse gedeputeerde Anne Vos en de Utrechtse wethouder Bas Kok waren er.",
+        [
+            ("HOLDS_POSITION", "Anne Vos", "provincie Utrecht", "gedeputeerde", "current"),
+            ("HOLDS_POSITION", "Bas Kok", "Utrecht", "wethouder", "current"),
+        ],
+    ),
+    (
+        "position-coordinated-role-of (a demonym between article and name)",
+        "Kees Mol (CDA) nam afscheid als burgemeester van Urk en werd burgemeester van het Gelderse Tiel.",
+        [("HOLDS_POSITION", "Kees Mol", "Tiel", "burgemeester", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-role-of (a capitalised type noun is part of the name)",
+        "Bestuurslid Jan Willem Kaal, directeur Omgevingsdienst Twente, over de benoeming: 'Een goede keus.'",
+        [("HOLDS_POSITION", "Jan Willem Kaal", "Omgevingsdienst Twente", "directeur", "current")],
+    ),
+    (
+        "position-adjacent-role-of (the organ belongs to the organisation)",
+        "De heer Rik Veen, voorzitter van het dagelijks en algemeen bestuur van de Dienst Gezondheid & Jeugd: 'Goed.'",
+        [("HOLDS_POSITION", "Rik Veen", "Dienst Gezondheid & Jeugd", "voorzitter", "current")],
+    ),
+    (
+        "position-copula-role-of (a hyphenated modifier)",
+        "Michel Antens wordt waarnemend-gemeentesecretaris in Baarle-Nassau.",
+        [("HOLDS_POSITION", "Michel Antens", "Baarle-Nassau", "gemeentesecretaris", "current")],
+    ),
+]
+
+# sentences that must NOT give a relation: (rule, text, relation type that must be absent)
+NEGATIVE = [
+    (
+        "position-listed-employer (a party is no employer)",
+        "De wethouders Piet Dam (CDA) en Kees Bos (VVD) stemden tegen.",
+        "HOLDS_POSITION",
+    ),
+]
+
+
+def facts_of(extractor: Extractor, text: str) -> set[tuple]:
+    facts = extractor.extract(text, Document("t.txt", "t.txt", "t.txt"))
+    name = {e.id: e.name for e in facts.entities}
+    return {(r.type, name[r.source], name[r.target], r.role, r.status) for r in facts.relations}
+
+
+@pytest.mark.parametrize("rule, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_rule_reads_its_example(extractor: Extractor, rule: str, text: str, expected: list[tuple]) -> None:
+    found = facts_of(extractor, text)
+    for fact in expected:
+        if fact[0] == "HOLDS_POSITION":
+            assert fact in found, f"{rule}: {fact} not in {sorted(found)}"
+        else:
+            assert fact[:3] in {f[:3] for f in found}, f"{rule}: {fact} not in {sorted(found)}"
+
+
+@pytest.mark.parametrize("rule, text, absent", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: str) -> None:
+    assert not {f for f in facts_of(extractor, text) if f[0] == absent}, rule
+
+
+# (what, text, names that must not be entities, names that must be)
+ENTITY_CASES = [
+    (
+        "themes in a list are no organisations",
+        "De opgaven zijn gekoppeld aan thema's als Energie & Duurzaamheid, Mobiliteit en Volkshuisvesting.",
+        {"Duurzaamheid", "Mobiliteit", "Volkshuisvesting"},
+        set(),
+    ),
+    (
+        "a law is no organisation",
+        "De gemeente Epe bereidt zich voor op de komst van de Omgevingswet.",
+        {"Omgevingswet"},
+        {"Epe"},
+    ),
+    (
+        "administrative acronyms are organs",
+        "Het AB en het DB van de Veiligheidsregio Twente besloten unaniem; B&W stemde in.",
+        {"AB", "DB", "B&W"},
+        {"Veiligheidsregio Twente"},
+    ),
+    (
+        "an organ is cut off the body it belongs to",
+        "Het Algemeen Bestuur van GGD Flevoland heeft Mark Dijk benoemd tot directeur.",
+        {"Algemeen Bestuur van GGD Flevoland"},
+        {"GGD Flevoland", "Mark Dijk"},
+    ),
+    (
+        "a demonym is no name",
+        "De Twentse gemeenten en het Zuid-Limburgs bestuur overleggen.",
+        {"Twentse", "Zuid-Limburgs"},
+        set(),
+    ),
+    (
+        "a portfolio or a town after an office is no surname",
+        "Wethouder Financiën Karel Boom en burgemeester Amsterdam waren er niet.",
+        {"Financiën"},
+        {"Karel Boom", "Amsterdam"},
+    ),
+    (
+        "'de provincies X en Y' names provinces, also one a city shares",
+        "De provincies Utrecht en Gelderland investeren samen in de Regio Deal Foodvalley.",
+        {"Utrecht"},
+        {"provincie Utrecht", "Gelderland"},
+    ),
+    (
+        "a compass region glued to an organisation's name is no region",
+        "Rijkswaterstaat Noord-Nederland en de provincie Groningen werken samen aan de weg.",
+        {"Noord-Nederland"},
+        {"provincie Groningen"},
+    ),
+    (
+        "a brand written in camel case stays a name",
+        "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
+        set(),
+        {"ThuisZorg"},
+    ),
+    (
+        "a heading and the sentence under it are not one name",
+        "Nieuwe directeur Omgevingsdienst Rivierenland\n\nHet Dagelijks Bestuur heeft Eva Bos benoemd.",
+        {"Rivierenland Het Dagelijks"},
+        {"Omgevingsdienst Rivierenland"},
+    ),
+]
+
+
+@pytest.mark.parametrize("what, text, absent, present", ENTITY_CASES, ids=[c[0] for c in ENTITY_CASES])
+def test_entities(extractor: Extractor, what: str, text: str, absent: set[str], present: set[str]) -> None:
+    facts = extractor.extract(text, Document("t.txt", "t.txt", "t.txt"))
+    forms = {e.name for e in facts.entities} | {a for e in facts.entities for a in e.aliases}
+    assert not absent & forms, what
+    assert present <= forms, f"{what}: {sorted(forms)}"
