@@ -19,7 +19,7 @@ from typing import Any
 
 from .curation import Curation
 from .merge import acronym_mapping, remap_facts
-from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
 from .view import IdMap, RefLookup, recompute
 
@@ -240,15 +240,19 @@ def _recompute(
             f.entities.append(
                 Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
             )
+    symmetric = sorted(SYMMETRIC_RELATIONS)
     rel_rows: dict[int, tuple] = {}
     co_rows: dict[int, tuple] = {}
     for i in range(0, len(raws), 400):
         part = raws[i : i + 400]
         marks = ",".join("?" * len(part))
+        # A relation's merged source is its stored source's merged id, except for a symmetric type,
+        # whose ends are put in order after mapping: only those are needed by their target too.
         for row in conn.execute(
             "SELECT rowid, doc_path, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
-            f"FROM relation_records WHERE source IN ({marks}) OR target IN ({marks})",
-            part + part,
+            f"FROM relation_records WHERE source IN ({marks}) "
+            f"OR (target IN ({marks}) AND type IN ({','.join('?' * len(symmetric))}))",
+            part + part + symmetric,
         ):
             rel_rows[row[0]] = row[1:]
         for row in conn.execute(
