@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS view_co_mentions (
 VIEW_VERSION = "2"  # the view is derived data: a store with another version has its view rebuilt
 _VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions")
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
+MAX_RECORDS = 20_000  # ... and at most about this many of their per-document records
 _VIEW_KEY = "view"  # signature of what the view was computed from (acronyms, resolved curation)
 _OPS_KEY = "view_curation"  # hash of the curation file's operations the view was computed with
 
@@ -204,12 +205,35 @@ def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
         else:
             dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
         finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
-        ordered = sorted(finals)
-        for i in range(0, len(ordered), CHUNK):
-            _recompute(conn, set(ordered[i : i + CHUNK]), idmap, documents, curation, lookup)
+        for chunk in _chunks(conn, sorted(finals)):
+            _recompute(conn, chunk, idmap, documents, curation, lookup)
         conn.execute("DELETE FROM view_dirty")
         conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
         conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, ops))
+
+
+def _chunks(conn: sqlite3.Connection, ids: list[str]) -> Iterator[set[str]]:
+    """Up to CHUNK ids at a time, fewer where they are mentioned often: a municipality named in
+    thousands of documents brings thousands of records (and their co-mentions) along."""
+    chunk: set[str] = set()
+    weight = 0
+    for i in range(0, len(ids), 400):
+        part = ids[i : i + 400]
+        marks = ",".join("?" * len(part))
+        counts = dict(
+            conn.execute(
+                f"SELECT id, count(*) FROM entity_records WHERE id IN ({marks}) GROUP BY id",  # noqa: S608
+                part,
+            ).fetchall()
+        )
+        for eid in part:
+            chunk.add(eid)
+            weight += counts.get(eid, 1)
+            if len(chunk) >= CHUNK or weight >= MAX_RECORDS:
+                yield chunk
+                chunk, weight = set(), 0
+    if chunk:
+        yield chunk
 
 
 def _recompute(
