@@ -170,3 +170,23 @@ def test_a_view_that_cannot_be_written_falls_back_to_merging_on_read(tmp_path: P
     monkeypatch.undo()
     assert dumps(KnowledgeGraph(store).to_json()) == dumps(kg.to_json())  # the dirty marks survived
     store.close()
+
+
+def test_view_tables_of_an_older_layout_are_rebuilt(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "g.db")
+    rng = random.Random(5)
+    for i in range(3):
+        store.upsert(random_facts(rng, f"doc{i}.txt"))
+    expected = dumps(KnowledgeGraph(store).to_json())
+    with store.conn:  # as a store written before the view was versioned: no documents column
+        store.conn.execute("DROP TABLE view_relations")
+        store.conn.execute(
+            "CREATE TABLE view_relations (type TEXT, source TEXT, target TEXT, role_key TEXT, "
+            "confidence REAL, evidence INTEGER, data TEXT)"
+        )
+        store.conn.execute("DELETE FROM meta WHERE key = 'view_schema'")
+    store.close()
+    store = SQLiteStore(tmp_path / "g.db")
+    kg = KnowledgeGraph(store)
+    assert dumps(kg.to_json()) == expected and kg.relation_sources()
+    store.close()
