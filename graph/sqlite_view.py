@@ -52,7 +52,9 @@ _OPS_KEY = "view_curation"  # hash of the curation file's operations the view wa
 def ensure_view_schema(conn: sqlite3.Connection) -> None:
     """Create the view tables, or recreate them when this version lays them out differently."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'view_schema'").fetchone()
-    if row is None or row[0] != VIEW_VERSION:  # None: new, or tables from before the view was versioned
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(view_relations)")}
+    # no version: new, or tables from before the view was versioned (also told by a missing column)
+    if row is None or row[0] != VIEW_VERSION or (columns and "documents" not in columns):
         for table in _VIEW_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed table names
         conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))

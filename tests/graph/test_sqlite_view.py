@@ -186,6 +186,15 @@ def test_view_tables_of_an_older_layout_are_rebuilt(tmp_path: Path) -> None:
         )
         store.conn.execute("DELETE FROM meta WHERE key = 'view_schema'")
     store.close()
+    SQLiteStore(tmp_path / "g.db").close()  # an intermediate version stamped such tables as current
+    store = SQLiteStore(tmp_path / "g.db")
+    with store.conn:
+        store.conn.execute("DROP TABLE view_relations")
+        store.conn.execute(
+            "CREATE TABLE view_relations (type TEXT, source TEXT, target TEXT, role_key TEXT, "
+            "confidence REAL, evidence INTEGER, data TEXT)"
+        )
+    store.close()
     store = SQLiteStore(tmp_path / "g.db")
     kg = KnowledgeGraph(store)
     assert dumps(kg.to_json()) == expected and kg.relation_sources()
