@@ -32,8 +32,10 @@ def run_cli(*args: str) -> tuple[float, str, float, float]:
     include its worker processes."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([*STAKEGRAPH, *args], stdout=subprocess.PIPE, text=True)
-    out = proc.stdout.read() if proc.stdout else ""
+    with proc.stdout as stdout:  # type: ignore[union-attr]
+        out = stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
     if status != 0:
         raise SystemExit(f"stakegraph {' '.join(args)} failed")
@@ -81,10 +83,6 @@ def main() -> None:
         runs: dict[str, float] = {}
         cpus: dict[str, float] = {}
         notes: dict[str, str] = {}
-        label = "spaCy blank nl + sentencizer"
-        runs[label], cpus[label] = spacy_tokenise(texts)
-        label = "deduce (persons, places)"
-        runs[label], cpus[label] = deduce_run(texts)
         for workers in (1, 2):
             db = str(Path(tmp) / f"w{workers}.db")
             label = f"stakegraph ingest --workers {workers}"
@@ -96,6 +94,12 @@ def main() -> None:
         again = ("ingest", str(folder), "--store", str(Path(tmp) / "w2.db"))
         runs[label], summary, cpus[label], rss = run_cli(*again)
         notes[label] = f"peak RSS {rss:.0f} MB; {summary}"
+        # The references run in this process, after the CLI runs: a child started later would
+        # inherit this process's peak RSS (Linux keeps it across fork and exec).
+        label = "spaCy blank nl + sentencizer"
+        runs[label], cpus[label] = spacy_tokenise(texts)
+        label = "deduce (persons, places)"
+        runs[label], cpus[label] = deduce_run(texts)
         load = os.getloadavg()[0]
 
     print(f"{n} documents, {mb:.2f} MB; load average {load:.1f} on {os.cpu_count()} cores")

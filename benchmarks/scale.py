@@ -30,8 +30,10 @@ def timed(args: list[str]) -> tuple[float, float, str]:
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, text=True)
-        out = proc.stdout.read() if proc.stdout else ""
+        with proc.stdout as stdout:  # type: ignore[union-attr]
+            out = stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - t0
         if status:
             err.seek(0)
