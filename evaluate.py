@@ -37,8 +37,20 @@ def _names(entity: dict) -> set[str]:
     return {name_key(n) for n in [entity.get("name", ""), *(entity.get("aliases") or [])]} - {""}
 
 
-def _key(rtype: str, s: str, t: str) -> tuple[str, str, str]:
+def relation_key(rtype: str, s: str, t: str) -> tuple[str, str, str]:
+    """A relation's identity for scoring: symmetric relations in either order are one."""
     return (rtype, *sorted((s, t))) if rtype in SYMMETRIC_RELATIONS else (rtype, s, t)
+
+
+def align_entities(gold: dict, entities: list[dict]) -> dict[str, str]:
+    """Predicted entity id -> the gold key it matches by any name, as the scorer aligns them."""
+    gold_names = {g["key"]: _names(g) for g in gold["entities"]}
+    align = {}
+    for e in entities:
+        hit = next((k for k, names in gold_names.items() if _names(e) & names), None)
+        if hit is not None:
+            align[e["id"]] = hit
+    return align
 
 
 # confidence bands of the calibration table, highest first: (lower bound, label)
@@ -76,11 +88,11 @@ def score_document(gold: dict, entities: list[dict], relations: list[dict], coun
         if k not in matched:
             counts.add("entity", gold_type[k], 2)
             errors["entity_fn"].append(next(g["name"] for g in gold["entities"] if g["key"] == k))
-    gold_rel = {_key(r["type"], r["source"], r["target"]): r for r in gold["relations"]}
+    gold_rel = {relation_key(r["type"], r["source"], r["target"]): r for r in gold["relations"]}
     found = set()
     for r in relations:
         s, t = align.get(r["source"]), align.get(r["target"])
-        key = _key(r["type"], s, t) if s and t else None
+        key = relation_key(r["type"], s, t) if s and t else None
         if key in found:
             continue
         confidence = float(r.get("confidence") or 0.0)

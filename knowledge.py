@@ -127,14 +127,6 @@ class KnowledgeGraph:
                 index.setdefault(name_key(n), []).append(e.id)
         return index
 
-    @cached_property
-    def _exact_index(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = {}
-        for e in self._entities:
-            for n in {fold(e.name), *(fold(a) for a in e.aliases)}:
-                index.setdefault(n, []).append(e.id)
-        return index
-
     def matches(self, name: str) -> list[Entity]:
         """Every entity `name` may mean, the most mentioned first: an id is one; a name or alias
         written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
@@ -143,13 +135,24 @@ class KnowledgeGraph:
             found = self._stored.entity(name)
             if found is not None:
                 return [found]
-            candidates = self._stored.by_name_key(name_key(name))
+            lookup = self._stored.by_name_key
         else:
             if name in self._by_id:
                 return [self._by_id[name]]
-            candidates = [self._by_id[i] for i in set(self._name_index.get(name_key(name), []))]
+
+            def lookup(key: str) -> list[Entity]:
+                return [self._by_id[i] for i in dict.fromkeys(self._name_index.get(key, []))]
+
+        key = name_key(name)
+        candidates = lookup(key)
         exact = [e for e in candidates if fold(name) in {fold(e.name), *(fold(a) for a in e.aliases)}]
-        return sorted(exact or candidates, key=lambda e: (-e.mentions, e.id))
+        found = exact or candidates
+        if not fold(name).startswith(("gemeente ", "provincie ")):
+            # "Groningen" also means the province that goes by "provincie Groningen": a bare place
+            # name is ambiguous when both exist (name_key drops a leading "gemeente", not "provincie")
+            seen = {e.id for e in found}
+            found += [e for e in lookup(f"provincie {key}") if e.type == "Province" and e.id not in seen]
+        return sorted(found, key=lambda e: (-e.mentions, e.id))
 
     def find(self, name: str) -> Entity | None:
         """An entity by id, name or alias, with the same normalisation extraction uses.

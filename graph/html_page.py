@@ -28,16 +28,30 @@ from .model import ENTITY_TYPES, Relation
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeGraph
 
-# Okabe-Ito based palette: distinguishable for the common forms of colour blindness.
+# Okabe & Ito's colour-blind-safe palette, six of its eight colours chosen so that no two types get
+# a near pair (orange/vermillion, blue/sky blue): told apart with deuteranopia and protanopia too.
+# Each type also has its own shape, so the picture reads in greyscale and for any colour vision.
 TYPE_COLORS: dict[str, str] = {
-    "Person": "#0072B2",
-    "Municipality": "#E69F00",
-    "Province": "#CC79A7",
-    "Region": "#009E73",
-    "Organization": "#D55E00",
-    "Initiative": "#56B4E9",
+    "Person": "#0072B2",  # blue
+    "Municipality": "#E69F00",  # orange
+    "Province": "#CC79A7",  # reddish purple
+    "Region": "#009E73",  # bluish green
+    "Organization": "#000000",  # black
+    "Initiative": "#F0E442",  # yellow
+}
+TYPE_SHAPES: dict[str, str] = {
+    "Person": "circle",
+    "Municipality": "square",
+    "Province": "diamond",
+    "Region": "hexagon",
+    "Organization": "triangle",
+    "Initiative": "star",
 }
 OTHER_COLOR = "#7f7f7f"
+OTHER_SHAPE = "circle"
+LABEL_MAX = 26  # characters; longer names are shortened on the page, the full name shows on hover
+ALWAYS_LABELLED = 8  # the most central nodes carry their label whatever else competes for the space
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9&\-]{1,7}$")
 LAYOUT_SEED = 7
 NX_LAYOUT_MAX_NODES = 300
 Positions = dict[str, tuple[float, float]]
@@ -94,7 +108,8 @@ def page_data(
         e = candidates[eid]
         x, y = positions[eid]
         nodes.append({
-            "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "id": e.id, "name": e.name, "label": short_label(e.name, e.aliases), "type": e.type,
+            "aliases": list(e.aliases),
             "documents": list(e.documents), "mentions": e.mentions, "degree": degree[eid],
             "score": _finite(score[eid]), "x": round(x, 2), "y": round(y, 2),
         })
@@ -109,8 +124,10 @@ def page_data(
         "title": title,
         "size_by": size_by,
         "total_entities": len(kg.entities()),
+        "always_labelled": ALWAYS_LABELLED,
         "types": [
-            {"type": t, "color": TYPE_COLORS.get(t, OTHER_COLOR), "count": sum(n["type"] == t for n in nodes)}
+            {"type": t, "color": TYPE_COLORS.get(t, OTHER_COLOR), "shape": TYPE_SHAPES.get(t, OTHER_SHAPE),
+             "count": sum(n["type"] == t for n in nodes)}
             for t in present
         ],
         "nodes": nodes,
@@ -121,6 +138,21 @@ def page_data(
         "relations": [_relation(r) for r in touching],
         "outside": dict(sorted(outside.items())),
     }
+
+
+def short_label(name: str, aliases: Iterable[str] = (), limit: int = LABEL_MAX) -> str:
+    """What a node's label shows: the name, or for a long one its acronym ("HAN") when it has one,
+    else the name cut at a word boundary with an ellipsis. The page shows the full name on hover."""
+    name = " ".join(name.split())
+    if len(name) <= limit:
+        return name
+    acronym = next((a for a in aliases if _ACRONYM.match(a) and sum(c.isupper() for c in a) >= 2), None)
+    if acronym:
+        return acronym
+    cut = name[: limit - 1]
+    if " " in cut and cut.rindex(" ") >= 0.6 * limit:  # a word boundary, unless it loses too much
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "\u2026"
 
 
 def render_page(data: Mapping[str, Any], assets: PageAssets) -> str:

@@ -9,33 +9,51 @@ records by `graph.merge`, so every store gives the same answer for the same inpu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-ENTITY_TYPES: tuple[str, ...] = ("Person", "Municipality", "Province", "Region", "Organization", "Initiative")
-RELATION_TYPES: tuple[str, ...] = (
-    "HOLDS_POSITION",
-    "MEMBER_OF",
-    "COLLABORATES_WITH",
-    "PARTICIPATES_IN",
-    "LOCATED_IN",
-)
-SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"COLLABORATES_WITH"})
+
+class EntityType(StrEnum):
+    """The stakeholder kinds of ../shared/gold/SCHEMA.md: one definition for loaders and graph.
+    Members are strings, so stored and exported values stay the plain names."""
+
+    PERSON = "Person"
+    MUNICIPALITY = "Municipality"
+    PROVINCE = "Province"
+    REGION = "Region"
+    ORGANIZATION = "Organization"
+    INITIATIVE = "Initiative"
+
+
+class RelationType(StrEnum):
+    HOLDS_POSITION = "HOLDS_POSITION"
+    MEMBER_OF = "MEMBER_OF"
+    COLLABORATES_WITH = "COLLABORATES_WITH"
+    PARTICIPATES_IN = "PARTICIPATES_IN"
+    LOCATED_IN = "LOCATED_IN"
+
+
+ENTITY_TYPES: tuple[str, ...] = tuple(t.value for t in EntityType)  # plain strings: click shows them
+RELATION_TYPES: tuple[str, ...] = tuple(t.value for t in RelationType)
+SYMMETRIC_RELATIONS: frozenset[str] = frozenset({RelationType.COLLABORATES_WITH})
 STATUSES: tuple[str, ...] = ("current", "former")
 
-_ORGS = frozenset({"Organization", "Municipality", "Province", "Region"})
+E = EntityType
+# bodies: what can be a member, collaborate, employ (with Region: a regional cooperation's board)
+BODIES: frozenset[str] = frozenset({E.ORGANIZATION, E.MUNICIPALITY, E.PROVINCE, E.REGION})
+PLACES: frozenset[str] = frozenset({E.MUNICIPALITY, E.PROVINCE, E.REGION})
 # Which entity types each relation may connect (source types, target types), as the schema defines.
 RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "HOLDS_POSITION": (
-        frozenset({"Person"}),
-        frozenset({"Organization", "Municipality", "Province", "Region"}),
+    RelationType.HOLDS_POSITION: (frozenset({E.PERSON}), BODIES),
+    RelationType.MEMBER_OF: (
+        frozenset({E.ORGANIZATION, E.MUNICIPALITY}),
+        frozenset({E.ORGANIZATION, E.REGION}),
     ),
-    "MEMBER_OF": (frozenset({"Organization", "Municipality"}), frozenset({"Organization", "Region"})),
-    "COLLABORATES_WITH": (_ORGS, _ORGS),
-    "PARTICIPATES_IN": (frozenset({"Organization", "Municipality", "Person"}), frozenset({"Initiative"})),
-    "LOCATED_IN": (
-        frozenset({"Organization", "Initiative", "Municipality"}),
-        frozenset({"Municipality", "Province", "Region"}),
-    ),
+    RelationType.COLLABORATES_WITH: (BODIES, BODIES),
+    # SCHEMA Conventions: every party of a multi-party agreement takes part, provinces included,
+    # and a regional cooperation that signs as a party
+    RelationType.PARTICIPATES_IN: (BODIES | {E.PERSON}, frozenset({E.INITIATIVE})),
+    RelationType.LOCATED_IN: (frozenset({E.ORGANIZATION, E.INITIATIVE, E.MUNICIPALITY}), PLACES),
 }
 
 

@@ -13,12 +13,20 @@ from itertools import combinations
 
 from ..graph.merge import combine_confidence
 from ..graph.model import RELATION_ENDS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .calibration import RELATION_FLOOR, load_calibration
 from .pipeline import Extraction, build_nlp
+from .relations import Candidate
+
+
+def _strongest(rated: tuple[float, Candidate]) -> tuple[float, str]:
+    return (-rated[0], rated[1].rule)
 
 
 class Extractor:
-    def __init__(self, nlp: str | None = None) -> None:
+    def __init__(self, nlp: str | None = None, calibrate: bool = True) -> None:
         self.nlp = build_nlp(nlp)
+        # rule -> confidence measured on annotated real pages (see calibration.py)
+        self.calibration = load_calibration() if calibrate else {}
 
     def extract(self, text: str, document: Document) -> DocumentFacts:
         doc = self.nlp(text)
@@ -36,27 +44,41 @@ class Extractor:
             for r in sorted(state.records.values(), key=lambda r: r.key)
         ]
         types = {e.id: e.type for e in entities}
+        parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
         groups: dict[tuple, list] = defaultdict(list)
         for c in state.relations:
             ends = RELATION_ENDS[c.type]
-            if types.get(c.source) in ends[0] and types.get(c.target) in ends[1]:
+            if (
+                types.get(c.source) in ends[0]
+                and types.get(c.target) in ends[1]
+                and not {c.source, c.target} & parties
+            ):
                 rel = Relation(c.type, c.source, c.target, c.role)
                 groups[rel.key].append(c)
         relations = []
         for key, cands in sorted(groups.items()):
             evidence = {}  # one piece of evidence per sentence: the strongest rule that read it there
-            for c in sorted(cands, key=lambda c: (-c.confidence, c.rule)):
+            # a rule measured to be right less often than RELATION_FLOOR on real pages gives no fact
+            rated = [(self.calibration.get(c.rule, c.confidence), c) for c in cands]
+            rated = sorted(
+                ((v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR),
+                key=_strongest,
+            )
+            if not rated:
+                continue
+            for confidence, c in rated:
                 ev = Evidence(
                     document.name,
                     c.sentence.start,
                     c.sentence.end,
                     " ".join(c.sentence.text.split()),
                     c.rule,
-                    c.confidence,
+                    confidence,
                 )
                 evidence.setdefault(ev.start, ev)
+            confidence = combine_confidence(e.confidence for e in evidence.values())
             statuses = [c.status for c in cands if c.status]
-            best = max(cands, key=lambda c: c.confidence)
+            best = rated[0][1]
             relations.append(
                 Relation(
                     type=key[0],
@@ -65,7 +87,8 @@ class Extractor:
                     role=best.role,
                     role_class=best.role_class,
                     status=("current" if "current" in statuses else "former") if statuses else None,
-                    confidence=combine_confidence(c.confidence for c in cands),
+                    # sentences are independent evidence; two rules reading one sentence are not
+                    confidence=confidence,
                     evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
                 )
             )

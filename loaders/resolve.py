@@ -31,6 +31,22 @@ class EntityRecord:
     attributes: dict = field(default_factory=dict)
 
 
+def _initiative_forms(rec: EntityRecord) -> None:
+    """An agreement or programme goes by several spellings: with or without quotes or its years,
+    "Regio Deal" or "Regiodeal" ("City Deal 'Slim maatwerk'", "Akkoord 2020-2023")."""
+    forms = {rec.name, *rec.aliases}
+    for form in forms:
+        plain = re.sub(r"[‘’“”\"']", "", form).strip()
+        plain = re.sub(r"\s+(?:\d{4}(?:\s*[–-]\s*\d{4})?)$", "", plain).strip()
+        for variant in {
+            plain,
+            re.sub(r"\b(Regio|City) Deal\b", r"\1deal", plain),
+            re.sub(r"\b(Regio|City)deal\b", r"\1 Deal", plain),
+        }:
+            if variant and variant != rec.name:
+                rec.aliases.add(variant)
+
+
 def acronym_matches(acronym: str, name: str) -> bool:
     """Do the acronym's letters start the name's words in order? Connectors may be skipped; extra
     letters may come from inside a compound word ("VNG" ~ "Vereniging (van) Nederlandse Gemeenten",
@@ -83,6 +99,8 @@ class Resolver:
             if rec is None:
                 rec = records[m.key] = EntityRecord(m.key, m.type, self._name(m))
             rec.mentions += 1
+            if m.rule == "org-party":
+                rec.attributes["political_party"] = True
             for surface in {m.text, m.surface or m.text}:
                 rec.aliases.add(" ".join(surface.split()))
             if m.type == "Municipality":
@@ -101,6 +119,10 @@ class Resolver:
                 if prov.wikidata:
                     rec.attributes["wikidata"] = prov.wikidata
         for rec in records.values():
+            if rec.type == "Region":
+                self._region_forms(rec)
+            if rec.type == "Initiative":
+                _initiative_forms(rec)
             if rec.type == "Province" and rec.name in self.ref.municipality_names:
                 # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
                 rec.aliases.discard(rec.name)
@@ -344,6 +366,18 @@ class Resolver:
                             out.remove(o)
                         out.add(new)
         return list(out)
+
+    def _region_forms(self, rec: EntityRecord) -> None:
+        """A region goes by its name with and without "regio" ("regio Midden-Holland", "Midden-Holland");
+        the bare form only where no municipality or province has that name."""
+        forms = {rec.name, *rec.aliases}
+        for form in forms:
+            bare = re.sub(r"^[Rr]egio\s+", "", form)
+            taken = bare in self.ref.municipality_names or bare in self.ref.province_names
+            if bare != form and not taken:
+                rec.aliases.add(bare)
+            if bare == form:
+                rec.aliases.add("regio " + form)
 
     @staticmethod
     def _surname_only(persons: list[Mention]) -> None:

@@ -30,10 +30,10 @@ _roles(
 )
 _roles(
     "elected",
-    """burgemeester, loco-burgemeester, wethouder, gedeputeerde, commissaris van de koning,
+    """burgemeester, eerste burger, loco-burgemeester, wethouder, gedeputeerde, commissaris van de koning,
     commissaris van de koningin, raadslid, gemeenteraadslid, fractievoorzitter, statenlid, minister,
-    staatssecretaris, dijkgraaf, heemraad, kamerlid, tweede kamerlid, eerste kamerlid, europarlementariër,
-    gemeenteraadslid, waarnemend burgemeester, dagelijks bestuurder""",
+    staatssecretaris, dijkgraaf, heemraad, hoogheemraad, kamerlid, tweede kamerlid, eerste kamerlid,
+    europarlementariër, gemeenteraadslid, waarnemend burgemeester, dagelijks bestuurder""",
 )
 _roles(
     "board",
@@ -129,8 +129,21 @@ PDF URL FAQ KPI ROI ESG CO2 HRM DNA EHBO OK TV PR CV MT DT GR BSN WOZ AVG WOO WO
 CAO BBP MKB VVE VVD CDA PVDA PVV SP GL D66 JA NEE OFF ON VS USA UK EUR ZZP'ER
 """.split()
 )
-# Political parties are organisations, but users rarely want them as stakeholders in these texts;
-# they are kept out of recognition by default (curation can add them).
+# Dutch political parties, national and historical (SCHEMA: parties are Organization entities
+# without relations). Written as the parties write themselves; matched as whole words.
+POLITICAL_PARTIES: frozenset[str] = frozenset(
+    """CDA VVD PvdA D66 GroenLinks SP ChristenUnie SGP PVV PvdD 50PLUS DENK JA21 FvD BBB Volt NSC ARP KVP
+CHU GPV RPF PPR PSP CPN""".split()
+    + [
+        "Partij van de Arbeid",
+        "Partij voor de Dieren",
+        "Forum voor Democratie",
+        "BoerBurgerBeweging",
+        "Nieuw Sociaal Contract",
+        "GroenLinks-PvdA",
+        "GL-PvdA",
+    ]
+)
 
 # Lines that are credits, not content: names there are writers and photographers.
 CREDIT_LINE = re.compile(

@@ -82,7 +82,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.write_line(
             f"{len(skipped)} test(s) compare with ../shared (reference corpus, scorer, interchange "
             f"document), which is not at {SHARED}; they were skipped. Everything else ran on what the "
-            "repository ships (samples/, tests/devset, tests/holdout). Set STAKEGRAPH_SHARED=DIR to "
+            "repository ships (samples/, tests/devset, tests/holdout, tests/realset). Set STAKEGRAPH_SHARED=DIR to "
             "point at a copy; .ci/run sets STAKEGRAPH_REQUIRE_SHARED=1 and fails instead of skipping."
         )
 

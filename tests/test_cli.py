@@ -512,25 +512,27 @@ def test_show_suggests_the_closest_names_once_each(ingested: tuple[str, Result])
     assert err == "stakegraph: error: no stakeholder named 'gemeente Leiden'"
 
 
-def two_groningens(path: Path) -> str:
+def two_groningens(path: Path, province_name: str = "Groningen") -> str:
     from stakegraph.graph.model import Document, DocumentFacts, Entity
     from stakegraph.graph.sqlite import SQLiteStore
 
+    aliases = ["provincie Groningen"] if province_name == "Groningen" else []
     facts = DocumentFacts(Document("d1", "noorden.txt", str(path / "noorden.txt")), entities=[
         Entity("gemeente:gm0014", "Municipality", "Groningen", ["gemeente Groningen"], ["noorden.txt"], 3),
-        Entity("provincie:pv20", "Province", "Groningen", ["provincie Groningen"], ["noorden.txt"], 1)])
+        Entity("provincie:pv20", "Province", province_name, aliases, ["noorden.txt"], 1)])
     db = str(path / "noorden.db")
     with SQLiteStore(db) as store:
         store.upsert(facts)
     return db
 
 
-def test_show_on_a_name_of_two_stakeholders_says_so_and_how_to_choose(tmp_path: Path) -> None:
-    db = two_groningens(tmp_path)
+@pytest.mark.parametrize("province_name", ["Groningen", "provincie Groningen"])
+def test_show_on_a_name_of_two_stakeholders_says_so_and_how_to_choose(tmp_path: Path, province_name: str) -> None:
+    db = two_groningens(tmp_path, province_name)
     err = one_line_error(run("show", "Groningen", "--store", db))
     assert err == ("stakegraph: error: 'Groningen' names 2 stakeholders; choose one by name or id: "
                    "Groningen (Municipality): 'gemeente Groningen' or gemeente:gm0014; "
-                   "Groningen (Province): 'provincie Groningen' or provincie:pv20")
+                   f"{province_name} (Province): 'provincie Groningen' or provincie:pv20")
     for way, eid in (("gemeente Groningen", "gemeente:gm0014"), ("provincie Groningen", "provincie:pv20"),
                      ("provincie:pv20", "provincie:pv20")):
         shown = run("show", way, "--store", db, "--format", "json")

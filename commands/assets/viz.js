@@ -20,7 +20,9 @@
   var links = data.links;
   var relations = data.relations;
   var colors = {};
-  data.types.forEach(function (t) { colors[t.type] = t.color; });
+  var shapes = {};
+  data.types.forEach(function (t) { colors[t.type] = t.color; shapes[t.type] = t.shape; });
+  var ALWAYS = data.always_labelled || 0;
 
   var byId = new Map();
   nodes.forEach(function (n, i) { n.index = i; byId.set(n.id, n); });
@@ -121,13 +123,46 @@
     l.hit.addEventListener("click", function (ev) { ev.stopPropagation(); selectLink(i); });
   });
 
+  // One shape per type (with the colour), each about the area of a circle of radius r.
+  function shapePath(shape, x, y, r) {
+    var pts = function (k, count, turn, inner) {
+      var out = [];
+      for (var i = 0; i < count * (inner ? 2 : 1); i++) {
+        var a = turn + i * Math.PI * 2 / (count * (inner ? 2 : 1));
+        var d = inner && i % 2 ? k * inner : k;
+        out.push((x + d * Math.cos(a)).toFixed(1) + "," + (y + d * Math.sin(a)).toFixed(1));
+      }
+      return "M" + out.join("L") + "Z";
+    };
+    switch (shape) {
+      case "square": return pts(r * 1.25, 4, Math.PI / 4);
+      case "diamond": return pts(r * 1.3, 4, 0);
+      case "triangle": return pts(r * 1.55, 3, -Math.PI / 2);
+      case "hexagon": return pts(r * 1.1, 6, 0);
+      case "star": return pts(r * 1.55, 5, -Math.PI / 2, 0.5);
+      default:
+        return "M" + (x - r).toFixed(1) + "," + y.toFixed(1) + "a" + r.toFixed(1) + "," + r.toFixed(1) +
+          " 0 1,0 " + (2 * r).toFixed(1) + ",0a" + r.toFixed(1) + "," + r.toFixed(1) + " 0 1,0 " +
+          (-2 * r).toFixed(1) + ",0Z";
+    }
+  }
+
   nodes.forEach(function (n) {
-    n.circle = svgEl("circle", { "class": "node", "data-id": n.id, "data-type": n.type }, layers.nodes);
-    n.circle.setAttribute("fill", colors[n.type] || "#7f7f7f");
-    var tip = svgEl("title", {}, n.circle);
+    n.labelText = n.label || n.name;  // the data's short label; n.label becomes its <text> element
+    n.shape = shapes[n.type] || "circle";
+    n.mark = svgEl("path", { "class": "node", "data-id": n.id, "data-type": n.type, "data-shape": n.shape },
+                   layers.nodes);
+    n.mark.setAttribute("fill", colors[n.type] || "#7f7f7f");
+    var tip = svgEl("title", {}, n.mark);
     tip.textContent = n.name + " (" + n.type + ")";
-    n.label = svgEl("text", { "class": "label" + (n.rank < 10 ? " major" : ""), "data-id": n.id }, layers.labels);
-    n.label.textContent = n.name.length > 32 ? n.name.slice(0, 31) + "\u2026" : n.name;
+    n.label = svgEl("text", { "class": "label" + (n.rank < ALWAYS ? " major" : ""), "data-id": n.id },
+                    layers.labels);
+    n.label.textContent = n.labelText;
+    if (n.labelText !== n.name) {  // shortened: the full name on hover, and a click selects as the node does
+      n.label.classList.add("short");
+      svgEl("title", {}, n.label).textContent = n.name;
+      n.label.addEventListener("click", function (ev) { ev.stopPropagation(); selectNode(n.index); });
+    }
     attachNodeEvents(n);
   });
 
@@ -139,9 +174,7 @@
     var rs = radiusScale();
     nodes.forEach(function (n) {
       n.sx = sx(n.x); n.sy = sy(n.y); n.sr = n.r * rs;
-      n.circle.setAttribute("cx", n.sx.toFixed(1));
-      n.circle.setAttribute("cy", n.sy.toFixed(1));
-      n.circle.setAttribute("r", n.sr.toFixed(1));
+      n.mark.setAttribute("d", shapePath(n.shape, n.sx, n.sy, n.sr));
     });
     links.forEach(function (l) {
       var s = nodes[l.source], t = nodes[l.target];
@@ -156,14 +189,15 @@
   var measure = document.createElement("canvas").getContext("2d");
   function textWidth(n) {
     if (n.labelWidth === undefined) {
-      measure.font = (n.rank < 10 ? "600 13px " : "12px ") + getComputedStyle(document.body).fontFamily;
+      measure.font = (n.rank < ALWAYS ? "600 13px " : "12px ") + getComputedStyle(document.body).fontFamily;
       n.labelWidth = measure.measureText(n.label.textContent).width;
     }
     return n.labelWidth;
   }
 
   // Greedy placement: the selected node, search hits, neighbours, then by centrality; a label that
-  // would overlap one already placed is left out, so what is shown can be read.
+  // would overlap one already placed is left out, so what is shown can be read. The most central
+  // nodes (data.always_labelled) are labelled even where they must overlap.
   function placeLabels() {
     var W = svg.clientWidth, H = svg.clientHeight;
     var sel = state.selected;
@@ -201,7 +235,7 @@
         }) || (avoidNodes && covers(box, n, shownNodes));
         if (!clash) { chosen = box; }
       }
-      if (chosen === null && p <= 1) {
+      if (chosen === null && (p <= 1 || n.rank < ALWAYS)) {  // the selection, hits and the most central
         chosen = { x0: spots[0][0] - 2, y0: spots[0][1] - 12, x1: spots[0][0] + w + 2, y1: spots[0][1] + 4 };
       }
       if (chosen === null) { return; }
@@ -261,12 +295,12 @@
   var drag = null;
 
   function attachNodeEvents(n) {
-    n.circle.addEventListener("pointerdown", function (ev) {
+    n.mark.addEventListener("pointerdown", function (ev) {
       ev.stopPropagation();
       drag = { node: n, x: ev.clientX, y: ev.clientY, moved: false };
-      n.circle.setPointerCapture(ev.pointerId);
+      n.mark.setPointerCapture(ev.pointerId);
     });
-    n.circle.addEventListener("click", function (ev) {
+    n.mark.addEventListener("click", function (ev) {
       ev.stopPropagation();
       if (drag && drag.moved) { drag = null; return; }
       drag = null;
@@ -362,9 +396,11 @@
         if (state.selected !== null && !visible(nodes[state.selected])) { state.selected = null; showOverview(); }
         search(searchBox.value);
       });
-      var swatch = document.createElement("span");
-      swatch.className = "swatch";
-      swatch.style.background = t.color;
+      var swatch = document.createElementNS(NS, "svg");
+      swatch.setAttribute("class", "swatch");
+      swatch.setAttribute("viewBox", "0 0 16 16");
+      swatch.setAttribute("data-shape", t.shape);
+      svgEl("path", { d: shapePath(t.shape, 8, 8, 5), fill: t.color }, swatch);
       var text = document.createElement("span");
       text.textContent = t.type + " (" + t.count + ")";
       label.append(input, swatch, text);
@@ -385,12 +421,12 @@
       var on = visible(n);
       shown += on ? 1 : 0;
       var dim = on && focus !== null && !focus.has(n.index);
-      [n.circle, n.label].forEach(function (e) {
+      [n.mark, n.label].forEach(function (e) {
         e.classList.toggle("off", !on);
         e.classList.toggle("dim", dim);
       });
-      n.circle.classList.toggle("match", state.matches.has(n.index));
-      n.circle.classList.toggle("selected", sel === n.index);
+      n.mark.classList.toggle("match", state.matches.has(n.index));
+      n.mark.classList.toggle("selected", sel === n.index);
     });
     links.forEach(function (l) {
       var on = visible(nodes[l.source]) && visible(nodes[l.target]);
@@ -405,6 +441,15 @@
     redraw();
   }
   links.forEach(function (l, i) { l.index = i; });
+
+  // Whether text on this background colour ("rgb(r, g, b)") should be dark (WCAG relative luminance).
+  function light(rgb) {
+    var c = (rgb.match(/\d+/g) || [0, 0, 0]).slice(0, 3).map(function (v) {
+      v = Number(v) / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] > 0.25;
+  }
 
   // ---------------------------------------------------------------- side panel
   function el(tag, cls, text) {
@@ -483,6 +528,7 @@
     var parts = [el("h2", "entity-name", n.name)];
     var badge = el("span", "badge", n.type);
     badge.style.background = colors[n.type] || "#7f7f7f";
+    badge.style.color = light(badge.style.background) ? "#000" : "#fff";
     var line = el("p", "meta");
     line.append(badge, document.createTextNode(" "), el("span", "id", n.id));
     parts.push(line);

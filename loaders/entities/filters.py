@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..reference import Reference
-from ..text import Mention
+from ..reference import Reference, common_word
+from ..text import Mention, is_sentence_initial
+from ..vocabulary import ROLES
+from .common import initiative_head, org_head
 
 # single words with these endings name a theme, a law or a task, not a body: Duurzaamheid,
 # Mobiliteit, Toerisme, Volkshuisvesting, Dienstverlening, Brandweerzorg, Omgevingswet, Omgevingsrecht
@@ -36,22 +38,151 @@ ORGAN_OF = re.compile(rf"(?:{ORGAN.pattern})\s+(?:van|der)\s+(?:(?:de|het)\s+)?"
 
 BODY_TYPES = frozenset({"Organization", "Initiative", "Region"})
 
+# the kind of body, not a body: "de GGD" explaining what a GGD does, "een gemeenschappelijke regeling"
+GENERIC_BODY_NAMES = frozenset(
+    {
+        "ggd",
+        "ghor",
+        "rud",
+        "dpg",
+        "gemeentelijke gezondheidsdienst",
+        "omgevingsdienst",
+        "veiligheidsregio",
+        "waterschap",
+        "gemeenschappelijke regeling",
+        "regionale uitvoeringsdienst",
+        "geneeskundige hulpverleningsorganisatie in de regio",
+        "provinciehuis",
+        "gemeentehuis",
+        "stadhuis",
+        "raadhuis",
+        "koninklijk besluit",
+        "rijksoverheid",
+    }
+)
+
+# "minister van Binnenlandse Zaken en Koninkrijksrelaties": a portfolio, not a body (SCHEMA)
+PORTFOLIO = re.compile(r"\b(?:minister|staatssecretaris|bewindspersoon)\s+(?:van|voor)\s+[^.,;:()]{0,45}$")
+
+# words that open a sentence and never a name
+DISCOURSE_OPENERS = frozenset(
+    """Zoals Ook Volgens Daarnaast Bovendien Tevens Zo Dan Nu Toen Verder Dus Maar Want Hierbij
+    Daarom Namens Sinds Tijdens Na Voor Met Door In Op Bij Naast Binnen Vanuit Vanaf Onder Over Uit
+    Tot Om Als""".split()
+)
+
+
+# a capitalised chunk of one to four words in a comma/"en" list
+_LIST_ITEM = r"[A-Z][\w&'’.-]*(?:[ ][A-Z0-9][\w&'’.-]*){0,3}"
+LIST = re.compile(
+    rf"(?<![\w-])({_LIST_ITEM})((?:,[ ]{_LIST_ITEM}){{1,12}}),?[ ](?:en|&)[ ]({_LIST_ITEM})(?![\w-])"
+)
+
+
+def listed_organisations(text: str, mentions: list[Mention], ref: Reference) -> list[Mention]:
+    """ "Circulus Berkel, AVU en ROVA", "waterschappen, Rijkswaterstaat, Ambulancezorg Limburg-Noord":
+    a capitalised name listed beside organisations the rules know is an organisation too."""
+    orgs = {(m.start, m.end) for m in mentions if m.type == "Organization"}
+    found = []
+    for lst in LIST.finditer(text):
+        items = [(lst.start(1), lst.group(1))]
+        pos = lst.start(2)
+        for part in lst.group(2).split(", ")[1:]:
+            pos = text.index(part, pos)
+            items.append((pos, part))
+            pos += len(part)
+        items.append((lst.start(3), lst.group(3)))
+        known = [(a, a + len(t)) in orgs for a, t in items]
+        if sum(known) < 1:
+            continue
+        for (start, item), is_org in zip(items, known, strict=True):
+            end = start + len(item)
+            if is_org or any(m.start < end and start < m.end and m.type != "Organization" for m in mentions):
+                continue  # known already, or a place or person
+            words = item.split()
+            if words[0] in ref.first_names or words[0] in DISCOURSE_OPENERS or common_word(words[0]):
+                continue
+            found.append(Mention(start, end, item, "Organization", "org-listed", priority=45, confidence=0.6))
+    return found
+
 
 def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> list[Mention]:
     """The mentions that name stakeholders, with organs cut off the bodies they belong to."""
+    mentions = mentions + listed_organisations(text, mentions, ref)
     out = []
+    # "GGD Drenthe" makes "de GGD" that one, to be linked when names are resolved
+    named = {w[0] for w in (m.text.split() for m in mentions) if len(w) > 1 and w[1][:1].isupper()}
     for m in mentions:
+        if m.type == "Person":
+            out.append(_person_not_employer(m, ref))
+            continue
         if m.type not in BODY_TYPES:
             out.append(m)
             continue
-        kept = _judge(m, ref)
+        if m.text.isupper() and m.text in named and m.text not in ADMINISTRATIVE_ACRONYMS:
+            out.append(m)
+            continue
+        kept = _judge(m, ref, text)
         if kept is not None:
             out.append(kept)
     return out
 
 
-def _judge(m: Mention, ref: Reference) -> Mention | None:
+def _person_not_employer(m: Mention, ref: Reference) -> Mention:
+    """ "(burgemeester) Kees Jansen van Kampen": a full name followed by "van" and a municipality is a
+    person and the municipality they serve, not a surname "Jansen van Kampen"."""
+    cut = re.match(r"((?:\S+\s+){2,3}?)van\s+(\S+(?:\s+\S+)?)$", m.text)
+    if cut and cut.group(2) in ref.municipality_names and cut.group(1).split()[0] in ref.first_names:
+        name = cut.group(1).rstrip()
+        return Mention(
+            m.start,
+            m.start + len(name),
+            name,
+            m.type,
+            m.rule,
+            m.priority,
+            m.confidence,
+            canonical=name,
+            attrs={**m.attrs, "last": name.split(None, 1)[1]},
+        )
+    return m
+
+
+def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
+    glued = re.search(r"\s+en\s+(?:de|het)\s+", m.text)
+    if glued and m.type == "Organization":
+        # "Ambulancezorg Limburg-Noord en de GGD": two bodies, not one name
+        left = m.text[: glued.start()]
+        return _judge(
+            Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence), ref, text
+        )
+    staff = re.match(
+        r"((?:[A-Z][\w'’-]+\s+){2,3}(?:en\s+(?:[A-Z][\w'’-]+\s+){1,3})?)van\s+(?:(?:de|het)\s+)?(?=[A-Z])",
+        m.text,
+    )
+    if m.type == "Organization" and staff and words[0] in ref.first_names:
+        # "Sanne Vos van GGD Twente": a person and the body they work for, not one name
+        start = m.start + staff.end()
+        rest = m.text[staff.end() :]
+        return _judge(Mention(start, m.end, rest, m.type, m.rule, m.priority, m.confidence), ref, text)
+    if m.text.lower() in GENERIC_BODY_NAMES or PORTFOLIO.search(text[max(0, m.start - 60) : m.start]):
+        return None
+    if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":
+        return None  # "Directeur Publieke Gezondheid", "Hoogheemraad Jeroen Haan": a title, not a body
+    if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
+        return None  # "INPUT", "RIJEN": a word of a heading set in capitals
+    if len(words) >= 2 and m.text.isupper() and all(len(w) > 4 and not org_head(w) for w in words):
+        return None  # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)
+    if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]):
+        rest = re.match(r"\S+\s+(?:(?:de|het|een)\s+)?", m.text)
+        cut = rest.end() if rest else 0
+        if cut and m.text[cut : cut + 1].isupper():
+            # "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part
+            start = m.start + cut
+            return _judge(
+                Mention(start, m.end, m.text[cut:], m.type, m.rule, m.priority, m.confidence), ref, text
+            )
     if m.text in ADMINISTRATIVE_ACRONYMS:
         return None
     if ORGAN.fullmatch(m.text):
@@ -86,6 +217,21 @@ def _judge(m: Mention, ref: Reference) -> Mention | None:
                 attrs={"codes": sorted(codes)},
             )
     return m
+
+
+def _alone(m: Mention, text: str) -> bool:
+    """Is the mention the whole of its line (a heading)?"""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return text[start : end if end >= 0 else len(text)].strip() == m.text
+
+
+def _opener(word: str) -> bool:
+    """A sentence's first word that cannot begin a name: a discourse word ("Zoals", "Ook") or an
+    action noun ("Verlenging", "Ondertekening"), not a name's head ("Stichting", "Vereniging")."""
+    if word in DISCOURSE_OPENERS:
+        return True
+    return word.endswith("ing") and len(word) > 6 and not org_head(word) and not initiative_head(word)
 
 
 def _demonym(word: str, ref: Reference) -> bool:

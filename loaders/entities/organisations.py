@@ -15,6 +15,7 @@ from ..vocabulary import (
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_TYPE_NOUNS,
+    POLITICAL_PARTIES,
     REGION_WORDS,
     ROLES,
 )
@@ -32,6 +33,10 @@ from .common import (
     is_role_word,
     org_head,
 )
+
+_PARTY_NAMES = "|".join(re.escape(p) for p in sorted(POLITICAL_PARTIES, key=len, reverse=True))
+PARTY = re.compile(rf"(?<![\w-])(?:{_PARTY_NAMES})(?![\w-])")
+NATIONAL_NAME = re.compile(rf"(?<![\w-])(?:{CAP}[ ]){{1,3}}Nederland(?![\w-])")
 
 # capitalised words that open a sentence rather than continue a name
 SENTENCE_OPENERS = frozenset(
@@ -52,6 +57,8 @@ class OrganisationRules:
         out += self._domain_names(text)
         out += self._typed_names(text)
         out += self._camel_case(text)
+        out += self._national_names(text)
+        out += [from_match(m, "Organization", "org-party", 75, 0.9) for m in PARTY.finditer(text)]
         for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
             if org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
                 out.append(from_match(m, "Organization", "org-head-number", 61, 0.7))
@@ -346,12 +353,25 @@ class OrganisationRules:
             out.append(from_match(m, "Organization", "acronym-network", 45, 0.7, group=1))
         return out
 
+    def _national_names(self, text: str) -> list[Mention]:
+        """ "Sociaal Werk Nederland", "Bouwend Nederland": capitalised words ending in "Nederland" name
+        a national body (compass regions, "Noord-Nederland", are places and read elsewhere)."""
+        out = []
+        for m in NATIONAL_NAME.finditer(text):
+            first = m.group().split()[0]
+            if first in SENTENCE_OPENERS or first in NOT_NAMES or first in self.ref.province_names:
+                continue
+            out.append(from_match(m, "Organization", "org-national", 55, 0.7))
+        return out
+
     def _lowercase_head_names(self, text: str) -> list[Mention]:
         """ "leergang Goed Bestuur", "programma Samen Gezond": a lower-case head + a name."""
         out = []
         heads = "|".join(sorted(INITIATIVE_HEADS, key=len, reverse=True))
         for m in re.finditer(
-            rf"(?<![\w-])(?P<h>(?:[a-zà-ÿ]+)?(?:{heads}))\s+(?P<n>{CAP}(?:(?:\s(?:van(?!\s(?:de|het)\b)|voor|en|in|op|aan)(?:\s(?:de|het|der))?)?\s{CAP}){{0,4}}(?:\s\d{{4}})?)",
+            rf"(?<![\w-])(?P<h>(?:[a-zà-ÿ]+)?(?:{heads}))[ \t]+"
+            rf"(?P<n>{CAP}(?:(?:\s(?:van(?!\s(?:de|het)\b)|voor|en|in|op|aan)(?:\s(?:de|het|der))?)?\s{CAP}){{0,4}}"
+            r"(?:\s\d{4})?)",
             text,
         ):
             name = m.group("n")
@@ -360,9 +380,12 @@ class OrganisationRules:
                 words[0] in self.ref.municipality_names
                 or words[0] in self.ref.province_names
                 or words[0] in NOT_NAMES
+                or words[0] in SENTENCE_OPENERS
+                or words[0] in self.ref.first_names
                 or is_all_caps(words[0])
+                or (len(words) == 1 and common_word(words[0]))
             ):
-                continue
+                continue  # "het convenant. Op maandag", "deze week Hilde": no name follows the head
             out.append(
                 Mention(
                     m.start(),

@@ -5,6 +5,7 @@ before a capitalised surname ('minister De Jonge').
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..reference import common_word
 from ..text import Mention, is_all_caps, is_capitalised, is_sentence_initial
@@ -22,6 +23,11 @@ TITLED_SURNAME = re.compile(
     r"(?P<n>(?:(?:Van der|Van den|Van de|Van|De|Den|Ter|Ten|Op de|In 't|Van 't)\s+)?"
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
 )
+
+
+def strip_accents(word: str) -> str:
+    """ "Gérard" -> "Gerard": the name lists are written without most accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 class PersonRules:
@@ -100,6 +106,15 @@ class PersonRules:
             )
         return out
 
+    def _first_name(self, word: str) -> bool:
+        """On the first-name list, also written with accents ("Gérard") or as two names joined by a
+        hyphen ("Cora-Yfke", "Jean-Paul")."""
+        names = self.ref.first_names
+        if word in names or strip_accents(word) in names:
+            return True
+        parts = word.split("-")
+        return len(parts) == 2 and all(p in names or strip_accents(p) in names for p in parts)
+
     def _surname_like(self, word: str) -> bool:
         """A single capitalised word that can be a surname: on the surname list, or no everyday word,
         first name, organisation or initiative head."""
@@ -134,7 +149,7 @@ class PersonRules:
             re.fullmatch(r"[A-Z]", word) and j + 1 < n and toks[j + 1][0] == "."
         )
         is_first = (
-            word in ref.first_names
+            self._first_name(word)
             and word not in NOT_NAMES
             and len(word) > 1
             and not has_word(word, ROLE_WORDS)

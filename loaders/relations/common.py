@@ -6,18 +6,20 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ...graph.model import BODIES, EntityType
+from ...graph.model import PLACES as PLACE_TYPES
 from ..text import Mention, Sentence
 from ..vocabulary import ORG_TYPE_NOUNS, ROLE_MODIFIERS, ROLES
 
-ORGLIKE = {"Organization", "Municipality", "Province", "Region"}
+ORGLIKE = set(BODIES)
 
-EMPLOYERS = {"Organization", "Municipality", "Province"}
+EMPLOYERS = {EntityType.ORGANIZATION, EntityType.MUNICIPALITY, EntityType.PROVINCE}
 
 # where a position can be held: employers, and a regional cooperation's board ("voorzitter van de
 # Regio Zwolle"; SCHEMA: positions on a Region are kept)
 POSITION_TARGETS = EMPLOYERS | {"Region"}
 
-PLACES = {"Municipality", "Province", "Region"}
+PLACES = set(PLACE_TYPES)
 
 TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
 
@@ -66,6 +68,7 @@ PROVINCIAL_ROLES = {
 MUNICIPAL_ROLES = {
     "gemeentesecretaris",
     "burgemeester",
+    "eerste burger",
     "wethouder",
     "griffier",
     "raadsgriffier",
@@ -134,7 +137,7 @@ BEFORE_ROLE = re.compile(
     # a parenthesis after the name: "(47)", "(Tiel, 1961)", "(VVD)"; where the person comes from
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,?\s*uit\s+(?:[A-Z][\w'’-]+\s+){1,3}?,?\s*)?"
     r"(?:op\s*)?(?:,\s*(?:die\s+(?:[^\s,.;:()]+\s+){0,3}?)?|\(\s*)?"
-    r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien)\s+)?"
+    r"(?:(?:voorheen|eerder|daarvoor|toen|destijds|nu|thans|inmiddels|sindsdien|tevens|ook|daarnaast)\s+)?"
     rf"(?:(?:{VERB})(?:\s+(?:tot\s+en\s+met|(?!(?:en|maar|of|dat|die|met|voor|bij|van|een)\b)"
     r"[^\s,.;:()]+)){0,7}?\s+|"
     r"(?:(?:per|vanaf|sinds|met ingang van|op)\s+[^,.;:()]{1,25}?\s+)|\s*)"
@@ -164,8 +167,7 @@ ORGAN_GAP = re.compile(
 ORG_GAP = re.compile(
     r"(?:\s+(?!(?:maar|of|dat|die|met|is|was|heeft|zegt)\b)[\w/’'-]+){0,5}?\s*,?\s+"
     r"(?:van|bij|aan|in|voor|binnen|namens|of|at)\s+(?:(?:de|het|the)\s+)?"
-    + DEMONYM
-    + r"(?:(?:voormalige\s+)?"
+    r"(?:(?:landelijke|regionale|nieuwe|huidige|gezamenlijke)\s+)?" + DEMONYM + r"(?:(?:voormalige\s+)?"
     r"(?:(?:buur)?gemeente|provincie|woningcorporatie|stichting)\s+)?"
 )
 

@@ -18,7 +18,7 @@ from .common import (
     coordinated_backwards,
     dateline,
 )
-from .lists import party_list
+from .lists import anaphors_in, party_list
 
 
 class CooperationRules:
@@ -35,6 +35,7 @@ class CooperationRules:
         triggers = list(
             re.finditer(
                 r"\b(?:(?:werkt|werken|werkte|werkten)\b[^.]{0,60}?\bsamen met|samen met|in samenwerking met|"
+                r"samenwerken met|"
                 r"(?:de\s+)?handen ineen(?:\s+\w+)?\s+met|samenwerking met|samenwerkingsovereenkomst met|"
                 r"convenant met|"
                 r"partnerschap met|samenwerkt met|optrekken met|trekt op met|trekken op met|"
@@ -60,6 +61,10 @@ class CooperationRules:
             ts, te = s.start + trig.start(), s.start + trig.end()
             if about_initiative and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
                 continue  # "A ontwikkelt samen met B het project P": both take part in P
+            if not pairwise and re.search(r"samen\s+met", trig.group(), re.IGNORECASE):
+                continue  # "A vormt samen met B de regio X": both are members of X
+            if re.search(r"\bvorm(?:t|en|de|den)\b", t, re.IGNORECASE):
+                continue  # "A vormt samen met B en C de regio X": membership of X, not pairwise work
             # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
             right = party_list(ctx.text, [m for m in orgs if m.start >= te], te, s.end).items
             left = [
@@ -74,6 +79,10 @@ class CooperationRules:
             ]
             if not left:  # "Daarnaast werkt de HU samen met ...": the subject after the verb
                 left = [m for m in orgs if ts <= m.start and m.end <= s.start + trig.end() - len("samen met")]
+            if not left and re.search(r"samenwerk|\bwerk\w*\b.*\bsamen met", trig.group(), re.IGNORECASE):
+                left = anaphors_in(
+                    ctx, i, s.start, te
+                )  # "Daarbij zullen de twee instellingen samenwerken met X"
             if not right:
                 continue
             if left:
@@ -93,7 +102,7 @@ class CooperationRules:
         for m in re.finditer(
             r"\b(?:samenwerking\s+(?:tussen|van)|(?:gezamenlijk\s+)?(?:onderzoek|studie|rapport|"
             r"evaluatie)\s+van)\s+(?:(?:de|het)\s+)?",
-            t,
+            t if pairwise else "",  # "De Regio Deal X is een samenwerking tussen A en B": parties, no pairs
             re.IGNORECASE,
         ):
             group = party_list(
@@ -327,8 +336,9 @@ class CooperationRules:
             body = next((b for b in bodies if b.start == s.start + m.end()), None)
             if body and re.search(r"\bwerken\b.*\bsamen\b", t):
                 after = [x for x in members if x.start > body.end]
+                rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
                 for g in coordinated(ctx.text, after, after[0].start if after else 0):
-                    out.append(Candidate("MEMBER_OF", g.key, body.key, s, "member-in-x-werken-samen", 0.7))
+                    out.append(Candidate(rtype, g.key, body.key, s, "member-in-x-werken-samen", 0.7))
         # first person: "Dat doen we in het Overleg X" after "werken we ... samen"
         words = set(re.findall(r"\w+", t))
         if words & FIRST_PERSON_PLURAL:
@@ -483,10 +493,14 @@ class CooperationRules:
                 if a.type not in {"Organization", "Municipality"} or a.key in already:
                     continue
                 before = ctx.text[max(s.start, a.start - 30) : a.start]
-                if re.search(r"\b(?:in|te|uit|naar|van|voor)\s+(?:de\s+|het\s+)?$", before) or dateline(
-                    ctx, a
-                ):
-                    continue  # a place, or a qualifier ("directeur van X", "in Zwolle"), or a dateline
+                if re.search(
+                    r"\b(?:in|te|uit|naar|van|voor|om|zonder|behalve|dan|tegen)\s+(?:de\s+|het\s+)?"
+                    r"(?:gemeente\s+)?$",
+                    before,
+                ) or dateline(ctx, a):
+                    continue  # a place, a qualifier ("directeur van X"), one left out, a dateline
+                if a.type == "Municipality" and a.text in _initiative_name(ctx, refs[0][2]):
+                    continue  # "het Akkoord van Groningen": the place an initiative is named after
                 for _, _, init_key in refs[:1]:
                     out.append(Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-acts-on", 0.5))
         # "X is (met ...) betrokken." without an object: the initiative just talked about
@@ -646,7 +660,9 @@ class CooperationRules:
                         if w == h or w.endswith(h):
                             doc_inits.setdefault(h, set()).add(m.key)  # type: ignore[arg-type]
             pattern = (
-                re.compile(rf"\b(?:het|de|dit|deze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b")
+                re.compile(
+                    rf"\b(?:[Hh]et|[Dd]e|[Dd]it|[Dd]eze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b"
+                )
                 if doc_inits
                 else None
             )
@@ -677,6 +693,12 @@ class CooperationRules:
             if topic is not None and ctx.first_by_key[topic].start < s.start:
                 refs.append((a, b, topic))
         return refs  # type: ignore[return-value]
+
+
+def _initiative_name(ctx: Context, key: str) -> str:
+    """The name an initiative goes by in the document (its first mention)."""
+    first = ctx.first_by_key.get(key)
+    return first.text if first is not None else ""
 
 
 GENERIC_INITIATIVE = re.compile(

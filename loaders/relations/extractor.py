@@ -52,10 +52,11 @@ class RelationExtractor(PositionRules, CooperationRules, GroupRules, LocationRul
             members = any(c.type in {"MEMBER_OF", "PARTICIPATES_IN"} for c in group)
             out += self.collaborations(ctx, i, s, ms, pairwise=not members)
             if not members:
-                out += self.go_together(ctx, i, s, ms)
+                out += self.go_together(ctx, i, s, ms) + self.agreement_with(ctx, i, s, ms)
             out += self.memberships(ctx, i, s, ms)
             out += self.participations(ctx, i, s, ms)
-            out += self.paragraph_participation(ctx, i, s, ms)
+            if not any(c.type == "MEMBER_OF" for c in group):  # "Deelnemers zijn ..." of a body
+                out += self.paragraph_participation(ctx, i, s, ms)
             out += self.locations(ctx, i, s, ms)
         out += self.board_memberships(ctx, out)
         return [c for c in out if c.source != c.target]

@@ -13,7 +13,16 @@ import re
 
 from ..text import Mention, Sentence
 from .common import MUNICIPAL_ROLES, ORGLIKE, PROVINCIAL_ROLES, Candidate, Context
-from .lists import ANAPHOR, anaphors_in, party_list, party_list_backwards, resolve_anaphor, sentence_lists
+from .lists import (
+    ANAPHOR,
+    NUM,
+    NUMERALS,
+    anaphors_in,
+    party_list,
+    party_list_backwards,
+    resolve_anaphor,
+    sentence_lists,
+)
 
 BODY_TYPES = {"Organization", "Region"}
 MEMBER_TYPES = {"Organization", "Municipality", "Province"}
@@ -22,34 +31,45 @@ MEMBER_TYPES = {"Organization", "Municipality", "Province"}
 # member to. General vocabulary of Dutch public cooperation, not names.
 COOPERATION_BODY = re.compile(
     r"dienst|regio|ggd|ghor|samenwerking|gemeenschappelijke|verband|veiligheid|belasting|"
-    r"werkbedrijf|schap\b|afval|recreatie|netwerk|platform|overleg|raad\b|coalitie|alliantie",
+    r"werkbedrijf|schap\b|afval|recreatie|netwerk|platform|overleg|coalitie|alliantie",
     re.IGNORECASE,
 )
 
 # predicates with the members before them and the body right after
 MEMBER_PREDICATE = re.compile(
     r"\b(?:is|zijn|werd|werden|was|waren|blijft|blijven)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:lid|aangesloten|deelnemer|onderdeel)\s+(?:van|bij)\s+"
+    r"(?:lid|aangesloten|deelnemer|onderdeel)\s+(?:van|bij|in)\s+"
     r"|\blid\s+(?:werd|werden|is|was|zijn|geworden)\s+van\s+"
+    r"|\b(?:een\s+)?(?:(?:integraal|volwaardig|vast)\s+)?onderdeel\s+van\s+"
+    r"|\b(?:toegetreden|treedt\s+(?:[\w-]+\s+){0,3}?toe|treden\s+(?:[\w-]+\s+){0,3}?toe|trad\s+(?:[\w-]+\s+){0,3}?toe)\s+tot\s+"
+    r"|\b(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+){0,3}?aangesloten\s+bij\s+"
+    r"|\b(?:hebben|heeft)\s+(?:[\w-]+\s+){0,4}?(?:ondergebracht|belegd)\s+bij\s+"
+    r"|\b(?:besteden|besteedt|besteedden)\s+(?:[\w-]+\s+){0,4}?uit\s+aan\s+"
+    r"|\b(?:gebundeld|verenigd|georganiseerd)\s+in\s+"
+    r"|\b(?:neemt|nemen|nam|namen)\s+(?:[\w-]+\s+){0,5}?deel\s+(?:aan|in)\s+"
+    r"|\b(?:doet|doen|deed|deden)\s+(?:[\w-]+\s+){0,5}?mee\s+(?:aan|in)\s+"
+    r"|\b(?:participeert|participeren)\s+(?:[\w-]+\s+){0,2}?in\s+"
     r"|\b(?:maakt|maken|maakte|maakten)\s+(?:[\w-]+\s+){0,4}?deel\s+uit\s+van\s+"
     r"|\b(?:sluit|sluiten|sloot|sloten)\s+(?:[\w-]+\s+){0,3}?aan\s+bij\s+"
     r"|\b(?:werken|werkt|werkten|werkte)\s+(?:[\w-]+\s+){0,5}?samen\s+(?:in|binnen)\s+"
     r"|\b(?:samenwerken|samenwerkt|samenwerkten|samen\s+te\s+werken)\s+(?:in|binnen)\s+"
-    r"|\b(?:vormen|vormden)\s+(?:(?:zij|ze|samen)\s+){0,2}(?:(?:de|het)\s+(?:nieuwe\s+)?"
+    r"|\b(?:vormen|vormden)\s+(?:(?:zij|ze|samen|al|nu|inmiddels|sinds\s+\d{4}|sinds\s+\w+)\s+){0,3}"
+    r"(?:(?:de|het)\s+(?:nieuwe\s+)?"
     r"(?:organisatie|samenwerkingsverband)\s+van\s+)?",
     re.IGNORECASE,
 )
 
 # "X is een samenwerkingsverband van A, B en C": the body first, the members after
 BODY_OF = re.compile(
-    r"\b(?:is|was|zijn|vormt)\s+(?:[\w-]+\s+){0,3}?(?:een|het|de)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:\b(?:is|was|zijn|vormt)\s+(?:[\w-]+\s+){0,3}?|,\s*)(?:een|het|de)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:samenwerkingsverband|gemeenschappelijke\s+regeling|samenwerking|netwerk|verband|"
     r"uitvoeringsorganisatie|organisatie|uitvoeringsdienst|overleg|platform|coalitie|alliantie|"
     r"partnerschap|deal|akkoord|convenant)\s+(?:van|tussen)\s+",
     re.IGNORECASE,
 )
 CONSISTS_OF = re.compile(
-    r"\b(?:bestaat|bestaan|bestond|bestonden|bestaande)\s+uit\s+"
+    r"\b(?:bestaat|bestaan|bestond|bestonden|bestaande)\s+uit\s+(?:(?:de\s+)?(?:wethouders|burgemeesters|"
+    r"vertegenwoordigers|bestuurders|colleges)\s+(?:van|uit)\s+)?"
     r"|\b(?:wordt|werd|worden|werden|is|zijn|was)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:bestuurd|gevormd|opgericht|samengesteld|gedragen)\s+(?:door|uit)\s+"
     r"|,\s*(?:gevormd|opgericht|samengesteld|bestuurd)\s+(?:door|uit)\s+",
@@ -57,7 +77,9 @@ CONSISTS_OF = re.compile(
 )
 # the body does the members' work: "OD X voert taken uit voor de gemeenten A en B"
 WORKS_FOR_STRONG = re.compile(
-    r"\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,4}?uit\s+(?:voor|namens)\s+"
+    r"\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+,?\s+){0,6}?uit\s+(?:voor|namens)\s+"
+    r"|\b(?:voert|voeren|voerde|voerden|verleent|verlenen)\s+namens\s+"
+    r"|\b(?:voert|voeren|voerde|voerden)\s+(?:[\w-]+\s+){0,2}?voor\s+(?=[^.;]*\buit\b)"
     r"|\btaken\s+(?:uitvoert\s+|uitvoeren\s+)?(?:voor|namens)\s+"
     r"|\b(?:ondersteunt|ondersteunen|ondersteunde)\s+(?=[^.;]{0,120}\bbij\s+(?:de\s+)?uitvoering)",
     re.IGNORECASE,
@@ -65,6 +87,11 @@ WORKS_FOR_STRONG = re.compile(
 WORKS_FOR_WEAK = re.compile(
     r"\bin\s+opdracht\s+van\s+|\b(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}?voor\s+",
     re.IGNORECASE,
+)
+WHERE_MEMBER = re.compile(
+    r"\)?\s*,\s*waar(?:van|in|bij|aan)?\s+(?P<members>[^.;]{2,400}?)\s+(?:(?:ook|al|sinds\s+\d{4})\s+)*"
+    r"(?:(?:een\s+)?onderdeel\s+van\s+(?:is|zijn)|deel\s+van\s+uit(?:maakt|maken)|"
+    r"deel\s+uit(?:maakt|maken)|lid\s+(?:van\s+)?(?:is|zijn)|(?:bij\s+)?aangesloten\s+(?:is|zijn))\b",
 )
 # a body referred to by its kind: "het samenwerkingsverband", "deze jonge organisatie"
 BODY_NP = re.compile(
@@ -86,17 +113,58 @@ def cooperation_body(ctx: Context, m: Mention) -> bool:
 
 
 BOARD = re.compile(
-    r"\b(?:(?:vice-?)?voorzitter|bestuurslid|lid)\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
+    r"\b(?:(?P<chair>(?:vice-?)?voorzitter)|bestuurslid|lid(?=\s+van\s+het\s+(?:algemeen|dagelijks)?\s*bestuur))"
+    r"\s+(?:\([^()]{1,40}\)\s+)?(?:van|in)\s+",
     re.IGNORECASE,
 )
 ORGAN = re.compile(
     r"(?:db|ab|(?:algemeen|dagelijks)\s+bestuur|bestuur|raad\s+van\s+toezicht|stuurgroep)", re.IGNORECASE
 )
 OFFICE = re.compile(
+    r"(?<!oud-)(?<!ex-)(?<!voormalig )(?<!voormalige )(?<!vorige )(?<!oud )"
     r"\b(?P<role>burgemeester|wethouder|loco-?burgemeester|gedeputeerde|commissaris\s+van\s+de\s+koning)"
     r"\s+(?:van|in|bij)\s+(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?",
     re.IGNORECASE,
 )
+WE_ARE = re.compile(
+    r"\b[Aa]ls\s+(?:(?:de\s+)?(?:gemeente|gemeenteraad|college|raad|provincie|provinciale\s+staten)\s+(?:van\s+)?)"
+)
+PARTNER_IN = re.compile(
+    r"\b(?:is|zijn|was|waren|werd|werden)\s+(?:[\w-]+\s+){0,3}?(?:partner|partners|deelnemer|deelnemers|"
+    r"ondertekenaar|ondertekenaars|mede-?ondertekenaar)\s+(?:in|van|aan|bij)\s+",
+    re.IGNORECASE,
+)
+PARTICIPANTS_ARE = re.compile(
+    r"^\s*(?:De\s+)?(?:deelnemers|leden|partners|aangesloten\s+gemeenten|deelnemende\s+gemeenten|"
+    r"deelnemende\s+partijen)\s+zijn\s+(?:(?:dus|onder\s+meer|onder\s+andere|verder|nu|inmiddels)\s+)*",
+    re.IGNORECASE,
+)
+JOIN_TOO = re.compile(
+    r"\b(?:nemen|neemt)\s+(?:ook\s+)?deel\s*[.!]?$|\b(?:doen|doet)\s+(?:ook\s+)?mee\s*[.!]?$"
+)
+AGREEMENT_AFTER = re.compile(
+    r"\s*(?:(?:een|de|het)\s+)(?:[\w-]+\s+){0,2}?(?:intentieverklaring|overeenkomst|samenwerkingsovereenkomst|"
+    r"convenant|contract|partnerschap|samenwerking)\s+(?:[\w-]+\s+){0,3}?(?:gesloten|getekend|ondertekend|"
+    r"afgesloten|aangegaan|gestart)\b"
+)
+FORM_WITH = re.compile(r"\b(?:vormt|vormen|vormde|vormden)\s+samen\s+met\s+", re.IGNORECASE)
+UNDER_THE_NAME = re.compile(r"\bonder\s+de\s+naam\s+", re.IGNORECASE)
+SINGULAR_VERB = (
+    r"\b(?:is|was|werd|wordt|maakt|maakte|werkt|werkte|sluit|sloot|vormt|vormde|heeft|had|blijft|"
+    r"treedt|trad)\b"
+)
+INITIATIVE_OF = re.compile(
+    r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}?(?:een|het|de)\s+(?:[\w-]+\s+){0,2}?(?:initiatief|project|programma|"
+    r"samenwerkingsproject)\s+van\s+"
+    r"|\b(?:ontwikkeld|uitgevoerd|georganiseerd|opgezet|gerealiseerd|bedacht)\s+samen\s+met\s+",
+    re.IGNORECASE,
+)
+COUNTED_IN = re.compile(
+    rf"\b(?P<num>{NUM})\s+(?:[\w-]+\s+)?gemeenten\s+(?:binnen|in|van|uit)\s+(?:de\s+|het\s+)?", re.IGNORECASE
+)
+NEGATION = re.compile(r"\b(?:geen|niet|nooit|nimmer)\b", re.IGNORECASE)
+SEAT = re.compile(r"\b(?:in|binnen)\s+het\s+(?:(?:algemeen|dagelijks)\s+)?bestuur\s+van\s+", re.IGNORECASE)
+OFFICE_NAMED = re.compile(r"\b(?:burgemeester|wethouder|loco-?burgemeester|gedeputeerde)\s+", re.IGNORECASE)
 REPRESENTATIVE_ROLES = (MUNICIPAL_ROLES | PROVINCIAL_ROLES) - {
     "gemeentesecretaris",
     "griffier",
@@ -119,12 +187,15 @@ SIGNING = re.compile(
     re.IGNORECASE,
 )
 DRAFTED_BY = re.compile(
-    r"^\s*(?:Dit|Deze|Dat|Die|Het|De)\s+[\w-]+\s+(?:is|werd|wordt|zijn|werden)\s+(?:[\w-]+\s+){0,4}?"
+    r"^\s*(?:Dit|Deze|Dat|Die|Het|De)\s+(?P<noun>[\w-]+)\s+(?:is|werd|wordt|zijn|werden)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:opgesteld|ontwikkeld|opgezet|ondertekend|gesloten|bedacht|geschreven|gemaakt|getekend)\s+"
-    r"(?:[\w-]+\s+){0,3}?door\s+",
+    r"(?:[\w-]+\s+){0,3}?(?:door|tussen)\s+",
 )
 GO_TOGETHER = re.compile(
-    r"^(?P<gap>[^.;:!?]{0,60}?)\b(?:samenwerken|samenwerkten|samen\s+(?:te\s+)?werken|samen\s+optrekken)\b",
+    r"^(?P<gap>[^.;:!?]{0,60}?)\b(?:samenwerken|samenwerkten|samen\s+(?:te\s+)?werken|samen\s+optrekken|"
+    r"(?:gestart|begonnen|starten|beginnen|startten)\s+met\s+(?:een\s+|de\s+)?samenwerking(?:spilot)?|"
+    r"(?:zetten|zet|zetten\s+hun|zetten\s+de)\s+(?:de\s+|hun\s+)?samenwerking\s+voort|"
+    r"(?:gaan|gingen)\s+(?:een\s+)?samenwerking\s+aan)\b",
     re.IGNORECASE,
 )
 PREPOSITION_BEFORE = re.compile(
@@ -139,6 +210,14 @@ class GroupRules:
         out: list[Candidate] = []
         out += self._member_predicates(ctx, i, s, ms)
         out += self._body_of(ctx, i, s, ms)
+        out += self._where_member(ctx, i, s, ms)
+        out += self._founders(ctx, i, s, ms)
+        out += self._partner_in(ctx, i, s, ms)
+        out += self._participants_are(ctx, i, s, ms)
+        out += self._form_together(ctx, i, s, ms)
+        out += self._initiative_parties(ctx, i, s, ms)
+        out += self._counted_members(ctx, i, s, ms)
+        out += self._board_seat(ctx, i, s, ms)
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
         out += self._deal_parties(ctx, i, s, ms)
@@ -149,14 +228,16 @@ class GroupRules:
         self, ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int, predicate: str = ""
     ) -> list[Mention]:
         """The parties a predicate at `hi` is said of: the list (or list anaphor, or "zij") before it,
-        or "zij" inside the predicate ("vormen zij")."""
+        or inside the predicate ("vormen zij", "neemt ook de gemeente A deel aan")."""
         lo = s.start
         semi = ctx.text.rfind(";", s.start, hi)
         if semi >= 0:
             lo = semi + 1
         out = anaphors_in(ctx, i, lo, hi + len(predicate))  # "werken deze drie gemeenten samen in"
         pronoun = re.search(r"\b(?:zij|ze)\b", ctx.text[lo:hi] + " " + predicate, re.IGNORECASE)
-        if pronoun and not out and i > 0:
+        # "zij" is a list only with a plural verb ("vormen zij"); "Zij is lid van" is a person
+        singular = re.search(SINGULAR_VERB, ctx.text[lo:hi] + " " + predicate, re.IGNORECASE)
+        if pronoun and not singular and not out and i > 0:
             lists = sentence_lists(ctx, i - 1)
             if lists:
                 out = max(lists, key=lambda pl: len(pl.items)).items
@@ -166,8 +247,9 @@ class GroupRules:
             m
             for m in ms
             if lo <= m.start
-            and m.end <= hi
+            and m.end <= hi + len(predicate)  # "neemt ook de gemeente A deel aan": inside the predicate
             and m.type in MEMBER_TYPES
+            and not re.match(r"-[a-zà-ÿ]", ctx.text[m.end : m.end + 2])  # "de BAR-gemeenten"
             and not PREPOSITION_BEFORE.search(ctx.text[max(s.start, m.start - 15) : m.start])
         ]
         if not cands:
@@ -188,11 +270,61 @@ class GroupRules:
             None,
         )
         if first is None:
-            return []
+            # "binnen Parkstad [Limburg]": a body the recogniser cut, named in full elsewhere
+            cut = re.match(r"(?:(?:de|het)\s+)?(?:[A-Z][\w-]*\s+){1,3}", ctx.text[pos:end])
+            tail = next((m for m in ms if cut and pos < m.start < pos + cut.end()), None)
+            whole = self._whole(ctx, tail) if tail is not None else None
+            if whole is not None and whole is not tail and whole.type in BODY_TYPES:
+                return [whole]
+            np = BODY_NP.match(ctx.text, pos, end)
+            body = self._resolve_body(ctx, self._sentence_of(ctx, pos), np) if np else None
+            return [body] if body is not None else []
         if first.type == "Initiative":
             return [first]
-        pl = party_list(ctx.text, [m for m in ms if m.start >= first.start], first.start, end)
-        return [b for b in (pl.items or [first]) if b.type in BODY_TYPES]
+        bodies = [first]
+        for m in ms:  # "de provincie X en de regio Y": bodies coordinated with no other words between
+            if m.start > bodies[-1].start and m.start >= bodies[-1].end:
+                if not re.fullmatch(
+                    r"\s*(?:,|\ben\b)\s*(?:(?:de|het)\s+)?(?:(?:regio|provincie|gemeente)\s+)?",
+                    ctx.text[bodies[-1].end : m.start],
+                ):
+                    break
+                bodies.append(m)
+        return [self._whole(ctx, b) for b in bodies if b.type in BODY_TYPES]
+
+    def _whole(self, ctx: Context, m: Mention) -> Mention:
+        """A body the recogniser cut here ("De inkoopsamenwerking Gooi en [Vechtstreek]") is the body the
+        document names in full elsewhere ("Inkoopsamenwerking Gooi en Vechtstreek") when the words
+        before the cut make up the rest of that name."""
+        names = self._body_names(ctx)
+        before = ctx.text[max(0, m.start - 60) : m.start].split()
+        for k in range(1, min(5, len(before)) + 1):
+            words = " ".join(before[-k:] + m.text.split()).lower()
+            whole = names.get(words) or names.get("regio " + words)
+            if whole is not None:
+                return whole
+        return m
+
+    @staticmethod
+    def _body_names(ctx: Context) -> dict[str, Mention]:
+        """The document's bodies by their names in lower case, built once per document."""
+        key = ("full-names",)
+        names = ctx.memo.get(key)
+        if names is None:
+            names = ctx.memo[key] = {
+                " ".join(x.text.lower().split()): x for t in BODY_TYPES for x in ctx.by_type.get(t, [])
+            }
+        return names  # type: ignore[return-value]
+
+    @staticmethod
+    def _sentence_of(ctx: Context, pos: int) -> int:
+        from bisect import bisect_right
+
+        key = ("sentence-starts",)
+        starts = ctx.memo.get(key)
+        if starts is None:
+            starts = ctx.memo[key] = [x.start for x in ctx.sentences]
+        return max(0, bisect_right(starts, pos) - 1)  # type: ignore[arg-type]
 
     def _body_before(self, ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int) -> Mention | None:
         """The subject body of "X is een samenwerkingsverband van ...": a body named before `hi`, else
@@ -201,7 +333,14 @@ class GroupRules:
         if named:
             return named[0] if named[0].start - s.start < 40 else named[-1]
         np = BODY_NP.search(ctx.text, s.start, hi)
-        return self._resolve_body(ctx, i, np) if np else None
+        if np:
+            return self._resolve_body(ctx, i, np)
+        # "Regio X is het samenwerkingsverband van ...": a name the recogniser missed here but read
+        # elsewhere in the document
+        subject = re.match(
+            r"\s*((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+(?:is|was|vormt)\b", ctx.text[s.start : hi]
+        )
+        return self._body_names(ctx).get(subject.group(1).lower()) if subject else None
 
     def _resolve_body(self, ctx: Context, i: int, np: re.Match[str]) -> Mention | None:
         head = np.group("h").lower()
@@ -250,6 +389,18 @@ class GroupRules:
                 continue
             out.append(Candidate(rtype, m.key, body.key, s, rule, conf))
 
+    def _partner_in(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "De provincie X is ook een belangrijke partner in de Regio Deal Y": a party of the deal."""
+        out: list[Candidate] = []
+        for m in PARTNER_IN.finditer(s.text):
+            pos = s.start + m.end()
+            inits = [b for b in self._bodies_at(ctx, ms, pos, s.end) if b.type == "Initiative"]
+            if not inits:
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + m.start(), m.group())
+            self._add(out, members, inits[0], s, "participates-partner-in", 0.7, ctx)
+        return out
+
     # -- rules ---------------------------------------------------------------------------------
     def _member_predicates(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "A, B en C werken samen in X", "deze drie gemeenten vormen X", "Y maakt deel uit van X",
@@ -258,9 +409,14 @@ class GroupRules:
         for m in MEMBER_PREDICATE.finditer(s.text):
             pos = s.start + m.end()
             bodies = self._bodies_at(ctx, ms, pos, s.end)
-            if not bodies:
-                continue
+            if not bodies or NEGATION.search(s.text[max(0, m.start() - 30) : m.end()]):
+                continue  # "Zo is A geen onderdeel van X", "A wil niet langer lid zijn van X"
             members = self._subjects(ctx, i, s, ms, s.start + m.start(), m.group())
+            if not members and re.search(r"\b(?:we|wij)\b", s.text[: m.end()], re.IGNORECASE):
+                members = self._we_group(ctx, i, ms)
+            if "onderdeel" in m.group().lower():
+                # "PIANOo, onderdeel van het ministerie": a department, not a member
+                bodies = [b for b in bodies if cooperation_body(ctx, b)]
             # "werken A en B samen met C in X": C is a member too
             if re.search(r"samen\s+(?:in|binnen)", m.group(), re.IGNORECASE):
                 met = re.search(r"\bmet\s+", m.group())
@@ -269,6 +425,150 @@ class GroupRules:
                     members += party_list(ctx.text, [x for x in ms if x.start >= mpos], mpos, pos).items
             for body in bodies:
                 self._add(out, members, body, s, "member-predicate", 0.75, ctx)
+        return out
+
+    def _participants_are(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Deelnemers zijn de gemeenten A en B.", "Aangesloten gemeenten zijn onder meer A en B.",
+        "Ook C en D nemen deel.": the body (or initiative) the sentences before are about."""
+        out: list[Candidate] = []
+        lead = PARTICIPANTS_ARE.match(s.text)
+        tail = JOIN_TOO.search(s.text)
+        if lead is None and tail is None:
+            return out
+        if any(m.type in BODY_TYPES | {"Initiative"} for m in ms):
+            return out  # the body is named here: the sentence rules read it
+        if lead is not None:
+            pos = s.start + lead.end()
+            items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+        else:
+            items = self._subjects(ctx, i, s, ms, s.start + tail.start())  # type: ignore[union-attr]
+        body = self._context_body(ctx, i)
+        if body is not None:
+            self._add(out, items, body, s, "member-participants-are", 0.6, ctx)
+        return out
+
+    def _context_body(self, ctx: Context, i: int) -> Mention | None:
+        """The body or initiative the previous two sentences of the paragraph are about: the first one
+        named in the nearest sentence that names one."""
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if ctx.paragraph[j] != ctx.paragraph[i] and j < i - 1:
+                break
+            named = [m for m in ctx.in_sentence(j) if m.type in BODY_TYPES | {"Initiative"}]
+            if named:
+                return named[0]
+        return None
+
+    def _form_together(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "De gemeente A vormt samen met B, C en D de regio X", "zijn A, B en C onder de naam X een
+        samenwerking gestart": all of them are members of X."""
+        out: list[Candidate] = []
+        for m in FORM_WITH.finditer(s.text):
+            pos = s.start + m.end()
+            pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
+            if not pl.items:
+                continue
+            bodies = self._bodies_at(ctx, ms, pl.end + 1, s.end)
+            if not bodies or bodies[0].start - pl.end > 12:
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + m.start()) + pl.items
+            self._add(out, members, bodies[0], s, "member-form-with", 0.75, ctx)
+        for m in UNDER_THE_NAME.finditer(s.text):
+            body = next((b for b in ms if b.start == s.start + m.end() and b.type in BODY_TYPES), None)
+            if body is None or not re.match(
+                r"\s+(?:een\s+)?samenwerking\w*\s+(?:\w+\s+)?(?:gestart|begonnen|aangegaan|opgericht)",
+                ctx.text[body.end : s.end],
+            ):
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + m.start())
+            self._add(out, members, body, s, "member-under-the-name", 0.7, ctx)
+        return out
+
+    def _initiative_parties(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Het project is een initiatief van de gemeente A en B, en wordt ontwikkeld samen met C en D":
+        every party named takes part in the initiative the sentence is about."""
+        out: list[Candidate] = []
+        matches = list(INITIATIVE_OF.finditer(s.text))
+        if not matches:
+            return out
+        inits = [m for m in ms if m.type == "Initiative"]
+        refs = self._initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
+        for m in matches:
+            before = [r for r in refs if r[1] <= s.start + m.start()]
+            if not before:
+                continue
+            init = ctx.first_by_key.get(before[0][2])
+            pos = s.start + m.end()
+            items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+            if init is not None:
+                self._add(out, items, init, s, "participates-initiative-of", 0.7, ctx)
+        return out
+
+    def _counted_members(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Zes gemeenten binnen Parkstad Limburg gaan de samenwerking versterken. ... Het gaat om de
+        gemeenten A, B, C, D, E en F.": a counted group in a body, named by a list of that size in the
+        next sentences."""
+        out: list[Candidate] = []
+        if not re.search(r"samenwerk|samen\b", s.text, re.IGNORECASE):
+            return out
+        for m in COUNTED_IN.finditer(s.text):
+            num = m.group("num").lower()
+            count = int(num) if num.isdigit() else NUMERALS.get(num)
+            bodies = self._bodies_at(ctx, ms, s.start + m.end(), s.end)
+            if not bodies or not count:
+                continue
+            for j in range(i, min(len(ctx.sentences), i + 4)):
+                hits = [
+                    pl
+                    for pl in sentence_lists(ctx, j)
+                    if pl.start > s.start + m.end()
+                    and sum(x.type == "Municipality" for x in pl.items) == count
+                ]
+                if hits:
+                    members = [x for x in hits[0].items if x.type == "Municipality"]
+                    self._add(out, members, bodies[0], s, "member-counted", 0.6, ctx)
+                    break
+        return out
+
+    def _founders(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "A, B en C hebben in 2012 de Belastingsamenwerking X opgericht", "richtten X op": the
+        founders of a body are its members."""
+        out: list[Candidate] = []
+        for body in ms:
+            if body.type not in BODY_TYPES:
+                continue
+            after = re.match(
+                r"\s+(?:\([^()]{1,20}\)\s+)?(?:samen\s+)?(?:opgericht|op)\b", ctx.text[body.end : s.end]
+            )
+            verb = re.search(
+                r"\b(?:hebben|heeft|hadden|richtten|richtte|richten|richt)\b(?:\s+[\w-]+){0,5}?\s+(?:(?:de|het)\s+)?"
+                r"(?:[a-zà-ÿ-]+\s+){0,2}$",
+                ctx.text[s.start : body.start],
+            )
+            if after is None or verb is None:
+                continue
+            if after.group().strip().endswith("op") and not re.match(r"richt", verb.group()):
+                continue
+            members = self._subjects(ctx, i, s, ms, s.start + verb.start(), verb.group())
+            self._add(
+                out,
+                [m for m in members if m.type in {"Municipality", "Province", "Organization"}],
+                body,
+                s,
+                "member-founders",
+                0.7,
+                ctx,
+            )
+        return out
+
+    def _where_member(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Metropoolregio X (MRA), waar Lelystad onderdeel van is": a relative clause on the body."""
+        out: list[Candidate] = []
+        for m in WHERE_MEMBER.finditer(s.text):
+            lo, hi = s.start + m.start("members"), s.start + m.end("members")
+            items = party_list(ctx.text, [x for x in ms if x.start >= lo], lo, hi).items
+            body = [b for b in ms if b.end <= s.start + m.start() and b.type in BODY_TYPES]
+            if body and items:
+                self._add(out, items, self._whole(ctx, body[-1]), s, "member-where", 0.7, ctx)
         return out
 
     def _body_of(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -283,10 +583,11 @@ class GroupRules:
         ):
             for m in pattern.finditer(s.text):
                 pos = s.start + m.end()
-                items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+                pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
+                items = pl.items
                 if rule == "member-works-for":
                     items = [x for x in items if x.type in {"Municipality", "Province"}]
-                if len(items) < need:
+                if not items or pl.size < need:
                     continue
                 hi = s.start + (m.end() if pattern is BODY_OF else m.start())
                 body = self._body_before(ctx, i, s, ms, hi)
@@ -318,11 +619,52 @@ class GroupRules:
             if after:
                 p2 = body.end + after.end()
                 members = party_list(ctx.text, [x for x in ms if x.start >= p2], p2, s.end).items
-            org = self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
+            org = self._we_identity(ctx) or self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
             if org and org in ctx.first_by_key:
                 members.append(ctx.first_by_key[org])
             self._add(out, members, body, s, "member-we-in", 0.65, ctx)
         return out
+
+    def _we_group(self, ctx: Context, i: int, ms: list[Mention]) -> list[Mention]:
+        """Who "we" are: the speaker's organisation, and the group it was just said to work with
+        ("Zwijndrecht werkt met A, B en C samen in de Drechtsteden. ... Zo zijn we deelnemer in X")."""
+        org = self._we_identity(ctx) or self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
+        if not org or org not in ctx.first_by_key:
+            return []
+        group = [ctx.first_by_key[org]]
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if not re.search(r"\bsamen", ctx.sentences[j].text):
+                continue
+            here = ctx.in_sentence(j)
+            if any(x.key == org for x in here):
+                for pl in sentence_lists(ctx, j):
+                    group += [x for x in pl.items if x.key != org]
+                break
+        return group
+
+    def _we_identity(self, ctx: Context) -> str | None:
+        """Who "wij" is where the text says so itself: "Als gemeenteraad van Leusden zijn wij ...".
+        Looked up once per document."""
+        key = ("we-identity",)
+        if key not in ctx.memo:
+            found = None
+            for m in WE_ARE.finditer(ctx.text):
+                who = next(
+                    (
+                        x
+                        for x in ctx.starting_in(m.end(), m.end() + 1)
+                        if x.type in {"Municipality", "Province", "Organization"}
+                    ),
+                    None,
+                )
+                if who is not None and re.match(
+                    r"[\s,]+(?:zijn|willen|hebben|staan|kunnen|moeten)?\s*(?:wij|we)\b",
+                    ctx.text[who.end : who.end + 25],
+                ):
+                    found = who.key
+                    break
+            ctx.memo[key] = found
+        return ctx.memo[key]  # type: ignore[return-value]
 
     def _board_in_sentence(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "De burgemeester van A is ook voorzitter van de Regio X", "wethouder in A en bestuurslid
@@ -340,8 +682,35 @@ class GroupRules:
             self._add(out, offices[:1], body, s, "member-board", 0.6, ctx)
         return out
 
+    def _board_seat(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "In het bestuur van de Veiligheidsregio zitten burgemeesters, met burgemeester Jan Smit van
+        A als voorzitter": the municipalities whose officers sit on the body's board."""
+        out: list[Candidate] = []
+        seat = SEAT.search(s.text)
+        if seat is None or not re.search(r"\b(?:zit|zitten|zat|zaten|zetelen|zetelt|zitting)\b", s.text):
+            return out
+        pos = s.start + seat.end()
+        bodies = self._bodies_at(ctx, ms, pos, s.end)
+        if not bodies:
+            return out
+        seats = []
+        for o in OFFICE_NAMED.finditer(s.text):
+            at = s.start + o.end()
+            who = next((m for m in ms if m.start == at and m.type == "Person"), None)
+            if who is not None:
+                at = who.end
+            gap = re.match(r"\s+(?:van|in|uit)\s+(?:(?:de\s+)?gemeente\s+)?", ctx.text[at : s.end])
+            if gap:
+                seats += [
+                    m for m in ms if m.start == at + gap.end() and m.type in {"Municipality", "Province"}
+                ]
+        self._add(out, seats, bodies[0], s, "member-board-seat", 0.6, ctx)
+        return out
+
     def _boards(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Mention]:
-        """Cooperation bodies someone in the sentence is chair or board member of."""
+        """Cooperation bodies someone in the sentence is a board member of, and cooperation areas
+        (Regions) someone chairs: the gold counts a mayor chairing an organisation (a GGD, a
+        veiligheidsregio) as a personal post more often than as the municipality's seat."""
         found = []
         for b in BOARD.finditer(s.text):
             pos = s.start + b.end()
@@ -353,7 +722,11 @@ class GroupRules:
                     break
                 if ORGAN.fullmatch(m.text.strip()):
                     continue  # "vicevoorzitter van het DB en AB van de Veiligheidsregio X"
-                if m.type in BODY_TYPES and cooperation_body(ctx, m):
+                if (
+                    m.type in BODY_TYPES
+                    and cooperation_body(ctx, m)
+                    and (not b.group("chair") or m.type == "Region")
+                ):
                     found.append(m)
                 break
         return found
@@ -407,14 +780,21 @@ class GroupRules:
         inits = [m for m in ms if m.type == "Initiative"]
         refs = self._initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
         d = DRAFTED_BY.match(t)
-        if d and i > 0:
-            init = ctx.last_initiative[i - 1] if i - 1 < len(ctx.last_initiative) else None
-            if init and not refs:
+        if d:
+            subject = [r for r in refs if r[0] - s.start < d.end()]
+            init = subject[0][2] if subject else None
+            if init is None and not refs and 0 < i <= len(ctx.last_initiative):
+                init = ctx.last_initiative[i - 1]  # "Dit ambitiedocument is opgesteld door ..."
+            if init is None and not refs:  # "Het akkoord werd gesloten door ...": the document's one akkoord
+                doc_inits, _ = self._initiative_heads(ctx)  # type: ignore[attr-defined]
+                keys = doc_inits.get(d.group("noun").lower(), set())
+                init = next(iter(keys)) if len(keys) == 1 else None
+            if init:
                 pos = s.start + d.end()
                 items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
                 body = ctx.first_by_key.get(init)
                 if body is not None:
-                    self._add(out, items, body, s, "participates-drafted-by", 0.65, ctx)
+                    self._add(out, items, body, s, "participates-drafted-by", 0.7, ctx)
         if not refs or not SIGNING.search(t):
             return out
         parties: list[Mention] = []
@@ -430,6 +810,31 @@ class GroupRules:
             self._add(out, parties, body, s, "participates-deal-party", 0.65, ctx)
         return out
 
+    def agreement_with(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "Op 8 mei hebben wij met gemeente A een intentieverklaring gesloten": an unnamed agreement of
+        two parties is collaboration; one of more parties is a multi-party agreement (SCHEMA
+        Conventions), no pairwise collaboration."""
+        out: list[Candidate] = []
+        for m in re.finditer(r"\bmet\s+", s.text):
+            pos = s.start + m.end()
+            pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
+            if not pl.items or not AGREEMENT_AFTER.match(ctx.text, pl.end, s.end):
+                continue
+            subjects = [x for x in self._subjects(ctx, i, s, ms, s.start + m.start()) if x.type in ORGLIKE]
+            if not subjects and re.search(r"\b(?:we|wij)\b", s.text[: m.start()], re.IGNORECASE):
+                org = self._we_identity(ctx) or self._speaker_org(ctx, i, ms)  # type: ignore[attr-defined]
+                subjects = [ctx.first_by_key[org]] if org in ctx.first_by_key else []
+            if len({x.key for x in subjects} | {x.key for x in pl.items}) != 2:
+                break  # an agreement of more parties is a multi-party agreement: no pairwise collaboration
+            for a in subjects:
+                for b in pl.items:
+                    if a.key != b.key:
+                        out.append(
+                            Candidate("COLLABORATES_WITH", a.key, b.key, s, "collab-agreement-with", 0.7)
+                        )
+            break  # "met A en B en met C": one list, read from the first "met"
+        return out
+
     def go_together(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         """ "De vier gemeenten (A, B, C en D) en de provincie E gaan weer samenwerken op ...": a list
         that will work together, with no body named to work in, collaborates pairwise."""
@@ -441,6 +846,8 @@ class GroupRules:
                 continue
             if re.match(r"\s+(?:in|binnen)\s+(?:de\s+|het\s+)?[A-Z]", rest[g.end() :]):
                 continue  # "samenwerken in Regio X" is membership
+            if re.match(r"\s+(?:\w+\s+)?met\b", rest[g.end() :]):
+                continue  # "A en B willen samenwerken met C": each with C, read by the "met" rule
             if re.search(r"\b(?:waarin|waarbinnen|daarin|hierin)\s+$", ctx.text[s.start : pl.start]):
                 # "X is een voorbeeld waarin A, B en C samenwerken": members of X, not pairs
                 body = next((b for b in ms if b.end <= pl.start and b.type in BODY_TYPES), None)

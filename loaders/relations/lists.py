@@ -57,7 +57,10 @@ GENERIC_SINGULAR = (
 GENERIC_NAMES = frozenset({"rijk", "het rijk", "rijksoverheid", "de rijksoverheid"})
 TYPE_NOUN = r"[\w-]*(?:" + "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")"
 
-DET = rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|{NUM})"
+DET = (
+    rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|zoals|"
+    rf"waaronder|dus|onder\s+meer|onder\s+andere|met|{NUM})"
+)
 ADJ = (
     r"(?!(?:met|in|van|voor|bij|aan|op|is|zijn|was|werd|wordt|die|dat|heeft|hebben|gaan|gaat|naar|uit|"
     r"door|om|te|tot|maar|ook|niet|geen|werken|werkt)\b)(?:[a-zà-ÿ][\w’'-]*|[A-Z][\w-]*(?:se|e))"
@@ -66,7 +69,9 @@ NOUN = rf"(?:{GROUP_NOUNS}|{GENERIC_SINGULAR}|{TYPE_NOUN}|gemeente|provincie)"
 # what may stand between two names of a list, split at the separators: generic items and the
 # "de gemeenten" / "provincie" that introduce the next name
 CHUNK = re.compile(
-    rf"(?:-{NOUN}\s+)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN}\s+)?", re.IGNORECASE
+    rf"(?:-{NOUN}\s+)?(?:(?:{DET})\s+){{0,3}}(?:(?:(?:{ADJ})\s+){{0,2}}{NOUN}\s+)?"
+    r"(?:(?:zoals|waaronder|onder\s+meer|onder\s+andere)\s+)?",
+    re.IGNORECASE,
 )
 SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b|\(|\)|[‘’“”\"']", re.IGNORECASE)
 REAL_SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b", re.IGNORECASE)
@@ -74,7 +79,8 @@ REAL_SEPARATOR = re.compile(r",|;|:|\ben\b|\bof\b|&|/|\bals\b", re.IGNORECASE)
 ANAPHOR = re.compile(
     rf"\b(?P<det>deze|die|de|beide|alle|al\s+deze)\s+(?:(?P<num>{NUM})\s+)?(?:(?P<adj>[\w’'-]+)\s+)??"
     r"(?P<noun>[\w-]*gemeenten|partijen|partners|organisaties|overheden|provincies|deelnemers|"
-    r"samenwerkingspartners)\b",
+    r"samenwerkingspartners|[\w-]*instellingen|[\w-]*corporaties|waterschappen|diensten|omgevingsdiensten|"
+    r"veiligheidsregio's|veiligheidsregio’s)\b",
     re.IGNORECASE,
 )
 
@@ -86,6 +92,11 @@ class PartyList:
     items: list[Mention]
     start: int
     end: int
+    others: int = 0  # generic items and names the recogniser missed
+
+    @property
+    def size(self) -> int:
+        return len(self.items) + self.others
 
 
 def _gap_ok(gap: str, need_separator: bool) -> bool:
@@ -101,6 +112,57 @@ def _is_modifier(text: str, m: Mention) -> bool:
     return bool(re.match(r"-[a-zà-ÿ]", text[m.end : m.end + 2]))
 
 
+UNKNOWN_NAME = re.compile(r"(?:[A-Z][\w&+.’'-]*\s+){0,2}[A-Z][\w&+.’'-]*\+?")
+
+
+def _unknown_name(gap: str, glued: bool) -> bool:
+    """A gap with names the recogniser did not know ("..., Rijkswaterstaat, ..."), between
+    separators: the list goes on over them. The last part may be the head of a name the next
+    mention only ends ("Ambulancezorg [Limburg]")."""
+    if "(" in gap:
+        return False  # "(Port of Rotterdam)": an alias in parentheses, no list items
+    parts = [p.strip() for p in SEPARATOR.split(gap)]
+    last_ok = (
+        not parts[-1] or CHUNK.fullmatch(parts[-1] + " ") or (glued and UNKNOWN_NAME.fullmatch(parts[-1]))
+    )
+    return (
+        bool(REAL_SEPARATOR.search(gap))
+        and bool(last_ok)
+        and all(CHUNK.fullmatch(p + " ") or UNKNOWN_NAME.fullmatch(p) for p in parts[:-1] if p)
+    )
+
+
+def _generic_items(gap: str) -> int:
+    """How many items of a list a gap holds that are no recognised names ("de politie", "Rijkswaterstaat")."""
+    return sum(
+        1
+        for p in (x.strip() for x in SEPARATOR.split(gap)[:-1])
+        if p and (UNKNOWN_NAME.fullmatch(p) or re.search(rf"{NOUN}$", p, re.IGNORECASE))
+    )
+
+
+def _glued(text: str, m: Mention, starts: set[int]) -> bool:
+    """The mention is only part of a longer name the recogniser cut: "[AgriFood] Capital",
+    "Ambulancezorg [Limburg]", "het Havenbedrijf [Rotterdam]" (the word next to it is no mention)."""
+    if (
+        text[m.end : m.end + 1] == " "
+        and re.match(r" [A-Z][\w-]*(?![\w-])", text[m.end : m.end + 30])
+        and m.end + 1 not in starts
+    ):
+        return True
+    lo = max(0, m.start - 40)
+    before = re.search(r"(?P<prev>\S+)\s+(?P<w>[A-Z][\w-]*)\s+$", text[lo : m.start])
+    if (
+        before is None
+        or any(lo + before.start("w") <= x < m.start for x in starts)
+        or (before.group("prev").endswith(","))
+    ):
+        return False
+    if before is None or re.fullmatch(r"De|Het|En|Gemeente|Provincie|Regio|Zowel|Ook", before.group("w")):
+        return False
+    return not before.group("prev").endswith((".", "!", "?", ":", "–", "-"))
+
+
 def party_list(text: str, mentions: list[Mention], start: int, end: int) -> PartyList:
     """The list that starts at `start` (after "van", "tussen", "met", "uit", ...), read up to `end`.
 
@@ -108,25 +170,30 @@ def party_list(text: str, mentions: list[Mention], start: int, end: int) -> Part
     items: list[Mention] = []
     pos = start
     last_end = start
+    others = 0
+    starts = {m.start for m in mentions}
     for m in mentions:
         if m.start < pos or m.type not in ORGLIKE:
             continue
         if m.start >= end:
             break
         gap = text[pos : m.start]
+        glued = _glued(text, m, starts)
         if not _gap_ok(gap, need_separator=bool(items)):
             both_municipal = items and items[-1].type == m.type == "Municipality" and not gap.strip()
-            if not both_municipal:
+            if not both_municipal and not _unknown_name(gap, glued):
                 break
+        others += _generic_items(gap)
         pos = last_end = m.end
-        if _is_modifier(text, m):
+        if _is_modifier(text, m) or glued:
+            others += int(glued)
             continue
         if m.text.lower() in GENERIC_NAMES:
             continue
         if all(x.key != m.key for x in items):
             items.append(m)
     # generic items after the last name ("..., Prorail en twee waterschappen") belong to the list
-    return PartyList(items, start, last_end)
+    return PartyList(items, start, last_end, others)
 
 
 def party_list_backwards(text: str, mentions: list[Mention], end: int, start: int) -> PartyList:
@@ -197,11 +264,14 @@ def is_list_anaphor(m: re.Match[str]) -> bool:
 def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int = 3) -> list[Mention]:
     """The named parties "deze drie gemeenten" (found at text offset `pos` in sentence i) refers to:
     the latest list before it in this or the `back` sentences before, of the stated size when a
-    number is given. "gemeenten" keeps the municipalities of a mixed list."""
+    number is given; with a number and no list before, a list of that size in the next two
+    sentences. "gemeenten" keeps the municipalities of a mixed list."""
     if not is_list_anaphor(m):
         return []
     count = anaphor_count(m)
     municipal = m.group("noun").lower().endswith("gemeenten")
+    if count is not None:
+        back = max(back, 8)  # a stated number is checked against the list: it may lie further back
     for j in range(i, max(-1, i - back - 1), -1):
         for pl in reversed(sentence_lists(ctx, j)):
             if pl.end > pos:
@@ -212,6 +282,17 @@ def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int 
             if count is not None and len(items) != count:
                 continue
             return items
+    if count is None:
+        return []
+    # "De zeven gemeenten ... hebben het akkoord ondertekend. De regio bestaat uit A, B, ... en G.":
+    # with a number to check, the list may follow in the next sentences
+    for j in range(i, min(len(ctx.sentences), i + 3)):
+        for pl in sentence_lists(ctx, j):
+            if pl.start < pos:
+                continue
+            items = [x for x in pl.items if x.type == "Municipality"] if municipal else pl.items
+            if len(items) == count:
+                return items
     return []
 
 

@@ -7,11 +7,65 @@ from __future__ import annotations
 import re
 
 from ..text import Mention, Sentence
-from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards
+from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards, generic_reference
+
+# "Zowel A als B maakt deel uit van de provincie Y", "A en B behoren tot de provincie Y"
+PART_OF_PROVINCE = re.compile(
+    r"\b(?:maakt|maken|maakte|maakten)\s+(?:\w+\s+)?deel\s+uit\s+van\s+de\s+provincie\s+|"
+    r"\b(?:behoort|behoren|hoort|horen)\s+(?:\w+\s+)?(?:tot|bij)\s+de\s+provincie\s+",
+    re.IGNORECASE,
+)
 
 
 class LocationRules:
     """Locations (LOCATED_IN) rules, mixed into RelationExtractor."""
+
+    def _seated_where(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "in Enschede, Deventer en Apeldoorn, waar Saxion is gevestigd": the body is in each place."""
+        out = []
+        for w in re.finditer(r",?\s+waar\s+(?:de\s+|het\s+)?", s.text):
+            at = s.start + w.end()
+            body = next(
+                (m for m in ms if m.type in {"Organization", "Initiative"} and 0 <= m.start - at <= 1), None
+            )
+            if body is None or not re.match(
+                r"\s+(?:is\s+|zijn\s+)?(?:gevestigd|zit|zitten|ligt|liggen)\b", ctx.text[body.end : s.end]
+            ):
+                continue
+            places = [m for m in ms if m.type == "Municipality" and m.end <= s.start + w.start()]
+            for p in coordinated_backwards(ctx.text, places) if places else []:
+                out.append(Candidate("LOCATED_IN", body.key, p.key, s, "located-waar-gevestigd", 0.75))
+        return out
+
+    def _kind_in_place(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """ "de Veiligheidsregio in Fryslân": the one body of that kind in the document is there."""
+        out = []
+        for g in re.finditer(
+            r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\s+in\s+(?:de\s+(?:provincie|regio)\s+)?", s.text
+        ):
+            body = generic_reference(ctx, g.group(1).lower())
+            at = s.start + g.end()
+            place = next((m for m in ms if m.type in PLACES and m.start == at), None)
+            if body is not None and place is not None and body.type in {"Organization", "Initiative"}:
+                out.append(Candidate("LOCATED_IN", body.key, place.key, s, "located-kind-in", 0.7))
+        return out
+
+    def _part_of_province(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """Municipalities said to be part of a province: every one named before the verb."""
+        out = []
+        for m in PART_OF_PROVINCE.finditer(s.text):
+            at = s.start + m.end()
+            province = next((p for p in ms if p.type == "Province" and p.start <= at < p.end + 1), None)
+            if province is None:
+                province = next((p for p in ms if p.type == "Province" and 0 <= p.start - at <= 1), None)
+            if province is None:
+                continue
+            for x in ms:
+                if x.type == "Municipality" and x.end <= s.start + m.start():
+                    out.append(
+                        Candidate("LOCATED_IN", x.key, province.key, s, "located-part-of-province", 0.75)
+                    )
+        return out
 
     def locations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         out = []
@@ -42,9 +96,12 @@ class LocationRules:
             group = coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
             for g in group:
                 out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
+        out += self._part_of_province(ctx, s, ms)
+        out += self._seated_where(ctx, s, ms)
+        out += self._kind_in_place(ctx, s, ms)
         # "X is de eerste gemeente in de regio Y"
         for m in re.finditer(
-            r"\b(?:gemeente|stad|dorp|kern)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
+            r"\b(?:gemeente|stad|dorp|kern|eiland)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
             t,
             re.IGNORECASE,
         ):

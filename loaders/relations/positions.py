@@ -31,6 +31,32 @@ from .common import (
     role_head,
 )
 
+# board and management roles whose employer a text often leaves implicit, with the kind of body
+# the role implies (empty: the organisation the document is about)
+BOARD_ROLES: dict[str, tuple[str, ...]] = {
+    "dijkgraaf": ("waterschap", "hoogheemraadschap", "wetterskip"),
+    "hoogheemraad": ("hoogheemraadschap",),
+    "heemraad": ("waterschap", "hoogheemraadschap", "wetterskip"),
+    "voorzitter": (),
+    "vicevoorzitter": (),
+    "directeur": (),
+    "bestuurder": (),
+    "directeur-bestuurder": (),
+    "bestuurslid": (),
+    "secretaris": (),
+    "regiovoorzitter": (),
+}
+
+# a role followed by what it is of: the text names the employer, so the context must not guess it
+OF_SOMETHING = re.compile(r"\s+(?:van|bij|voor)\s")
+
+# the municipality's own bodies named before it: "de gemeenteraad van X", "het college van X"
+COUNCIL_OF = re.compile(
+    r"\b(?:gemeenteraad|raad|college(?:\s+van\s+b(?:urgemeester)?\s*(?:&|en)\s*w(?:ethouders)?)?|"
+    r"provinciale\s+staten|gedeputeerde\s+staten)\s+van\s+(?:de\s+gemeente\s+)?$",
+    re.IGNORECASE,
+)
+
 # "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
 THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:(?:de|het|ook|nog|later|eerst)\s+)?$", re.IGNORECASE)
 PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Vv]anaf|[Tt]ot)\s+(?:19|20)\d{2}\b")
@@ -122,6 +148,12 @@ class PositionRules:
             if org is None and base in PROVINCIAL_ROLES:
                 org = self._nearby_municipality(ctx, i, ms, type_="Province")
                 org_rule = "context-municipality"
+            if (
+                org is None
+                and role_head(base) in BOARD_ROLES
+                and not OF_SOMETHING.match(text[role_end : s.end])
+            ):
+                org, org_rule = self._context_organisation(ctx, ms, base), "context-organisation"
             if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
                 prev_end = re_
                 continue
@@ -135,6 +167,7 @@ class PositionRules:
                 former = True  # a career history: "In 2014 werd hij daar wethouder"
             conf = {
                 "there": 0.7,
+                "context-organisation": 0.6,
                 "role-hyphen": 0.85,
                 "role-of": 0.9,
                 "role-adjective": 0.8,
@@ -277,6 +310,9 @@ class PositionRules:
                 return ref, "role-of", role_end, None
         for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
             gap = text[cursor : m.start]
+            if m.rule == "org-party" and re.fullmatch(r"\s*\(\s*", gap):
+                cursor = m.end + 1  # "burgemeester Jaap Kool (VVD)": the party is no employer
+                continue
             if (
                 m.type == "Initiative"
                 and (ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
@@ -320,6 +356,40 @@ class PositionRules:
             wanted = "Province" if role_head(role) in PROVINCIAL_ROLES else "Municipality"
             places = [m for m in places if m.type == wanted]
         return places[0] if len({m.key for m in places}) == 1 else None
+
+    def _context_organisation(self, ctx: Context, ms: list[Mention], role: str) -> Mention | None:
+        """The body a board or management role without a named employer belongs to ("Dijkgraaf X:",
+        "oud-voorzitter Y"): the one body of the kind the role implies (a water board for a dijkgraaf),
+        else the organisation the document is about, when the sentence names no other organisation."""
+        kinds = BOARD_ROLES[role_head(role)]
+        if kinds:
+            bodies = {
+                m.key: m
+                for m in ctx.by_type.get("Organization", [])
+                if any(k in m.text.lower() for k in kinds)
+            }
+            return next(iter(bodies.values())) if len(bodies) == 1 else None
+        others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
+        if not others:
+            # "Voorzitter X wijst erop dat de Veiligheidsregio ...": the one body the text calls so
+            named = {ref.key: ref for ref in self._generic_references(ctx, ms)}
+            if len(named) == 1:
+                return next(iter(named.values()))
+        if ctx.own_org is None or others:
+            return None
+        return ctx.first_by_key.get(ctx.own_org)
+
+    def _generic_references(self, ctx: Context, ms: list[Mention]) -> list[Mention]:
+        """Bodies the sentence names by their kind ("de veiligheidsregio", "het waterschap")."""
+        if not ms:
+            return []
+        s = next(x for x in ctx.sentences if x.start <= ms[0].start < x.end)
+        found = []
+        for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", s.text):
+            ref = generic_reference(ctx, g.group(1).lower())
+            if ref is not None and ref.type in POSITION_TARGETS:
+                found.append(ref)
+        return found
 
     def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
         """The employer "daar"/"er" points back to: the last one named in this or the two sentences
@@ -372,7 +442,8 @@ class PositionRules:
         # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
         if org is not None and org.start >= re_:
             after = [p for p in persons if p.start >= org.end]
-            if after and re.fullmatch(r"\s*,?\s*(?:(?:de|het)\s+)?", text[org.end : after[0].start]):
+            honorific = r"\s*,?\s*(?:(?:de|het)\s+)?(?:(?:de heer|mevrouw|dhr\.|mw\.)\s+)?"
+            if after and re.fullmatch(honorific, text[org.end : after[0].start]):
                 return after[0], "adjacent"
         # "Projectleider is Anna Smit", "Secretaris van P10 is Jan de Vries"
         tail = org.end if org is not None and org.start >= re_ else re_
@@ -427,6 +498,15 @@ class PositionRules:
             who = self._antecedent(ctx, i, pron.group("p").lower())
             if who is not None:
                 return who, "pronoun"
+        if (
+            pron
+            and before
+            and inverted
+            and len({p.key for p in before}) == 1
+            and pron.group("p").lower() != "ik"
+        ):
+            # "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van Goor": the one person before
+            return before[-1], "pronoun"
         if re.search(
             r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE
         ):
@@ -504,13 +584,19 @@ class PositionRules:
         text = ctx.text
         for w in re.finditer(
             r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
-            r"onder andere\s+)?(?:(?:de|het)\s+)?",
+            r"onder andere\s+)?(?:(?:de|het)\s+)?(?:gemeenten\s+)?",
             s.text,
         ):
             pos = s.start + w.end()
             org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
             if org is None:
                 continue
+            # "bij de gemeenten Zeewolde, Dronten en Lingewaard": each of the list
+            employers = [
+                m
+                for m in coordinated(text, [m for m in ms if m.start >= org.start], org.start)
+                if m.type == org.type
+            ] or [org]
             head = text[s.start : s.start + w.start()]
             subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
             pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
@@ -529,11 +615,11 @@ class PositionRules:
             former = w.group("v") in {"werkte", "werkten"} or bool(
                 re.search(r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid"))
             )
-            out.append(
+            out += [
                 Candidate(
                     "HOLDS_POSITION",
                     person.key,
-                    org.key,
+                    employer.key,
                     s,
                     "position-works-at",
                     0.7,
@@ -541,7 +627,8 @@ class PositionRules:
                     role_class=ROLES.get(role, "staff"),
                     status="former" if former else "current",
                 )
-            )
+                for employer in employers
+            ]
         return out
 
     def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -586,6 +673,10 @@ class PositionRules:
         here = [m for m in ms if m.type == type_]
         if len({m.key for m in here}) == 1:
             return here[0]
+        # "heeft de gemeenteraad van Hollands Kroon laten weten": the council's municipality
+        council = [m for m in here if COUNCIL_OF.search(ctx.text[max(0, m.start - 40) : m.start])]
+        if len({m.key for m in council}) == 1:
+            return council[0]
         lo = ctx.sentences[max(0, i - 3)].start
         hi = ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
         window = [m for m in ctx.starting_in(lo, hi) if m.type == type_]

@@ -347,7 +347,7 @@ def driver(browser):
 def _shown(driver) -> list[str]:
     """Ids of the nodes the browser draws (display not none, radius > 0), in view or scrolled away."""
     return driver.execute_script(
-        "return Array.from(document.querySelectorAll('svg circle.node')).filter(function (c) {"
+        "return Array.from(document.querySelectorAll('svg path.node')).filter(function (c) {"
         " return getComputedStyle(c).display !== 'none' && c.getBBox().width > 0; })"
         ".map(function (c) { return c.getAttribute('data-id'); });")
 
@@ -363,13 +363,14 @@ def test_page_works_in_chromium(kg: KnowledgeGraph, browser, driver, tmp_path: P
     # every entity is drawn, inside the window, with a label for the most central ones
     assert sorted(_shown(driver)) == sorted(e[0] for e in ENTITIES)
     width = driver.execute_script("return document.getElementById('graph').clientWidth")
-    circles = driver.find_elements(By.CSS_SELECTOR, "svg circle.node")
-    assert all(c.is_displayed() and 0 <= float(c.get_attribute("cx")) <= width for c in circles)
+    boxes = driver.execute_script("return Array.from(document.querySelectorAll('svg path.node'))"
+                                  ".map(function (p) { var b = p.getBBox(); return [b.x, b.width]; })")
+    assert boxes and all(x >= 0 and x + w <= width and w > 0 for x, w in boxes)
     labels = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "svg text.label") if t.is_displayed()]
     assert "Deventer" in labels and len(labels) >= 10
 
     # a click on a node shows its aliases, relations and evidence sentences
-    driver.find_element(By.CSS_SELECTOR, 'circle[data-id="person:anna-de-boer"]').click()
+    driver.find_element(By.CSS_SELECTOR, 'path.node[data-id="person:anna-de-boer"]').click()
     panel = driver.find_element(By.ID, "panel")
     assert panel.find_element(By.TAG_NAME, "h2").text == "Anna de Boer"
     assert "De Boer" in panel.find_element(By.CSS_SELECTOR, ".aliases").text
@@ -397,19 +398,19 @@ def test_page_works_in_chromium(kg: KnowledgeGraph, browser, driver, tmp_path: P
     # search by alias, without accents: the hit is marked, the rest dimmed
     box = driver.find_element(By.ID, "search")
     box.send_keys("sallandse zon")
-    marked = driver.find_elements(By.CSS_SELECTOR, "circle.node.match")
+    marked = driver.find_elements(By.CSS_SELECTOR, "path.node.match")
     assert [c.get_attribute("data-id") for c in marked] == ["initiative:energiecooperatie-sallandse-zon"]
     assert driver.find_element(By.ID, "search-count").text == "1 found"
-    assert len(driver.find_elements(By.CSS_SELECTOR, "circle.node.dim")) == len(ENTITIES) - 1
+    assert len(driver.find_elements(By.CSS_SELECTOR, "path.node.dim")) == len(ENTITIES) - 1
     box.clear()
     box.send_keys("cooperatie")  # the name has "coö"
-    assert len(driver.find_elements(By.CSS_SELECTOR, "circle.node.match")) == 1
+    assert len(driver.find_elements(By.CSS_SELECTOR, "path.node.match")) == 1
     box.send_keys("\ue007")  # Enter selects the hit
     assert panel.find_element(By.TAG_NAME, "h2").text == "Energiecoöperatie Sallandse Zon"
     box.clear()
     box.send_keys("x")
     box.send_keys("\ue003")  # Backspace: an empty box marks nothing
-    assert driver.find_elements(By.CSS_SELECTOR, "circle.node.match") == []
+    assert driver.find_elements(By.CSS_SELECTOR, "path.node.match") == []
 
     # type filters hide and show a type
     people = sum(e[1] == "Person" for e in ENTITIES)
@@ -436,7 +437,7 @@ def test_hostile_data_stays_text_in_chromium(browser, driver, tmp_path: Path) ->
     page = tmp_path / "evil.html"
     page.write_text(page_html(KnowledgeGraph.from_facts(facts), size_by="mentions"), encoding="utf-8")
     browser.open_page(driver, page)
-    driver.find_element(By.CSS_SELECTOR, 'circle[data-id="person:eva-evil"]').click()
+    driver.find_element(By.CSS_SELECTOR, 'path.node[data-id="person:eva-evil"]').click()
     panel = driver.find_element(By.ID, "panel")
     assert panel.find_element(By.TAG_NAME, "h2").text == f"Eva {evil}"
     assert f"Eva zegt {evil}." in [q.text for q in panel.find_elements(By.CSS_SELECTOR, ".evidence q")]
@@ -470,6 +471,87 @@ def test_real_corpus_page(browser, driver, tmp_path: Path, corpus: str, shared: 
     driver.save_screenshot(str(tmp_path / "corpus.png"))
 
 
+# -- telling types apart, and labels that can be read ---------------------------------------------
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+NEAR_PAIRS = [{"#E69F00", "#D55E00"}, {"#0072B2", "#56B4E9"}]  # orange/vermillion, blue/sky blue
+
+
+def test_each_type_has_its_own_colour_blind_safe_colour_and_shape() -> None:
+    from stakegraph.graph.html_page import TYPE_COLORS, TYPE_SHAPES
+    from stakegraph.graph.model import ENTITY_TYPES
+
+    colours = [TYPE_COLORS[t].upper() for t in ENTITY_TYPES]
+    assert set(colours) <= OKABE_ITO and len(set(colours)) == len(ENTITY_TYPES)
+    assert not any(pair <= set(colours) for pair in NEAR_PAIRS)
+    assert len({TYPE_SHAPES[t] for t in ENTITY_TYPES}) == len(ENTITY_TYPES)
+
+
+def test_long_names_are_shortened_with_the_full_name_kept() -> None:
+    from stakegraph.graph.html_page import LABEL_MAX, short_label
+
+    assert short_label("Zwolle") == "Zwolle"
+    assert short_label("Hogeschool Arnhem en Nijmegen Oost-Gelderland", ["Hanze", "HAN"]) == "HAN"
+    long = short_label("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["Binnenlandse Zaken"])
+    assert long.endswith("\u2026") and len(long) <= LABEL_MAX and long.startswith("Ministerie van")
+
+
+def crowded_facts(n: int = 70) -> list[DocumentFacts]:
+    """A dense hub-and-spoke network with long names: labels compete for space."""
+    hubs = [f"org:hub-{i}" for i in range(4)]
+    names = {h: f"Samenwerkingsverband Woningbouw en Leefbaarheid Regio {i}" for i, h in enumerate(hubs)}
+    entities, relations = [], []
+    for h in hubs:
+        entities.append(Entity(h, "Organization", names[h], [], ["druk.txt"], 5))
+    for k in range(n):
+        pid = f"person:deelnemer-{k}"
+        entities.append(Entity(pid, "Person", f"Deelnemer Nummer {k} van der Langenaam", [], ["druk.txt"], 1))
+        for h in hubs[: 1 + k % 3]:
+            ev = Evidence("druk.txt", 0, 5, f"Deelnemer {k} werkt bij {names[h]}.", "hand-made", 0.8)
+            relations.append(Relation("HOLDS_POSITION", pid, h, role="lid", status="current", confidence=0.8,
+                                      evidence=[ev]))
+    for a, b in zip(hubs, hubs[1:], strict=False):
+        ev = Evidence("druk.txt", 0, 5, f"{names[a]} en {names[b]} werken samen.", "hand-made", 0.8)
+        relations.append(Relation("COLLABORATES_WITH", a, b, confidence=0.8, evidence=[ev]))
+    return [DocumentFacts(Document("sha256:druk", "druk.txt", "/demo/druk.txt"), entities, relations)]
+
+
+def test_shapes_colours_and_labels_in_chromium(kg: KnowledgeGraph, browser, driver, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    from stakegraph.graph.html_page import ALWAYS_LABELLED, TYPE_COLORS, TYPE_SHAPES
+
+    page = tmp_path / "types.html"
+    page.write_text(page_html(kg, size_by="betweenness"), encoding="utf-8")
+    browser.open_page(driver, page)
+    drawn = driver.execute_script(
+        "return Array.from(document.querySelectorAll('svg path.node')).map(function (p) {"
+        " return [p.getAttribute('data-type'), p.getAttribute('data-shape'), p.getAttribute('fill')]; })")
+    assert {(t, shape, fill.upper()) for t, shape, fill in drawn} == {
+        (t, TYPE_SHAPES[t], TYPE_COLORS[t].upper()) for t in {e[1] for e in ENTITIES}}
+    legend = driver.find_elements(By.CSS_SELECTOR, "#type-filters svg.swatch")
+    assert len({s.get_attribute("data-shape") for s in legend}) == len({e[1] for e in ENTITIES})
+
+    crowded = tmp_path / "crowded.html"
+    crowded_kg = KnowledgeGraph.from_facts(crowded_facts())
+    crowded.write_text(page_html(crowded_kg, size_by="betweenness"), encoding="utf-8")
+    browser.open_page(driver, crowded)
+    assert browser.console_errors(driver) == []
+    data = driver.execute_script("return window.stakegraphViz.data")
+    top = sorted(data["nodes"], key=lambda n: (-n["score"], n["id"]))[:ALWAYS_LABELLED]
+    for node in top:  # the most central are labelled, however crowded the page
+        label = driver.find_element(By.CSS_SELECTOR, f'text.label[data-id="{node["id"]}"]')
+        assert label.get_attribute("visibility") == "visible", node["id"]
+    shown = [t for t in driver.find_elements(By.CSS_SELECTOR, "text.label") if t.get_attribute("visibility")
+             == "visible"]
+    assert len(shown) < len(data["nodes"])  # the rest make room rather than overlap
+    hub = driver.find_element(By.CSS_SELECTOR, 'text.label[data-id="org:hub-0"]')
+    assert hub.text.endswith("\u2026") and len(hub.text) < len(data["nodes"][0]["name"]) + 1
+    title = driver.execute_script("return arguments[0].querySelector('title').textContent", hub)
+    assert title == "Samenwerkingsverband Woningbouw en Leefbaarheid Regio 0"  # the full name on hover
+    driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", hub)
+    assert driver.find_element(By.CSS_SELECTOR, "#panel h2").text == title
+
+
 # -- the README screenshot -------------------------------------------------------------------------
 def write_screenshot(target: Path) -> None:
     spec = importlib.util.spec_from_file_location("stakegraph_test_browser", REPO / "tests" / "browser.py")
@@ -486,7 +568,7 @@ def write_screenshot(target: Path) -> None:
     try:
         with browser.chromium(1400, 860) as driver:
             browser.open_page(driver, page)
-            driver.find_element(By.CSS_SELECTOR, 'circle[data-id="person:anna-de-boer"]').click()
+            driver.find_element(By.CSS_SELECTOR, 'path.node[data-id="person:anna-de-boer"]').click()
             driver.save_screenshot(str(target))
     finally:
         page.unlink()

@@ -24,16 +24,23 @@ from stakegraph.loaders.formats import load_text
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "tests" / "devset"
 
-# Floors measured on this code; see the closing notes of issues 3 and 4. They were re-based once,
-# when the devset grew from 24 to 40 texts (dev_25-40 are dense in cooperation relations).
-DEVSET_ENTITY_F1 = 0.94
-DEVSET_RELATION_F1 = 0.74
+# Floors measured on this code; see the closing notes of issues 3, 4, 11 and 12. Re-based twice:
+# when the devset grew from 24 to 40 texts, and when the devset and holdout gold were aligned with
+# the SCHEMA Conventions (issue 12; +10/-3 holdout relations, which the code of that time scored
+# 0.635 and this code 0.629 — it trades a little on texts written for the project for precision
+# on real pages, where facts of the rules measured weakest are left out).
+DEVSET_ENTITY_F1 = 0.95
+DEVSET_RELATION_F1 = 0.78
 # tests/holdout was written blind to the rules and is only measured, never tuned against
 HOLDOUT = REPO / "tests" / "holdout"
-HOLDOUT_ENTITY_F1 = 0.90
-HOLDOUT_RELATION_F1 = 0.65
+HOLDOUT_ENTITY_F1 = 0.91
+HOLDOUT_RELATION_F1 = 0.62
 SHARED_ENTITY_F1 = 0.95
-SHARED_RELATION_F1 = 0.85
+SHARED_RELATION_F1 = 0.95
+# tests/realset: real public pages. The development part is read and tuned on; the blind part is
+# only ever scored in aggregate.
+REALSET = REPO / "tests" / "realset"
+REALSET_FLOORS = {"dev": (0.89, 0.70), "blind": (0.83, 0.30)}  # entity F1, relation F1
 
 
 def _export(corpus: Path, tmp_path: Path) -> Path:
@@ -90,7 +97,8 @@ def test_holdout_floor(tmp_path: Path) -> None:
 
 def test_every_relation_cites_its_sentence(tmp_path: Path) -> None:
     graph = json.loads(_export(DEVSET, tmp_path).read_text(encoding="utf-8"))
-    texts = {p.name: load_text(p).text for p in DEVSET.glob("*.txt")}  # offsets index the extracted text
+    # offsets index the extracted text; the folder's README is ingested as a document too
+    texts = {p.name: load_text(p).text for p in DEVSET.iterdir() if p.suffix in {".txt", ".md"}}
     assert graph["relations"]
     for rel in graph["relations"]:
         assert rel["evidence"], rel
@@ -98,3 +106,16 @@ def test_every_relation_cites_its_sentence(tmp_path: Path) -> None:
             cited = texts[ev["document"]][ev["start"] : ev["end"]]
             assert " ".join(cited.split()) == ev["sentence"]
             assert ev["rule"] and 0 < ev["confidence"] <= 1
+
+
+@pytest.mark.parametrize("part", sorted(REALSET_FLOORS))
+def test_realset_floor(part: str, tmp_path: Path) -> None:
+    folder = tmp_path / part
+    folder.mkdir()
+    for p in (REALSET / part).glob("*.txt"):
+        (folder / p.name).write_bytes(p.read_bytes())
+    graph = json.loads(_export(folder, tmp_path).read_text(encoding="utf-8"))
+    result = evaluate_graph(graph, load_gold(REALSET / part))
+    entity_floor, relation_floor = REALSET_FLOORS[part]
+    assert result["entities"]["f1"] >= entity_floor, result["entities"]
+    assert result["relations"]["f1"] >= relation_floor, result["relations"]

@@ -145,8 +145,127 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "located-part-of-province",
+        "Zowel Blaricum als Huizen maakt deel uit van de provincie Noord-Holland.",
+        [
+            ("LOCATED_IN", "Blaricum", "Noord-Holland", None, None),
+            ("LOCATED_IN", "Huizen", "Noord-Holland", None, None),
+        ],
+    ),
+    (
+        "located-gemeente-in (an island)",
+        "Terschelling is een eiland in Fryslân en telt 5.000 inwoners.",
+        [("LOCATED_IN", "Terschelling", "Fryslân", None, None)],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-context-organisation (a dijkgraaf belongs to the water board)",
+        "Waterschap Vechtstromen en de gemeente Hardenberg werken samen. Dijkgraaf Ton Kuipers: 'Samenwerking loont.'",
+        [("HOLDS_POSITION", "Ton Kuipers", "Waterschap Vechtstromen", "dijkgraaf", "current")],
+    ),
+    (
+        "position-adjacent-context-organisation (the organisation the document is about)",
+        "Nieuwe directeur bij RUD Utrecht\n\nOud-voorzitter Karel Pot: 'De afgelopen jaren waren goed.'",
+        [("HOLDS_POSITION", "Karel Pot", "RUD Utrecht", "voorzitter", "former")],
+    ),
+    (
+        "position-adjacent-role-of (an honorific between organisation and person, 'tevens')",
+        "Vicevoorzitter van de Veiligheidsregio Twente, mevrouw Anja Dijk, tevens burgemeester van Almelo: 'Mooi.'",
+        [
+            ("HOLDS_POSITION", "Anja Dijk", "Veiligheidsregio Twente", "vicevoorzitter", "current"),
+            ("HOLDS_POSITION", "Anja Dijk", "Almelo", "burgemeester", "current"),
+        ],
+    ),
+    (
+        "position-adjacent-role-of (an adjective before the organisation)",
+        "De burgemeester van Delft, de heer Piet Kok, is benoemd tot voorzitter van het landelijke Veiligheidsberaad.",
+        [("HOLDS_POSITION", "Piet Kok", "Veiligheidsberaad", "voorzitter", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-context-organisation (the body the sentence names by its kind)",
+        "Veel gemeenten werken samen in de Veiligheidsregio Fryslân en in andere verbanden. "
+        "Voorzitter Sybren Bos wijst erop dat de veiligheidsregio snel moet handelen.",
+        [("HOLDS_POSITION", "Sybren Bos", "Veiligheidsregio Fryslân", "voorzitter", "current")],
+    ),
+    (
+        "position-copula-context-municipality ('eerste burger' is a mayor)",
+        "Winterswijk krijgt een nieuwe burgemeester. De 32-jarige Joris Kamp is voorgedragen als nieuwe eerste burger.",
+        [("HOLDS_POSITION", "Joris Kamp", "Winterswijk", "eerste burger", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-role-of ('van' and a municipality after a full name is the employer)",
+        "Oud-burgemeester Kees Jansen van Kampen overleed zaterdag op 80-jarige leeftijd.",
+        [("HOLDS_POSITION", "Kees Jansen", "Kampen", "burgemeester", "former")],
+    ),
+    (
+        "position-adjacent-role-of (a person and their organisation are not one name)",
+        "Directeur Sanne Vos van GGD Twente presenteerde het plan.",
+        [("HOLDS_POSITION", "Sanne Vos", "GGD Twente", "directeur", "current")],
+    ),
+]
+
+CASES += [
+    (
+        "position-adjacent-context-municipality (a party in parentheses; the council addressed)",
+        "Burgemeester Jaap Kool (VVD) heeft de gemeenteraad van Hollands Kroon laten weten dat hij stopt. "
+        "Eerder was hij onder meer burgemeester van Ouder-Amstel en Heemskerk.",
+        [
+            ("HOLDS_POSITION", "Jaap Kool", "Hollands Kroon", "burgemeester", "current"),
+            ("HOLDS_POSITION", "Jaap Kool", "Ouder-Amstel", "burgemeester", "former"),
+            ("HOLDS_POSITION", "Jaap Kool", "Heemskerk", "burgemeester", "former"),
+        ],
+    ),
+    (
+        "position-pronoun-role-of (an inverted pronoun for the one person before it)",
+        "Voordat Theo Schut in Oldenzaal werd benoemd, was hij onder meer waarnemend burgemeester van Losser.",
+        [("HOLDS_POSITION", "Theo Schut", "Losser", "burgemeester", "former")],
+    ),
+    (
+        "position-works-at (a list of municipalities)",
+        "Karel Stam is per 1 maart de nieuwe gemeentesecretaris van Montferland. "
+        "Stam werkte eerder in vergelijkbare functies bij de gemeenten Zeewolde, Dronten en Lingewaard.",
+        [
+            ("HOLDS_POSITION", "Karel Stam", "Zeewolde", "medewerker", "former"),
+            ("HOLDS_POSITION", "Karel Stam", "Dronten", "medewerker", "former"),
+            ("HOLDS_POSITION", "Karel Stam", "Lingewaard", "medewerker", "former"),
+        ],
+    ),
+]
+
+CASES += [
+    (
+        "located-kind-in (the one body of that kind, said to be in a place)",
+        "Veiligheidsregio Fryslân is een gemeenschappelijke regeling. In het bestuur van de Veiligheidsregio "
+        "in Fryslân zitten burgemeesters.",
+        [("LOCATED_IN", "Veiligheidsregio Fryslân", "Fryslân", None, None)],
+    ),
+    (
+        "located-waar-gevestigd",
+        "Hoe ziet die verbinding eruit in Enschede, Deventer en Apeldoorn, waar Hogeschool Saxion is gevestigd?",
+        [
+            ("LOCATED_IN", "Hogeschool Saxion", "Enschede", None, None),
+            ("LOCATED_IN", "Hogeschool Saxion", "Apeldoorn", None, None),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
+    (
+        "a political party takes part in no relation",
+        "De VVD en GroenLinks werken samen met het CDA in de gemeenteraad.",
+        "COLLABORATES_WITH",
+    ),
     (
         "position-listed-employer (a party is no employer)",
         "De wethouders Piet Dam (CDA) en Kees Bos (VVD) stemden tegen.",
@@ -225,6 +344,70 @@ ENTITY_CASES = [
         "Rijkswaterstaat Noord-Nederland en de provincie Groningen werken samen aan de weg.",
         {"Noord-Nederland"},
         {"provincie Groningen"},
+    ),
+    (
+        "a sentence's first word is no part of the name after it",
+        "Zoals de Bereikbaarheidsagenda laat zien, werkt de regio. Verlenging Regiodeal Achterhoek is rond.",
+        {"Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal Achterhoek"},
+        {"Bereikbaarheidsagenda", "Regiodeal Achterhoek"},
+    ),
+    (
+        "no name after an initiative head that ends a sentence or a week",
+        "Zij tekenden het convenant\nOp maandag is het feest. Deze week Hilde over samenwerking.",
+        {"convenant Op", "week Hilde"},
+        set(),
+    ),
+    (
+        "a heading in capitals is no initiative",
+        "STRATEGISCHE AGENDA\n\nDe regio werkt aan wonen.",
+        {"STRATEGISCHE AGENDA"},
+        set(),
+    ),
+    (
+        "a name may start with an everyday word",
+        "Het congres wordt georganiseerd door Sociaal Werk Nederland.",
+        set(),
+        {"Sociaal Werk Nederland"},
+    ),
+    (
+        "political parties are organisations",
+        "Pieter van Maaren (CDA) is burgemeester van Urk; ook de VVD en GroenLinks stemden in.",
+        set(),
+        {"CDA", "VVD", "GroenLinks"},
+    ),
+    (
+        "the kind of body, a portfolio, a title and a capitals heading word are no organisations",
+        "Het Algemeen Bestuur van GGD Flevoland benoemde haar tot Directeur Publieke Gezondheid. De GGD "
+        "(Gemeentelijke Gezondheidsdienst) werkt voor gemeenten. Minister van Binnenlandse Zaken en "
+        "Koninkrijksrelaties Jan Bos tekende in het Provinciehuis.\n\nINPUT\n\nDe regio groeit.",
+        {
+            "Directeur Publieke Gezondheid",
+            "Gemeentelijke Gezondheidsdienst",
+            "Koninkrijksrelaties",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+            "Provinciehuis",
+            "INPUT",
+        },
+        {"GGD Flevoland"},
+    ),
+    (
+        "first names with accents or joined by a hyphen; a title before a name is no organisation",
+        "Hoogheemraad Jeroen Haan sprak met Gérard Bouman en Cora-Yfke Sikkema.",
+        {"Hoogheemraad Jeroen Haan"},
+        {"Jeroen Haan", "Gérard Bouman", "Cora-Yfke Sikkema"},
+    ),
+    (
+        "people and their organisation, and two bodies joined by 'en de', are not one name",
+        "We vroegen het Lea Janssen en Sandra Akkermans van GGD Zuid Limburg. Ook Ambulancezorg "
+        "Limburg-Noord en de GGD oefenden mee.",
+        {"Lea Janssen en Sandra Akkermans van GGD Zuid Limburg", "Ambulancezorg Limburg-Noord en de GGD"},
+        {"Lea Janssen", "Sandra Akkermans", "GGD Zuid Limburg", "Ambulancezorg Limburg-Noord"},
+    ),
+    (
+        "a name listed beside known organisations is an organisation",
+        "Daarom zijn Circulus Berkel, AVU en ROVA onder de naam CirkelWaarde een samenwerking gestart.",
+        set(),
+        {"Circulus Berkel", "AVU", "ROVA"},
     ),
     (
         "a brand written in camel case stays a name",
