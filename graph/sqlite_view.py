@@ -38,10 +38,10 @@ CREATE TABLE IF NOT EXISTS view_relations (
 CREATE INDEX IF NOT EXISTS view_relations_source ON view_relations(source);
 CREATE INDEX IF NOT EXISTS view_relations_target ON view_relations(target);
 CREATE TABLE IF NOT EXISTS view_co_mentions (
-    source TEXT NOT NULL, target TEXT NOT NULL, data TEXT NOT NULL,
+    source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL, documents TEXT NOT NULL,
     PRIMARY KEY (source, target)) WITHOUT ROWID;
 """
-VIEW_VERSION = "2"  # the view is derived data: a store with another version has its view rebuilt
+VIEW_VERSION = "3"  # the view is derived data: a store with another version has its view rebuilt
 _VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions")
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
 MAX_RECORDS = 20_000  # ... and at most about this many of their per-document records
@@ -128,11 +128,11 @@ class StoredView:
             where.append("(source = ? OR target = ?)")
             args += [entity, entity]
         rows = self.conn.execute(
-            f"SELECT data FROM view_relations WHERE {' AND '.join(where)} "  # noqa: S608
+            f"SELECT type, source, target, confidence, data FROM view_relations WHERE {' AND '.join(where)} "  # noqa: S608
             "ORDER BY type, source, target, role_key",
             args,
         )
-        return (Relation.from_dict(json.loads(d)) for (d,) in rows)
+        return (_relation(*row) for row in rows)
 
     def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
         """(relation key, names of the documents that state it) for every relation."""
@@ -143,8 +143,10 @@ class StoredView:
         return (((t, s, g, k), json.loads(d)) for t, s, g, k, d in rows)
 
     def co_mentions(self) -> Iterator[CoMention]:
-        rows = self.conn.execute("SELECT data FROM view_co_mentions ORDER BY source, target")
-        return (CoMention.from_dict(json.loads(d)) for (d,) in rows)
+        rows = self.conn.execute(
+            "SELECT source, target, weight, documents FROM view_co_mentions ORDER BY source, target"
+        )
+        return (CoMention(s, t, w, json.loads(d)) for s, t, w, d in rows)
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
@@ -318,15 +320,15 @@ def _recompute(
     conn.executemany(
         "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?,?)",
         [
-            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _dumps(r.to_dict()),
+            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _relation_data(r),
              _dumps(sources[r.key]))
             for r in relations
             if r.source in finals
         ],
     )
     conn.executemany(
-        "INSERT INTO view_co_mentions VALUES (?,?,?)",
-        [(c.source, c.target, _dumps(c.to_dict())) for c in co_mentions if c.source in finals],
+        "INSERT INTO view_co_mentions VALUES (?,?,?,?)",
+        [(c.source, c.target, c.weight, _dumps(c.documents)) for c in co_mentions if c.source in finals],
     )
 
 
@@ -371,6 +373,19 @@ def _signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> st
         **resolved,
     }
     return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
+
+
+def _relation_data(r: Relation) -> str:
+    """What the columns do not hold, in arrays rather than objects: a row per relation is the bulk
+    of the view, and key names repeated in every piece of evidence would be a third of it."""
+    evidence = [[e.document, e.start, e.end, e.sentence, e.rule, e.confidence] for e in r.evidence]
+    return _dumps([r.role, r.role_class, r.status, evidence])
+
+
+def _relation(type: str, source: str, target: str, confidence: float, data: str) -> Relation:
+    role, role_class, status, evidence = json.loads(data)
+    evs = [Evidence(*e) for e in evidence]
+    return Relation(type, source, target, role, role_class, status, confidence, evs)
 
 
 def _dumps(value: Any) -> str:
