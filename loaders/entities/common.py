@@ -12,7 +12,7 @@ from ..vocabulary import INITIATIVE_HEADS, ORG_HEADS, ROLES
 
 CAP = r"[A-ZÀ-ÖØ-ÞĲ][\w’'&-]*"
 
-TOKEN = re.compile(r"[\w’'&-]+|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"[\w’‘'&-]+|[^\w\s]", re.UNICODE)
 
 ROLE_WORDS = {w for r in ROLES for w in r.split()}
 

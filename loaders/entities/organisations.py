@@ -34,6 +34,11 @@ from .common import (
     org_head,
 )
 
+# type nouns that are the first word of official names ("Omgevingsdienst Rivierenland heeft ..."),
+# unlike descriptions ("Woningcorporatie Woonzorg bouwt ...", where the name is Woonzorg)
+NAME_PART_TYPES = frozenset(
+    "omgevingsdienst veiligheidsregio waterschap hoogheemraadschap wetterskip hogeschool universiteit".split()
+)
 _PARTY_NAMES = "|".join(re.escape(p) for p in sorted(POLITICAL_PARTIES, key=len, reverse=True))
 PARTY = re.compile(rf"(?<![\w-])(?:{_PARTY_NAMES})(?![\w-])")
 NATIONAL_NAME = re.compile(rf"(?<![\w-])(?:{CAP}[ ]){{1,3}}Nederland(?![\w-])")
@@ -419,7 +424,9 @@ class OrganisationRules:
                 or first in self.ref.first_names
             ):
                 continue
-            if m.group("t")[0].isupper() and not is_sentence_initial(text, m.start("t")):
+            if m.group("t")[0].isupper() and (
+                not is_sentence_initial(text, m.start("t")) or m.group("t").lower() in NAME_PART_TYPES
+            ):
                 continue  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
             out.append(
                 Mention(

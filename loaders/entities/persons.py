@@ -23,6 +23,13 @@ TITLED_SURNAME = re.compile(
     r"(?P<n>(?:(?:Van der|Van den|Van de|Van|De|Den|Ter|Ten|Op de|In 't|Van 't)\s+)?"
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
 )
+# a title, then a first name the lists do not know and a surname: "burgemeester Gerolf Bouwmeester"
+TITLED_FULL_NAME = re.compile(
+    rf"(?<![\w-])(?i:{_TITLES})\s+"
+    r"(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)\s+)?"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
+)
 
 
 def strip_accents(word: str) -> str:
@@ -102,6 +109,40 @@ class PersonRules:
                     confidence=0.7,
                     canonical=name,
                     attrs={"first": "", "last": name},
+                )
+            )
+        return out
+
+    def _titled_full_names(self, text: str) -> list[Mention]:
+        """ "Burgemeester Gerolf Bouwmeester", "dijkgraaf Co Verdaas": after a title, two capitalised
+        words are a first name and a surname even when the first name is on no list."""
+        out = []
+        for m in TITLED_FULL_NAME.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            core = last.split()[-1]
+            if self._first_name(first):
+                continue  # the full-name rules read it
+            if any(
+                w in NOT_NAMES
+                or w in self.ref.municipality_names
+                or w in self.ref.province_names
+                or org_head(w)
+                or common_word(w)
+                for w in (first, core)
+            ):
+                continue
+            name = f"{first} {last}"
+            out.append(
+                Mention(
+                    m.start("first"),
+                    m.end("last"),
+                    name,
+                    "Person",
+                    "person-titled-name",
+                    priority=56,
+                    confidence=0.7,
+                    canonical=name,
+                    attrs={"first": first, "last": last},
                 )
             )
         return out
@@ -214,6 +255,8 @@ class PersonRules:
             "te",
             "in",
             "'t",
+            "’t",
+            "‘t",
             "op",
             "la",
             "le",
@@ -237,7 +280,7 @@ class PersonRules:
                 return None
         if (
             interfix
-            and " ".join(interfix).lower() not in ref.interfixes
+            and " ".join(interfix).lower().replace("’", "'").replace("‘", "'") not in ref.interfixes
             and not all(
                 w.lower() in {"van", "der", "den", "de", "ten", "ter", "el", "al", "la", "le"}
                 for w in interfix

@@ -58,6 +58,7 @@ class Recogniser(PlaceRules, PersonRules, OrganisationRules):
         cands += self.places(text)
         cands += self.persons(text)
         cands += self._titled_surnames(text)
+        cands += self._titled_full_names(text)
         cands += self.organisations(text)
         cands = [m for m in cands if not in_zones(m.start, m.end, zones)]
         return select(keep_stakeholders(text, cands, self.ref))

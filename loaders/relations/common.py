@@ -107,6 +107,8 @@ COMPOUND_HEADS = (
     "hoofd",
     "griffier",
     "ambtenaar",
+    "gedeputeerde",
+    "wethouder",
     "jurist",
     "strateeg",
     "analist",

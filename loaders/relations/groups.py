@@ -25,6 +25,25 @@ from .lists import (
 )
 
 BODY_TYPES = {"Organization", "Region"}
+
+# a line of a board list: "T. van Houwelingen, gemeente Giessenlanden", "mw. P. Tanja (Strijen)"
+BOARD_ITEM = re.compile(
+    r"(?:(?:mw|mevr|dhr)\.?\s+)?[^,()\n]{2,50}(?:,\s*|\s*\()(?:(?:de\s+)?(?:gemeente|provincie)\s+)?"
+    r"[A-Z][^,()\n]{1,40}\)?"
+)
+
+# the phrase before a list of a body's members
+LISTED_MEMBERS = re.compile(
+    r"\b(?P<omvat>omvat|omvatten|beslaat)\s+(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?gemeenten\s*:?\s*|"
+    r"\baangesloten\s+bij\s+[^,.;]{2,80},\s+met\s+(?:onder\s+meer|o\.a\.)?\s*|"
+    r"\bdie\s+dat\s+ook\s+doet\s+(?:in|voor)\s+(?:onder\s+meer\s+|o\.a\.\s+)?|"
+    r"\bbij\s+ons\s+en\s+in\s+",
+    re.IGNORECASE,
+)
+# "... ondertekenen een intentieovereenkomst voor de vorming van een nieuwe GGD Haaglanden"
+FORMING = re.compile(
+    r"\b(?:vorming|oprichting)\s+van\s+(?:een\s+|de\s+|het\s+)?(?:nieuwe\s+)?", re.IGNORECASE
+)
 MEMBER_TYPES = {"Organization", "Municipality", "Province"}
 
 # a body carrying out work for its members, or a cooperation area: what a council sends a board
@@ -221,6 +240,79 @@ class GroupRules:
         out += self._we_in_body(ctx, i, s, ms)
         out += self._board_in_sentence(ctx, i, s, ms)
         out += self._deal_parties(ctx, i, s, ms)
+        out += self._members_listed(ctx, i, s, ms)
+        out += self._board_list_item(ctx, i, s, ms)
+        return out
+
+    def _board_list_item(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """A line of a board list under "De leden van het algemeen bestuur zijn:": "T. van Dam,
+        gemeente Giessenlanden" — the person sits on the body's board, the municipality is a member."""
+        item = BOARD_ITEM.fullmatch(s.text)
+        person = next((m for m in ms if m.type == "Person" and m.start == s.start), None)
+        place = next((m for m in ms if m.type in {"Municipality", "Province"} and m.end == s.end), None)
+        if item is None or person is None or place is None:
+            return []
+        intro = self._board_intro(ctx, i)
+        if intro is None:
+            return []
+        body = next((m for m in ctx.in_sentence(intro) if m.type in BODY_TYPES), None)
+        if body is None and ctx.own_org is not None:
+            body = ctx.first_by_key.get(ctx.own_org)
+        if body is None:
+            return []
+        organ = re.search(r"(algemeen|dagelijks)\s+bestuur", ctx.sentences[intro].text, re.IGNORECASE)
+        role = f"lid {organ.group(1).lower()} bestuur" if organ else "bestuurslid"
+        out = [
+            Candidate(
+                "HOLDS_POSITION",
+                person.key,
+                body.key,
+                s,
+                "position-board-list",
+                0.7,
+                role=role,
+                role_class="board",
+                status="current",
+            )
+        ]
+        self._add(out, [place], body, s, "member-board-list", 0.7, ctx)
+        return out
+
+    def _board_intro(self, ctx: Context, i: int) -> int | None:
+        """The sentence that opens the board list sentence i belongs to, if it does belong to one."""
+        for j in range(i - 1, max(-1, i - 30), -1):
+            t = ctx.sentences[j].text
+            if t.rstrip().endswith(":") and re.search(r"\bbestuur\b", t, re.IGNORECASE):
+                return j
+            if not BOARD_ITEM.fullmatch(t):
+                return None
+        return None
+
+    def _members_listed(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+        """A body and the municipalities it is made of or works for, listed after a phrase that says
+        so: "De regio omvat de volgende gemeenten: A, B en C"; "aangesloten bij netwerk X, met onder
+        meer A en B"; "uitbesteed aan X, die dat ook doet in A en B"; "de gemeenten A en B ondertekenen
+        een overeenkomst voor de vorming van X"."""
+        out: list[Candidate] = []
+        t = s.text
+        for cue in LISTED_MEMBERS.finditer(t):
+            at = s.start + cue.end()
+            bodies = [m for m in ms if m.type in BODY_TYPES and m.end <= at]  # before the list, or in the cue
+            body = bodies[-1] if bodies else self._context_body(ctx, i) if cue.group("omvat") else None
+            if body is None and cue.group("omvat"):
+                body = self._only_body_with(ctx, "regio")
+            if body is None:
+                continue
+            members = party_list(ctx.text, ms, at, s.end).items
+            self._add(out, members, body, s, "member-listed", 0.75, ctx)
+        forming = FORMING.search(t)
+        if forming:
+            body = next(
+                (m for m in ms if m.type in BODY_TYPES and m.start >= s.start + forming.end() - 1), None
+            )
+            subjects = [m for m in ms if m.type == "Municipality" and m.end <= s.start + forming.start()]
+            if body is not None and len(subjects) >= 2:
+                self._add(out, subjects, body, s, "member-forming", 0.75, ctx)
         return out
 
     # -- helpers -------------------------------------------------------------------------------

@@ -58,13 +58,14 @@ COUNCIL_OF = re.compile(
 )
 
 # "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
-THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:(?:de|het|ook|nog|later|eerst)\s+)?$", re.IGNORECASE)
+THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:[^\s,.;:]+\s+){0,4}?$", re.IGNORECASE)
 PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Vv]anaf|[Tt]ot)\s+(?:19|20)\d{2}\b")
 
 # what introduces the person whose post someone takes over
 PREDECESSOR_CUE = re.compile(
     r"\b(?:(?P<volgt>volg(?:t|de))|opvolg(?:er|ster)\s+van|"
-    r"(?:neemt|nam|namen|nemen)\s+(?:het|de)\s+[a-zà-ÿ-]+\s+over\s+van)\b",
+    r"(?:neemt|nam|namen|nemen)\s+(?:het|de)\s+[a-zà-ÿ-]+\s+over\s+van|"
+    r"(?:heeft|hebben)\s+(?:het|de)\s+[a-zà-ÿ-]+\s+overgenomen\s+van)\b",
     re.IGNORECASE,
 )
 
@@ -321,8 +322,18 @@ class PositionRules:
                 initiative = m
                 cursor = m.end
                 continue
+            after_person = person_after is not None and cursor == person_after.end
             if m.type in POSITION_TARGETS:
-                if ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap) or ORGAN_GAP.fullmatch(gap):
+                # "Dijkgraaf Co Verdaas, Waterschap Rivierenland:": the body named after the person
+                named_after = (
+                    after_person and re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*[:,]", text[m.end :])
+                )
+                if (
+                    ORG_GAP_DIRECT.fullmatch(gap)
+                    or ORG_GAP.fullmatch(gap)
+                    or ORGAN_GAP.fullmatch(gap)
+                    or named_after
+                ):
                     spec_end = role_end
                     spec = re.match(
                         r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|"

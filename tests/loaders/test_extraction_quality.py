@@ -40,7 +40,7 @@ SHARED_RELATION_F1 = 0.95
 # tests/realset: real public pages. The development part is read and tuned on; the blind part is
 # only ever scored in aggregate.
 REALSET = REPO / "tests" / "realset"
-REALSET_FLOORS = {"dev": (0.89, 0.70), "blind": (0.83, 0.30)}  # entity F1, relation F1
+REALSET_FLOORS = {"dev": (0.88, 0.64), "blind": (0.84, 0.35)}  # entity F1, relation F1
 
 
 def _export(corpus: Path, tmp_path: Path) -> Path:

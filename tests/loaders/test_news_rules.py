@@ -259,6 +259,67 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "member-listed ('de regio omvat de volgende gemeenten:')",
+        "Regio Holland Rijnland beslaat een groot deel van het land. De gehele regio omvat de volgende "
+        "gemeenten: Hillegom, Katwijk en Lisse.",
+        [
+            ("MEMBER_OF", "Hillegom", "Regio Holland Rijnland", None, None),
+            ("MEMBER_OF", "Lisse", "Regio Holland Rijnland", None, None),
+        ],
+    ),
+    (
+        "member-listed ('aangesloten bij X, met onder meer')",
+        "Onze gemeente is aangesloten bij netwerk Regio Midden Holland, met onder meer Gouda en Zuidplas.",
+        [
+            ("MEMBER_OF", "Gouda", "Regio Midden Holland", None, None),
+            ("MEMBER_OF", "Zuidplas", "Regio Midden Holland", None, None),
+        ],
+    ),
+    (
+        "member-listed ('die dat ook doet in')",
+        "Het ophalen van afval is uitbesteed aan Cyclus NV, die dat ook doet in onder meer Gouda en Montfoort.",
+        [
+            ("MEMBER_OF", "Gouda", "Cyclus NV", None, None),
+            ("MEMBER_OF", "Montfoort", "Cyclus NV", None, None),
+        ],
+    ),
+    (
+        "member-forming",
+        "De colleges van de gemeenten Delft, Rijswijk en Zoetermeer ondertekenen een intentieovereenkomst "
+        "voor de vorming van een nieuwe GGD Haaglanden.",
+        [
+            ("MEMBER_OF", "Delft", "GGD Haaglanden", None, None),
+            ("MEMBER_OF", "Zoetermeer", "GGD Haaglanden", None, None),
+        ],
+    ),
+    (
+        "position-predecessor ('heeft het stokje overgenomen van')",
+        "Hans van Daalen is voorzitter van Platform Water. Hij heeft het stokje overgenomen van Breunis van de Weerd.",
+        [("HOLDS_POSITION", "Breunis van de Weerd", "Platform Water", "voorzitter", "former")],
+    ),
+]
+
+CASES += [
+    (
+        "position-board-list and member-board-list",
+        "Omgevingsdienst Rivierenland heeft een algemeen bestuur.\n\nDe leden van het algemeen bestuur zijn:\n\n"
+        "T. van Houwelingen, gemeente Tiel\nA. Rijsdijk, gemeente Culemborg\n\nDagelijks bestuur\n",
+        [
+            (
+                "HOLDS_POSITION",
+                "T. van Houwelingen",
+                "Omgevingsdienst Rivierenland",
+                "lid algemeen bestuur",
+                "current",
+            ),
+            ("MEMBER_OF", "Tiel", "Omgevingsdienst Rivierenland", None, None),
+            ("MEMBER_OF", "Culemborg", "Omgevingsdienst Rivierenland", None, None),
+        ],
+    ),
+]
+
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
 NEGATIVE = [
     (
@@ -408,6 +469,12 @@ ENTITY_CASES = [
         "Daarom zijn Circulus Berkel, AVU en ROVA onder de naam CirkelWaarde een samenwerking gestart.",
         set(),
         {"Circulus Berkel", "AVU", "ROVA"},
+    ),
+    (
+        "a surname with a curly 't; a title before an unlisted first name",
+        "Gedeputeerde Peter van ’t Hoog sprak met burgemeester Gerolf Bouwmeester.",
+        set(),
+        {"Peter van ’t Hoog", "Gerolf Bouwmeester"},
     ),
     (
         "a brand written in camel case stays a name",
