@@ -358,18 +358,18 @@ def export() -> None:
 @user_errors
 def export_json(output, store_url, user, password, database, curation_path, min_confidence) -> None:
     """The stakegraph-graph/1 JSON interchange format (what `evaluate` and other tools read)."""
-    from .graph.export import dumps, write_atomic
+    from .graph.export import atomic_file
 
     kg = open_graph(store_url, user, password, database, curation_path, min_confidence)
-    text = dumps(kg.to_json())
     if output:
         try:
-            write_atomic(output, text)
+            with atomic_file(output) as fh:
+                kg.write_json(fh)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        kg.write_json(sys.stdout)
 
 
 # -- evaluation --------------------------------------------------------------------------------

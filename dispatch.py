@@ -116,7 +116,13 @@ def _dask(tasks: Iterable[Task], scheduler: str) -> Iterator[Outcome]:
         chunks = _chunks(tasks)
         running = as_completed([client.submit(run_tasks, c, pure=False) for c in islice(chunks, window)])
         for fut in running:
-            result = fut.result()
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - e.g. stakegraph not installed on a worker
+                raise DispatchError(
+                    f"a Dask worker failed ({type(exc).__name__}: {exc}); is stakegraph installed "
+                    "on every worker, and are the files at the same paths there?"
+                ) from None
             fut.release()
             yield from result
             nxt = next(chunks, None)

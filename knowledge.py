@@ -7,10 +7,10 @@ consumer goes through here so the CLI, notebooks and exports agree on what the g
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .graph.curation import Curation
-from .graph.export import interchange
+from .graph.export import dumps, interchange, write_interchange
 from .graph.merge import merge_co_mentions, merge_entities, merge_relations, summarize, unify_acronyms
 from .graph.model import CoMention, Document, DocumentFacts, Entity, Relation
 from .graph.names import fold, name_key
@@ -104,6 +104,16 @@ class KnowledgeGraph:
             return list(self._stored.co_mentions())
         return merge_co_mentions(self.facts)
 
+    def relation_sources(self) -> dict[tuple[str, ...], list[str]]:
+        """For each relation key, the names of the documents that state it (RDF provenance)."""
+        if self._stored is not None:
+            return dict(self._stored.relation_sources(self.min_confidence))
+        sources: dict[tuple[str, ...], set[str]] = {}
+        for f in self.facts:
+            for r in f.relations:
+                sources.setdefault(r.key, set()).add(f.document.name)
+        return {k: sorted(v) for k, v in sources.items()}
+
     def entity(self, entity_id: str) -> Entity | None:
         if self._stored is not None and "_by_id" not in self.__dict__:
             return self._stored.entity(entity_id)
@@ -166,6 +176,15 @@ class KnowledgeGraph:
     def to_json(self) -> dict[str, Any]:
         """The interchange dict (`stakegraph export json`)."""
         return interchange(self.documents(), self._entities, self._relations, self.co_mentions())
+
+    def write_json(self, out: TextIO) -> None:
+        """`dumps(self.to_json())`, streamed: from a store's view nothing is held in memory at once."""
+        if self._stored is None or {"_entities", "_relations"} & self.__dict__.keys():
+            out.write(dumps(self.to_json()))
+            return
+        sv = self._stored
+        relations = sv.relations(min_confidence=self.min_confidence)
+        write_interchange(out, sv.documents(), sv.entities(), relations, sv.co_mentions())
 
     def to_networkx(self, **options: Any) -> nx.Graph:
         """The default analysis projection (see queries.projection); options as `project`."""

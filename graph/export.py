@@ -6,17 +6,25 @@ so that ingesting the same input twice gives a byte-identical file.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from .atomic import write_atomic
+from .atomic import atomic_binary, write_atomic
 from .model import CoMention, Document, Entity, Relation
 
 __all__ = ["FORMAT", "dumps", "interchange", "load", "write_atomic"]
 
 FORMAT = "stakegraph-graph/1"
+
+
+def _document_dict(d: Document) -> dict[str, Any]:
+    return {"id": d.id, "name": d.name, "path": d.path, "title": d.title, "chars": d.chars} | (
+        {"date": d.date} if d.date else {}
+    )
 
 
 def interchange(
@@ -27,11 +35,7 @@ def interchange(
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
-        "documents": [
-            {"id": d.id, "name": d.name, "path": d.path, "title": d.title, "chars": d.chars}
-            | ({"date": d.date} if d.date else {})
-            for d in sorted(documents, key=lambda d: (d.name, d.path))
-        ],
+        "documents": [_document_dict(d) for d in sorted(documents, key=lambda d: (d.name, d.path))],
         "entities": [e.to_dict() for e in sorted(entities, key=lambda e: e.id)],
         "relations": [r.to_dict() for r in sorted(relations, key=lambda r: r.key)],
         "co_mentions": [c.to_dict() for c in sorted(co_mentions, key=lambda c: (c.source, c.target))],
@@ -40,6 +44,44 @@ def interchange(
 
 def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_interchange(
+    out: TextIO,
+    documents: Iterable[Document],
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    co_mentions: Iterable[CoMention] = (),
+) -> None:
+    """`dumps(interchange(...))`, byte for byte, written piece by piece: the inputs must already be
+    in export order (documents by name and path, entities by id, relations by key, co-mentions by
+    ends), as a store's view yields them, and are never held in memory together."""
+    out.write('{\n "format": ' + json.dumps(FORMAT) + ",")
+    sections: list[tuple[str, Iterable[Any]]] = [
+        ("documents", (_document_dict(d) for d in documents)),
+        ("entities", (e.to_dict() for e in entities)),
+        ("relations", (r.to_dict() for r in relations)),
+        ("co_mentions", (c.to_dict() for c in co_mentions)),
+    ]
+    for i, (name, items) in enumerate(sections):
+        out.write(f'\n "{name}": [')
+        first = True
+        for item in items:
+            body = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            out.write(("\n  " if first else ",\n  ") + body)
+            first = False
+        out.write("]" if first else "\n ]")
+        out.write("," if i < len(sections) - 1 else "")
+    out.write("\n}\n")
+
+
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[TextIO]:
+    """A text file that appears under its name only when complete (graph/atomic.py)."""
+    with atomic_binary(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
+        yield fh
+        fh.flush()
+        fh.detach()  # atomic_binary closes the file after syncing it
 
 
 def load(path: str | Path) -> dict[str, Any]:

@@ -415,6 +415,20 @@ class Neo4jStore(FactStore):
         with self._errors("write to"):
             self._write(lambda tx: self._upsert(tx, facts, rev))
 
+    def write_batch(self, batch: list[tuple[DocumentFacts | None, str, int, int | None]]) -> None:
+        """Several documents' facts in one transaction (ingest's writer). File sizes and mtimes are
+        not kept in Neo4j, so unchanged files are recognised by the hash of their text."""
+        facts = [f for f, *_ in batch if f is not None]
+        if not facts:
+            return
+        for f in facts:
+            if not f.document.path:
+                raise StoreError(f"document {f.document.name!r} has no path")
+        self._ensure_schema()
+        revs = [_revision(f) for f in facts]
+        with self._errors("write to"):
+            self._write(lambda tx: [self._upsert(tx, f, rev) for f, rev in zip(facts, revs, strict=True)])
+
     def _upsert(self, tx: Any, facts: DocumentFacts, rev: str) -> None:
         d = facts.document
         found = self._run(tx, "MATCH (d:Document {path: $path}) RETURN d.rev AS rev", path=d.path)

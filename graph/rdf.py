@@ -271,10 +271,13 @@ class RdfMapping:
     # views
     def triples(self, view: GraphView) -> Iterator[Triple3]:
         """The merged view: every document, entity, relation (with evidence) and co-mention once."""
-        sources: dict[tuple[str, ...], set[str]] = {}
-        for f in view.facts:
-            for r in f.relations:
-                sources.setdefault(r.key, set()).add(f.document.name)
+        if hasattr(view, "relation_sources"):  # a store that keeps them: no need to read every document
+            sources: dict[tuple[str, ...], Any] = view.relation_sources()
+        else:
+            sources = {}
+            for f in view.facts:
+                for r in f.relations:
+                    sources.setdefault(r.key, set()).add(f.document.name)
         yield from self._view(view.documents(), view.entities(), view.relations(), view.co_mentions(),
                               lambda r: sources.get(r.key, ()), None)
 

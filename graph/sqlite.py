@@ -20,7 +20,7 @@ from typing import Any
 from .curation import Curation
 from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
-from .sqlite_view import VIEW_SCHEMA, StoredView, clear_view, mark_dirty
+from .sqlite_view import StoredView, clear_view, ensure_view_schema, mark_dirty
 from .store import FactStore, StoreError
 
 SCHEMA_VERSION = "2"
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS acronym_records (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
     acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
-""" + VIEW_SCHEMA
+"""
 
 
 class SQLiteStore(FactStore):
@@ -115,6 +115,7 @@ class SQLiteStore(FactStore):
                         f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
                     )
                 self.conn.executescript(_SCHEMA)
+                ensure_view_schema(self.conn)
                 if row is not None and row[0] != SCHEMA_VERSION:
                     self._backfill_acronyms()
                 if row is None:
@@ -255,9 +256,16 @@ class SQLiteStore(FactStore):
             clear_view(self.conn)
 
     # -- reads ------------------------------------------------------------------------------
-    def stored_view(self, curation: Curation | None = None) -> StoredView:
-        """The merged, curated graph from indexed tables, brought up to date first."""
-        return StoredView(self.conn, curation or Curation())
+    def stored_view(self, curation: Curation | None = None) -> StoredView | None:
+        """The merged, curated graph from indexed tables, brought up to date first; None when the
+        view cannot be brought up to date here (a read-only file, a lock held too long): readers
+        then merge the documents themselves, slower but the same answer."""
+        try:
+            return StoredView(self.conn, curation or Curation())
+        except sqlite3.OperationalError:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            return None
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute(

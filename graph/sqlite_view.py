@@ -19,7 +19,7 @@ from typing import Any
 
 from .curation import Curation
 from .merge import acronym_mapping, remap_facts
-from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
 from .view import IdMap, RefLookup, recompute
 
@@ -33,16 +33,33 @@ CREATE INDEX IF NOT EXISTS view_names_key ON view_names(key);
 CREATE INDEX IF NOT EXISTS view_names_id ON view_names(id);
 CREATE TABLE IF NOT EXISTS view_relations (
     type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role_key TEXT NOT NULL,
-    confidence REAL NOT NULL, evidence INTEGER NOT NULL, data TEXT NOT NULL,
+    confidence REAL NOT NULL, evidence INTEGER NOT NULL, data TEXT NOT NULL, documents TEXT NOT NULL,
     PRIMARY KEY (type, source, target, role_key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS view_relations_source ON view_relations(source);
 CREATE INDEX IF NOT EXISTS view_relations_target ON view_relations(target);
 CREATE TABLE IF NOT EXISTS view_co_mentions (
-    source TEXT NOT NULL, target TEXT NOT NULL, data TEXT NOT NULL,
+    source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL, documents TEXT NOT NULL,
     PRIMARY KEY (source, target)) WITHOUT ROWID;
 """
+VIEW_VERSION = "3"  # the view is derived data: a store with another version has its view rebuilt
+_VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions")
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
-_VIEW_KEY = "view"
+MAX_RECORDS = 20_000  # ... and at most about this many of their per-document records
+_VIEW_KEY = "view"  # signature of what the view was computed from (acronyms, resolved curation)
+_OPS_KEY = "view_curation"  # hash of the curation file's operations the view was computed with
+
+
+def ensure_view_schema(conn: sqlite3.Connection) -> None:
+    """Create the view tables, or recreate them when this version lays them out differently."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'view_schema'").fetchone()
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(view_relations)")}
+    # no version: new, or tables from before the view was versioned (also told by a missing column)
+    if row is None or row[0] != VIEW_VERSION or (columns and "documents" not in columns):
+        for table in _VIEW_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed table names
+        conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
+    conn.executescript(VIEW_SCHEMA)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('view_schema', ?)", (VIEW_VERSION,))
 
 
 def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
@@ -59,9 +76,9 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
 
 
 def clear_view(conn: sqlite3.Connection) -> None:
-    for table in ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions"):
+    for table in _VIEW_TABLES:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-    conn.execute("DELETE FROM meta WHERE key = ?", (_VIEW_KEY,))
+    conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
 
 
 class StoredView:
@@ -111,15 +128,25 @@ class StoredView:
             where.append("(source = ? OR target = ?)")
             args += [entity, entity]
         rows = self.conn.execute(
-            f"SELECT data FROM view_relations WHERE {' AND '.join(where)} "  # noqa: S608
+            f"SELECT type, source, target, confidence, data FROM view_relations WHERE {' AND '.join(where)} "  # noqa: S608
             "ORDER BY type, source, target, role_key",
             args,
         )
-        return (Relation.from_dict(json.loads(d)) for (d,) in rows)
+        return (_relation(*row) for row in rows)
+
+    def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
+        """(relation key, names of the documents that state it) for every relation."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, role_key, documents FROM view_relations WHERE confidence >= ?",
+            (min_confidence,),
+        )
+        return (((t, s, g, k), json.loads(d)) for t, s, g, k, d in rows)
 
     def co_mentions(self) -> Iterator[CoMention]:
-        rows = self.conn.execute("SELECT data FROM view_co_mentions ORDER BY source, target")
-        return (CoMention.from_dict(json.loads(d)) for (d,) in rows)
+        rows = self.conn.execute(
+            "SELECT source, target, weight, documents FROM view_co_mentions ORDER BY source, target"
+        )
+        return (CoMention(s, t, w, json.loads(d)) for s, t, w, d in rows)
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
@@ -156,9 +183,10 @@ def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
     first, an ingest in another process could commit documents (and their dirty marks) in between,
     and the final `DELETE FROM view_dirty` would drop marks that were never merged, leaving the view
     stale for good. Taking the write lock first makes a reader wait for a writer's batch instead.
-    A view that is current is seen without any lock (so a read-only store stays readable).
+    A view that is current is seen without any lock (so a read-only store stays readable), and
+    without any merging when no document and not the curation file changed since it was built.
     """
-    if not _refresh(conn, curation, dry_run=True):
+    if _current(conn, curation) or not _refresh(conn, curation, dry_run=True):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -167,6 +195,17 @@ def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
         conn.rollback()
         raise
     conn.commit()
+
+
+def _ops_hash(curation: Curation) -> str:
+    return hashlib.sha256(_dumps(curation.ops if curation else {}).encode("utf-8")).hexdigest()
+
+
+def _current(conn: sqlite3.Connection, curation: Curation) -> bool:
+    """No document changed since the view was built, for this very curation file."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OPS_KEY,)).fetchone()
+    clean = conn.execute("SELECT 1 FROM view_dirty LIMIT 1").fetchone() is None
+    return clean and row is not None and row[0] == _ops_hash(curation)
 
 
 def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False) -> bool:
@@ -197,15 +236,40 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
         )}
     else:
         dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
-        if not dirty or dry_run:
-            return bool(dirty)
+        if dry_run:  # nothing to merge, but the curation file's mark may still need writing
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OPS_KEY,)).fetchone()
+            return bool(dirty) or row is None or row[0] != _ops_hash(curation)
     finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
-    ordered = sorted(finals)
-    for i in range(0, len(ordered), CHUNK):
-        _recompute(conn, set(ordered[i : i + CHUNK]), idmap, documents, curation, lookup)
+    for chunk in _chunks(conn, sorted(finals)):
+        _recompute(conn, chunk, idmap, documents, curation, lookup)
     conn.execute("DELETE FROM view_dirty")
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, _ops_hash(curation)))
     return True
+
+
+def _chunks(conn: sqlite3.Connection, ids: list[str]) -> Iterator[set[str]]:
+    """Up to CHUNK ids at a time, fewer where they are mentioned often: a municipality named in
+    thousands of documents brings thousands of records (and their co-mentions) along."""
+    chunk: set[str] = set()
+    weight = 0
+    for i in range(0, len(ids), 400):
+        part = ids[i : i + 400]
+        marks = ",".join("?" * len(part))
+        counts = dict(
+            conn.execute(
+                f"SELECT id, count(*) FROM entity_records WHERE id IN ({marks}) GROUP BY id",  # noqa: S608
+                part,
+            ).fetchall()
+        )
+        for eid in part:
+            chunk.add(eid)
+            weight += counts.get(eid, 1)
+            if len(chunk) >= CHUNK or weight >= MAX_RECORDS:
+                yield chunk
+                chunk, weight = set(), 0
+    if chunk:
+        yield chunk
 
 
 def _recompute(
@@ -236,15 +300,19 @@ def _recompute(
             f.entities.append(
                 Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
             )
+    symmetric = sorted(SYMMETRIC_RELATIONS)
     rel_rows: dict[int, tuple] = {}
     co_rows: dict[int, tuple] = {}
     for i in range(0, len(raws), 400):
         part = raws[i : i + 400]
         marks = ",".join("?" * len(part))
+        # A relation's merged source is its stored source's merged id, except for a symmetric type,
+        # whose ends are put in order after mapping: only those are needed by their target too.
         for row in conn.execute(
             "SELECT rowid, doc_path, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
-            f"FROM relation_records WHERE source IN ({marks}) OR target IN ({marks})",
-            part + part,
+            f"FROM relation_records WHERE source IN ({marks}) "
+            f"OR (target IN ({marks}) AND type IN ({','.join('?' * len(symmetric))}))",
+            part + part + symmetric,
         ):
             rel_rows[row[0]] = row[1:]
         for row in conn.execute(
@@ -262,7 +330,7 @@ def _recompute(
         f = doc(path)
         f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))
     ordered = [facts[p] for p in sorted(facts)]  # store order (by path), as a full read has it
-    entities, relations, co_mentions = recompute(ordered, idmap.acronyms, curation, lookup)
+    entities, relations, co_mentions, sources = recompute(ordered, idmap.acronyms, curation, lookup)
 
     ids = sorted(finals)
     for i in range(0, len(ids), 400):
@@ -282,16 +350,17 @@ def _recompute(
         [(k, e.id) for e in kept for k in sorted({name_key(n) for n in (e.name, *e.aliases)})],
     )
     conn.executemany(
-        "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?,?)",
         [
-            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _dumps(r.to_dict()))
+            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _relation_data(r),
+             _dumps(sources[r.key]))
             for r in relations
             if r.source in finals
         ],
     )
     conn.executemany(
-        "INSERT INTO view_co_mentions VALUES (?,?,?)",
-        [(c.source, c.target, _dumps(c.to_dict())) for c in co_mentions if c.source in finals],
+        "INSERT INTO view_co_mentions VALUES (?,?,?,?)",
+        [(c.source, c.target, c.weight, _dumps(c.documents)) for c in co_mentions if c.source in finals],
     )
 
 
@@ -336,6 +405,19 @@ def _signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> st
         **resolved,
     }
     return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
+
+
+def _relation_data(r: Relation) -> str:
+    """What the columns do not hold, in arrays rather than objects: a row per relation is the bulk
+    of the view, and key names repeated in every piece of evidence would be a third of it."""
+    evidence = [[e.document, e.start, e.end, e.sentence, e.rule, e.confidence] for e in r.evidence]
+    return _dumps([r.role, r.role_class, r.status, evidence])
+
+
+def _relation(type: str, source: str, target: str, confidence: float, data: str) -> Relation:
+    role, role_class, status, evidence = json.loads(data)
+    evs = [Evidence(*e) for e in evidence]
+    return Relation(type, source, target, role, role_class, status, confidence, evs)
 
 
 def _dumps(value: Any) -> str:

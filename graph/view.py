@@ -77,9 +77,15 @@ class IdMap:
 
 def recompute(
     facts: list[DocumentFacts], acronyms: dict[str, str], curation: Curation, lookup: Lookup | None
-) -> tuple[list[Entity], list[Relation], list[CoMention]]:
-    """The merged view of these (partial) documents' records, as a full read would compute it."""
+) -> tuple[list[Entity], list[Relation], list[CoMention], dict[tuple[str, ...], list[str]]]:
+    """The merged view of these (partial) documents' records, as a full read would compute it,
+    and for each relation the names of the documents that state it (RDF provenance)."""
     facts = [remap_facts(f, acronyms) for f in facts] if acronyms else facts
     if curation:
         facts = curation.apply(facts, lookup=lookup)
-    return merge_entities(facts), merge_relations(facts), merge_co_mentions(facts)
+    sources: dict[tuple[str, ...], set[str]] = {}
+    for f in facts:
+        for r in f.relations:
+            sources.setdefault(r.key, set()).add(f.document.name)
+    named = {k: sorted(v) for k, v in sources.items()}
+    return merge_entities(facts), merge_relations(facts), merge_co_mentions(facts), named

@@ -77,3 +77,4 @@ def test_an_unreachable_scheduler_is_one_line(documents: Path, tmp_path: Path, m
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+

@@ -415,3 +415,26 @@ def test_open_store_picks_the_neo4j_store_by_url(bolt):
         assert store.server in ("neo4j", "falkordb")
     finally:
         store.close()
+
+
+def test_parallel_ingest_writes_batches_and_gives_the_sqlite_graph(neo4j_store, tmp_path):
+    """Two worker processes, one writer, a transaction per batch: the same export as SQLite."""
+    from stakegraph.dispatch import MIN_POOL_TASKS
+    from stakegraph.ingest import build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    places = ["Zwolle", "Kampen", "Deventer", "Zutphen", "Hengelo"]
+    for i in range(MIN_POOL_TASKS + 4):
+        place, other = places[i % 5], places[(i + 2) % 5]
+        (folder / f"bericht_{i:02d}.txt").write_text(
+            f"Het college van de gemeente {place} heeft Joost Verbeek{i} benoemd tot gemeentesecretaris. "
+            f"De gemeente {place} werkt samen met de gemeente {other} aan de woningbouw.\n",
+            encoding="utf-8",
+        )
+    report = build([folder], neo4j_store, workers=2)
+    assert len(report.ingested) == MIN_POOL_TASKS + 4
+    sqlite = SQLiteStore(tmp_path / "g.db")
+    build([folder], sqlite, workers=1)
+    assert dumps(KnowledgeGraph(neo4j_store).to_json()) == dumps(KnowledgeGraph(sqlite).to_json())
+    sqlite.close()
