@@ -78,10 +78,11 @@ def write_interchange(
 @contextmanager
 def atomic_file(path: str | Path) -> Iterator[TextIO]:
     """A text file that appears under its name only when complete (graph/atomic.py)."""
-    with atomic_binary(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
+    with atomic_binary(path) as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         yield fh
         fh.flush()
-        fh.detach()  # atomic_binary closes the file after syncing it
+        fh.detach()  # atomic_binary syncs and closes the file itself
 
 
 def load(path: str | Path) -> dict[str, Any]:

@@ -99,31 +99,53 @@ class SQLiteStore(FactStore):
                 self.conn.close()
                 raise StoreError(f"{self.path} is not a stakegraph store (another program's SQLite database)")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL stays consistent; fsync at checkpoints
-            with self.conn:
-                row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() \
-                    if tables else None
-                version = row[0] if row else None
-                while version in _UPGRADES:
-                    for stmt in _UPGRADES[version]:
-                        self.conn.execute(stmt)
-                    version = str(int(version) + 1)
-                    self.conn.execute("UPDATE meta SET value = ? WHERE key='schema'", (version,))
-                if version is not None and version != SCHEMA_VERSION:
-                    raise StoreError(
-                        f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
-                    )
-                self.conn.executescript(_SCHEMA)
-                ensure_view_schema(self.conn)
-                if row is not None and row[0] != SCHEMA_VERSION:
-                    self._backfill_acronyms()
-                if row is None:
-                    self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            self._prepare(tables)
         except sqlite3.DatabaseError as exc:
             raise StoreError(self._open_error(exc)) from None
         except OSError as exc:
             raise StoreError(f"cannot open {self.path}: {exc.strerror or exc}") from None
+
+    def _prepare(self, tables: set[str]) -> None:
+        """Create or upgrade the schema. Two processes creating one new store at once race for the
+        write lock, and SQLite refuses the loser at once (a read lock cannot wait to become a write
+        lock): it tries again, as a write does."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                self._prepare_once(tables)
+                return
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                time.sleep(0.1)
+                tables = {
+                    r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
+
+    def _prepare_once(self, tables: set[str]) -> None:
+        self.conn.execute("PRAGMA journal_mode = WAL")  # switching a new file to WAL takes a lock too
+        with self.conn:
+            row = (
+                self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if tables else None
+            )
+            version = row[0] if row else None
+            while version in _UPGRADES:
+                for stmt in _UPGRADES[version]:
+                    self.conn.execute(stmt)
+                version = str(int(version) + 1)
+                self.conn.execute("UPDATE meta SET value = ? WHERE key='schema'", (version,))
+            if version is not None and version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has store schema {version}, this version reads {SCHEMA_VERSION}"
+                )
+            self.conn.executescript(_SCHEMA)
+            ensure_view_schema(self.conn)
+            if row is not None and row[0] != SCHEMA_VERSION:
+                self._backfill_acronyms()
+            if row is None:
+                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> str:
         """Tell a folder the store cannot write in apart from a file that is no store."""
@@ -131,8 +153,10 @@ class SQLiteStore(FactStore):
         folder = self.path.resolve().parent
         cannot_write = "readonly" in message or "unable to open" in message or "disk I/O" in message
         if cannot_write and not os.access(folder, os.W_OK):
-            return (f"cannot write to {self.path}: the folder {folder} is not writable "
-                    "(choose another place with --store)")
+            return (
+                f"cannot write to {self.path}: the folder {folder} is not writable "
+                "(choose another place with --store)"
+            )
         if cannot_write and self.path.exists() and not os.access(self.path, os.W_OK):
             return f"cannot write to {self.path}: the file is read-only"
         if isinstance(exc, sqlite3.OperationalError) and "locked" in message:

@@ -58,8 +58,10 @@ def ensure_view_schema(conn: sqlite3.Connection) -> None:
         for table in _VIEW_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed table names
         conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
-    conn.executescript(VIEW_SCHEMA)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('view_schema', ?)", (VIEW_VERSION,))
+        conn.executescript(VIEW_SCHEMA)
+        # written only when it changes: opening a current store must not need the write lock,
+        # which another process's ingest may hold
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('view_schema', ?)", (VIEW_VERSION,))
 
 
 def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
