@@ -11,9 +11,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
 
-from ..graph.merge import combine_confidence
 from ..graph.model import RELATION_ENDS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
-from .calibration import RELATION_FLOOR, load_calibration
+from .calibration import RELATION_FLOOR, UNSEEN_RATIO, load_calibration
 from .pipeline import Extraction, build_nlp
 from .relations import Candidate
 
@@ -60,10 +59,10 @@ class Extractor:
             evidence = {}  # one piece of evidence per sentence: the strongest rule that read it there
             # a rule measured to be right less often than RELATION_FLOOR on real pages gives no fact
             rated = [(self.calibration.get(c.rule, c.confidence), c) for c in cands]
-            rated = sorted(
-                ((v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR),
-                key=_strongest,
-            )
+            rated = [(v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR]
+            if self.calibration:  # what the confidence means on pages the rules were not tuned on
+                rated = [(round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
+            rated.sort(key=_strongest)
             if not rated:
                 continue
             for confidence, c in rated:
@@ -76,7 +75,9 @@ class Extractor:
                     confidence,
                 )
                 evidence.setdefault(ev.start, ev)
-            confidence = combine_confidence(e.confidence for e in evidence.values())
+            # the strongest reading: on unseen pages a fact read in several sentences was no more often
+            # right than one read once (the same rule repeats the same mistake), so no noisy-or boost
+            confidence = max(e.confidence for e in evidence.values())
             statuses = [c.status for c in cands if c.status]
             best = rated[0][1]
             relations.append(
@@ -87,7 +88,6 @@ class Extractor:
                     role=best.role,
                     role_class=best.role_class,
                     status=("current" if "current" in statuses else "former") if statuses else None,
-                    # sentences are independent evidence; two rules reading one sentence are not
                     confidence=confidence,
                     evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
                 )

@@ -31,20 +31,26 @@ class Limits:
     def file_too_large(self, size: int) -> str | None:
         if size <= self.max_file_bytes:
             return None
-        return (f"file is {_mb(size)}, over the limit of {_mb(self.max_file_bytes)} "
-                f"(raise it with --max-file-mb or {ENV_MAX_FILE_MB})")
+        return (
+            f"file is {_mb(size)}, over the limit of {_mb(self.max_file_bytes)} "
+            f"(raise it with --max-file-mb or {ENV_MAX_FILE_MB})"
+        )
 
     def docx_too_large(self, size: int) -> str | None:
         if size <= self.max_docx_unpacked_bytes:
             return None
-        return (f"DOCX unpacks to more than {_mb(self.max_docx_unpacked_bytes)}, the limit "
-                f"(a zip bomb? raise it with --max-docx-mb or {ENV_MAX_DOCX_MB})")
+        return (
+            f"DOCX unpacks to more than {_mb(self.max_docx_unpacked_bytes)}, the limit "
+            f"(a zip bomb? raise it with --max-docx-mb or {ENV_MAX_DOCX_MB})"
+        )
 
     def text_too_long(self, chars: int) -> str | None:
         if chars <= self.max_text_chars:
             return None
-        return (f"extracted text is {chars:,} characters, over the limit of {self.max_text_chars:,} "
-                f"(raise it with --max-text-chars or {ENV_MAX_TEXT_CHARS})")
+        return (
+            f"extracted text is {chars:,} characters, over the limit of {self.max_text_chars:,} "
+            f"(raise it with --max-text-chars or {ENV_MAX_TEXT_CHARS})"
+        )
 
 
 def _mb(size: int) -> str:

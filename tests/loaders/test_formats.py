@@ -602,8 +602,13 @@ def test_permission_denied(tmp_path: Path, unprivileged) -> None:
         "import sys\nfrom stakegraph.loaders.formats import LoadError, load_text\n"
         "try:\n    load_text(sys.argv[1])\nexcept LoadError as e:\n    print(e)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
-                         preexec_fn=unprivileged.preexec(), timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        preexec_fn=unprivileged.preexec(),
+        timeout=60,
+    )
     assert out.stdout.strip() == "permission denied", out.stderr
 
 

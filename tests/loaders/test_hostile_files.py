@@ -49,7 +49,7 @@ def _set_declared_size(data: bytes, name: str, size: int) -> bytes:
     pos = 0
     while (pos := raw.find(b"PK\x01\x02", pos)) != -1:  # central directory entries
         n = struct.unpack_from("<H", raw, pos + 28)[0]
-        if bytes(raw[pos + 46: pos + 46 + n]) == encoded:
+        if bytes(raw[pos + 46 : pos + 46 + n]) == encoded:
             struct.pack_into("<I", raw, pos + 24, size)
             local = struct.unpack_from("<I", raw, pos + 42)[0]
             struct.pack_into("<I", raw, local + 22, size)
@@ -62,16 +62,20 @@ def test_a_file_over_the_size_limit_is_skipped_before_it_is_read(tmp_path):
     path.write_text(ZIN * 50_000, encoding="utf-8")  # 2.5 MB
     with pytest.raises(LoadError) as info:
         load_text(path, Limits(max_file_bytes=MB))
-    assert str(info.value) == ("file is 2.4 MB, over the limit of 1 MB "
-                               "(raise it with --max-file-mb or STAKEGRAPH_MAX_FILE_MB)")
+    assert str(info.value) == (
+        "file is 2.4 MB, over the limit of 1 MB (raise it with --max-file-mb or STAKEGRAPH_MAX_FILE_MB)"
+    )
     assert load_text(path, Limits(max_file_bytes=3 * MB, max_text_chars=3_000_000)).text.startswith("Anna")
 
 
 def test_a_text_over_the_length_limit_is_skipped_with_the_limit_named(tmp_path):
     path = tmp_path / "lang.md"
     path.write_text(ZIN * 100, encoding="utf-8")
-    with pytest.raises(LoadError, match=r"^extracted text is 5,099 characters, over the limit of 1,000 "
-                                        r"\(raise it with --max-text-chars or STAKEGRAPH_MAX_TEXT_CHARS\)$"):
+    with pytest.raises(
+        LoadError,
+        match=r"^extracted text is 5,099 characters, over the limit of 1,000 "
+        r"\(raise it with --max-text-chars or STAKEGRAPH_MAX_TEXT_CHARS\)$",
+    ):
         load_text(path, Limits(max_text_chars=1000))
 
 
@@ -79,8 +83,11 @@ def test_a_docx_that_unpacks_past_the_limit_is_refused_before_python_docx_reads_
     path = tmp_path / "bom.docx"
     path.write_bytes(_with_padding(_docx_bytes(), "word/media/vulling.bin", 6 * MB))
     assert path.stat().st_size < 100_000
-    with pytest.raises(LoadError, match=r"^DOCX unpacks to more than 4 MB, the limit \(a zip bomb\? raise it "
-                                        r"with --max-docx-mb or STAKEGRAPH_MAX_DOCX_MB\)$"):
+    with pytest.raises(
+        LoadError,
+        match=r"^DOCX unpacks to more than 4 MB, the limit \(a zip bomb\? raise it "
+        r"with --max-docx-mb or STAKEGRAPH_MAX_DOCX_MB\)$",
+    ):
         load_text(path, Limits(max_docx_unpacked_bytes=4 * MB))
     assert "Anna de Vries" in load_text(path, Limits(max_docx_unpacked_bytes=8 * MB)).text
 
@@ -128,17 +135,21 @@ def test_utf8_with_one_bad_byte_stays_utf8_with_a_warning(tmp_path):
 
 def _peak_rss_mb(code: str, *args: str, env: dict | None = None) -> tuple[str, int]:
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so it would count the forking pytest process
-    script = code + ("\nprint(next(int(l.split()[1]) for l in open('/proc/self/status') "
-                     "if l.startswith('VmHWM')) // 1024)")
-    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120,
-                         env=env)
+    script = code + (
+        "\nprint(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) // 1024)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120, env=env
+    )
     assert out.returncode == 0, out.stderr
     *lines, peak = out.stdout.strip().splitlines()
     return "\n".join(lines), int(peak)
 
 
-LOAD = ("import sys\nfrom stakegraph.loaders.formats import LoadError, load_text\n"
-        "try:\n    print(load_text(sys.argv[1]).text[:60])\nexcept LoadError as e:\n    print('skipped:', e)")
+LOAD = (
+    "import sys\nfrom stakegraph.loaders.formats import LoadError, load_text\n"
+    "try:\n    print(load_text(sys.argv[1]).text[:60])\nexcept LoadError as e:\n    print('skipped:', e)"
+)
 
 
 def test_a_200_mb_text_file_is_skipped_by_size_in_bounded_memory(tmp_path):
@@ -146,8 +157,10 @@ def test_a_200_mb_text_file_is_skipped_by_size_in_bounded_memory(tmp_path):
     with open(path, "wb") as fh:  # sparse: 200 MB as far as stat and read are concerned
         fh.truncate(200 * MB)
     said, peak = _peak_rss_mb(LOAD, str(path))
-    assert said == ("skipped: file is 200 MB, over the limit of 100 MB "
-                    "(raise it with --max-file-mb or STAKEGRAPH_MAX_FILE_MB)")
+    assert said == (
+        "skipped: file is 200 MB, over the limit of 100 MB "
+        "(raise it with --max-file-mb or STAKEGRAPH_MAX_FILE_MB)"
+    )
     assert peak < 200, f"{peak} MB peak"
 
 

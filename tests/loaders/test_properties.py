@@ -19,16 +19,45 @@ from stakegraph.loaders.formats import SUPPORTED_SUFFIXES, LoadError, _normalise
 ID = re.compile(r"^[a-z]+:[a-z0-9][a-z0-9._-]*$")
 
 FRAGMENTS = [
-    "Anna de Vries is wethouder van de gemeente Leiden.", "Jan Bakker, directeur van GGD Hollands Noorden,",
-    "De gemeente Zwolle werkt samen met de gemeente Kampen.", "Regio Deal Achterhoek", "(VNG)", "burgemeester",
-    "Vereniging van Nederlandse Gemeenten", "\n\n", ". ", "Provincie Gelderland", "de heer", "mr. drs.",
+    "Anna de Vries is wethouder van de gemeente Leiden.",
+    "Jan Bakker, directeur van GGD Hollands Noorden,",
+    "De gemeente Zwolle werkt samen met de gemeente Kampen.",
+    "Regio Deal Achterhoek",
+    "(VNG)",
+    "burgemeester",
+    "Vereniging van Nederlandse Gemeenten",
+    "\n\n",
+    ". ",
+    "Provincie Gelderland",
+    "de heer",
+    "mr. drs.",
 ]
 # Control characters, bidi marks, combining marks, surrogates, NUL, BOM, very long tokens.
-ODD = st.sampled_from(["\x00", "\x1b[2J", "\u202e", "\u200f", "\u0301", "\u0308", "\ufeff", "\r", "\x0c",
-                       "\ud800", "\udfff", "\u2028", "ﬁ", "İ", "ß", "\U0001f600", "\t"])
+ODD = st.sampled_from(
+    [
+        "\x00",
+        "\x1b[2J",
+        "\u202e",
+        "\u200f",
+        "\u0301",
+        "\u0308",
+        "\ufeff",
+        "\r",
+        "\x0c",
+        "\ud800",
+        "\udfff",
+        "\u2028",
+        "ﬁ",
+        "İ",
+        "ß",
+        "\U0001f600",
+        "\t",
+    ]
+)
 LONG_TOKEN = st.integers(1_000, 20_000).map(lambda n: "Zorg" * (n // 4))
-TEXT = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40), ODD, LONG_TOKEN), max_size=25
-                ).map("".join)
+TEXT = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40), ODD, LONG_TOKEN), max_size=25
+).map("".join)
 
 
 @given(data=st.binary(max_size=4096), suffix=st.sampled_from(SUPPORTED_SUFFIXES))
@@ -46,8 +75,11 @@ def test_arbitrary_bytes_under_every_extension_give_text_or_load_error(data, suf
     _check_normalised(loaded.text)
 
 
-@given(text=TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]),
-       encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]))
+@given(
+    text=TEXT,
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+    encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+)
 def test_arbitrary_unicode_text_in_every_text_format_gives_text_or_load_error(text, suffix, encoding):
     raw = text.encode(encoding, errors="surrogatepass" if encoding.startswith("utf") else "replace")
     with tempfile.TemporaryDirectory() as tmp:
