@@ -130,7 +130,8 @@ def test_a_server_stopped_mid_load_is_one_line_and_a_rerun_completes_without_dup
     written, and FalkorDB does not roll back); the ingest ends with one line once the read timeout
     passes; after the server resumes, the same ingest completes the load with every document once."""
     folder = tmp_path / "docs"
-    synthetic.write_corpus(folder, 30)
+    total = 200  # several write batches (64 documents each), so the stop lands in the middle of the load
+    synthetic.write_corpus(folder, total)
     reference = tmp_path / "ref.db"
     subprocess.run([EXE, "ingest", str(folder), "--store", str(reference)], check=True, capture_output=True)
     with bolt_server.falkordb_server() as target:
@@ -151,17 +152,17 @@ def test_a_server_stopped_mid_load_is_one_line_and_a_rerun_completes_without_dup
         assert len(err.strip().splitlines()) == 1 and err.startswith(f"stakegraph: error: cannot write to {url}: ")
         assert "Traceback" not in err
         before = _documents(url)
-        assert 3 <= before < 30
+        assert 3 <= before < total
         rerun = subprocess.run([EXE, "ingest", str(folder), "--store", url], capture_output=True, text=True,
                                timeout=300)
         assert rerun.returncode == 0, rerun.stderr
-        assert rerun.stdout.startswith(f"{30 - before} ingested, {before} unchanged")
+        assert rerun.stdout.startswith(f"{total - before} ingested, {before} unchanged")
         st = Neo4jStore(url)
         try:
             _, rows = st.run_read("MATCH (e:Entity) RETURN count(e), count(DISTINCT e.id)")
             assert rows[0][0] == rows[0][1]
             _, rows = st.run_read("MATCH (d:Document) RETURN count(d), count(DISTINCT d.path)")
-            assert rows == [[30, 30]]
+            assert rows == [[total, total]]
         finally:
             st.close()
         export = subprocess.run([EXE, "export", "json", "--store", url], capture_output=True, text=True)
