@@ -31,7 +31,8 @@ ADMINISTRATIVE_ACRONYMS = frozenset(
 # "Algemeen Bestuur van GGD X", "Raad van Toezicht van Y": the organ's name ends where the body's begins
 ORGAN = re.compile(
     r"(?:(?:het|de)\s+)?(?:algemeen|dagelijks)\s+bestuur|college\s+van\s+bestuur|raad\s+van\s+"
-    r"(?:toezicht|bestuur|commissarissen)|stuurgroep|directie|bestuurscommissie",
+    r"(?:toezicht|bestuur|commissarissen)|stuurgroep|regiegroep|werkgroep|directie|bestuurscommissie|"
+    r"provinciale\s+staten|gedeputeerde\s+staten|bestuurlijk\s+(?:platform|overleg)|\w+bestuur",
     re.IGNORECASE,
 )
 ORGAN_OF = re.compile(rf"(?:{ORGAN.pattern})\s+(?:van|der)\s+(?:(?:de|het)\s+)?", re.IGNORECASE)
@@ -122,10 +123,24 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
         if m.text.isupper() and m.text in named and m.text not in ADMINISTRATIVE_ACRONYMS:
             out.append(m)
             continue
-        kept = _judge(m, ref, text)
-        if kept is not None:
-            out.append(kept)
+        for part in _two_bodies(m):
+            kept = _judge(part, ref, text)
+            if kept is not None:
+                out.append(kept)
     return out
+
+
+def _two_bodies(m: Mention) -> list[Mention]:
+    """ "Waterschap Vallei en Veluwe en Waterschap Rivierenland": two bodies joined by "en", each
+    starting with a name's head word, not one name."""
+    two = next((g for g in re.finditer(r"\s+en\s+(?=(\S+))", m.text) if org_head(g.group(1))), None)
+    if two is None or m.type != "Organization" or not org_head(m.text.split()[0]):
+        return [m]
+    left, right = m.text[: two.start()], m.text[two.end() :]
+    return [
+        Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence),
+        Mention(m.start + two.end(), m.end, right, m.type, m.rule, m.priority, m.confidence),
+    ]
 
 
 def _person_not_employer(m: Mention, ref: Reference) -> Mention:
@@ -150,6 +165,37 @@ def _person_not_employer(m: Mention, ref: Reference) -> Mention:
 
 def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
+    if len(words) >= 2 and words[-1] in DISCOURSE_OPENERS:
+        # "GELDERMALSEN Met ...": a dateline glued to the sentence's first word
+        left = m.text[: m.text.rfind(" ")]
+        return _judge(
+            Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence), ref, text
+        )
+    place_and = re.match(r"(?:'s-)?(\S+(?:\s\S+)?)\s+en\s+", m.text)
+    if (
+        place_and
+        and m.type == "Organization"
+        and (
+            place_and.group(0).split(" en ")[0] in ref.municipality_names
+            or "'s-" + place_and.group(1) in ref.municipality_names
+        )
+    ):
+        # "'s-Hertogenbosch en HAS Hogeschool": a place and a body, the body kept here
+        start = m.start + place_and.end()
+        return _judge(
+            Mention(start, m.end, m.text[place_and.end() :], m.type, m.rule, m.priority, m.confidence),
+            ref,
+            text,
+        )
+    of_body = re.match(r"((?:[A-Z][\w'’-]+\s+){1,2})van\s+(?=(\S+))", m.text)
+    if of_body and m.type == "Organization" and org_head(of_body.group(2)) and not org_head(words[0]):
+        # "[Peter van] Dongen van Hogeschool VHL": a surname and the body after "van"
+        start = m.start + of_body.end()
+        return _judge(
+            Mention(start, m.end, m.text[of_body.end() :], m.type, m.rule, m.priority, m.confidence),
+            ref,
+            text,
+        )
     glued = re.search(r"\s+en\s+(?:de|het)\s+", m.text)
     if glued and m.type == "Organization":
         # "Ambulancezorg Limburg-Noord en de GGD": two bodies, not one name
@@ -204,6 +250,8 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
             return None
     if m.text.isupper() and len(words) == 1 and m.type == "Organization":
         titled = m.text.title()
+        if titled in ref.former_names or titled in ref.places:
+            return None  # a dateline in capitals: a place, no body
         codes = ref.municipality_names.get(titled)
         if codes:
             return Mention(

@@ -498,6 +498,24 @@ ENTITY_CASES = [
         {"Peter van ’t Hoog", "Gerolf Bouwmeester"},
     ),
     (
+        "two bodies joined by 'en', a place and a body, a surname before 'van ORG' are not one name",
+        "De provincie werkt met Waterschap Vallei en Veluwe en Waterschap Rivierenland samen. Het convenant "
+        "tussen Tilburg en HAS Hogeschool tekende Peter van Dongen van Hogeschool VHL.",
+        {
+            "Waterschap Vallei en Veluwe en Waterschap Rivierenland",
+            "Tilburg en HAS Hogeschool",
+            "Dongen van Hogeschool VHL",
+        },
+        {"Waterschap Vallei en Veluwe", "Waterschap Rivierenland", "HAS Hogeschool", "Hogeschool VHL"},
+    ),
+    (
+        "organs of a province or region, and a dateline in capitals, are no bodies",
+        "GELDERMALSEN Met tromgeroffel werd de burgemeester welkom geheten. Provinciale Staten en het "
+        "Drechtstedenbestuur stemden in, net als de Regiegroep.",
+        {"GELDERMALSEN", "GELDERMALSEN Met", "Provinciale Staten", "Drechtstedenbestuur", "Regiegroep"},
+        set(),
+    ),
+    (
         "a brand written in camel case stays a name",
         "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
         set(),
