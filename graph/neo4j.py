@@ -357,9 +357,15 @@ class Neo4jStore(FactStore):
         while i < len(sizes):
             if sizes[i] > budget:  # one long string, in pieces
                 query = f"{match} RETURN substring({value}[$i], $o, $n) AS part"
-                pieces = [self._run(tx, query, i=i, o=o, n=budget, **params)[0]["part"]
-                          for o in range(0, sizes[i], budget)]
-                out.append("".join(pieces))
+                text = ""
+                while len(text) < sizes[i]:
+                    # read on from what arrived: a piece that came back short (seen with non-ASCII
+                    # text on a loaded FalkorDB) is continued, never silently cut
+                    part = self._run(tx, query, i=i, o=len(text), n=budget, **params)[0]["part"]
+                    if not part:
+                        break
+                    text += part
+                out.append(text)
                 i += 1
                 continue
             j, total = i, 0
