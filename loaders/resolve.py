@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..graph.names import slugify
 from .entities.common import initiative_head, org_head
@@ -29,6 +30,14 @@ class EntityRecord:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     attributes: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=50_000)
+def whole_word(form: str, apostrophes: bool = False) -> re.Pattern[str]:
+    """The pattern for a name as a whole word. Names recur across the documents of a corpus, and
+    re's own cache (512 patterns) is far too small for them: compiled once here instead."""
+    edge = r"\w’'-" if apostrophes else r"\w-"
+    return re.compile(rf"(?<![{edge}]){re.escape(form)}(?![{edge}])")
 
 
 def _initiative_forms(rec: EntityRecord) -> None:
@@ -211,7 +220,7 @@ class Resolver:
                     if len(form.split()) >= 2 and form[0].isupper():
                         forms.setdefault(form, m)
         for form, src in forms.items():
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            for hit in whole_word(form).finditer(text):
                 new = Mention(
                     hit.start(),
                     hit.end(),
@@ -316,7 +325,7 @@ class Resolver:
                 if len(keys) != 1 or len(form) < 2:
                     continue
                 key = next(iter(keys))
-                for m in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text):
+                for m in whole_word(form, apostrophes=True).finditer(text):
                     if rule == "person-firstname" and not (
                         m.end() == len(text) or text[m.end()] in " \n,:?!.’'"
                     ):
@@ -348,7 +357,7 @@ class Resolver:
             if last[:1].islower() and (last, p.key) not in done:
                 done.add((last, p.key))  # a repeat would clash with the mentions the first one added
                 cap = last[0].upper() + last[1:]
-                for m in re.finditer(rf"(?<![\w-]){re.escape(cap)}(?![\w-])", text):
+                for m in whole_word(cap).finditer(text):
                     new = Mention(
                         m.start(),
                         m.end(),
