@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..reference import Reference, common_word
-from ..text import Mention, is_sentence_initial
+from ..text import Mention, SpanIndex, is_sentence_initial
 from ..vocabulary import ROLES
 from .common import initiative_head, org_head
 
@@ -84,6 +84,7 @@ def listed_organisations(text: str, mentions: list[Mention], ref: Reference) -> 
     """ "Circulus Berkel, AVU en ROVA", "waterschappen, Rijkswaterstaat, Ambulancezorg Limburg-Noord":
     a capitalised name listed beside organisations the rules know is an organisation too."""
     orgs = {(m.start, m.end) for m in mentions if m.type == "Organization"}
+    others = SpanIndex([m for m in mentions if m.type != "Organization"])
     found = []
     for lst in LIST.finditer(text):
         items = [(lst.start(1), lst.group(1))]
@@ -98,7 +99,7 @@ def listed_organisations(text: str, mentions: list[Mention], ref: Reference) -> 
             continue
         for (start, item), is_org in zip(items, known, strict=True):
             end = start + len(item)
-            if is_org or any(m.start < end and start < m.end and m.type != "Organization" for m in mentions):
+            if is_org or others.overlapping(start, end):
                 continue  # known already, or a place or person
             words = item.split()
             if words[0] in ref.first_names or words[0] in DISCOURSE_OPENERS or common_word(words[0]):

@@ -323,7 +323,15 @@ def quoted(ctx: Context, i: int) -> bool:
 
 
 def generic_reference(ctx: Context, head: str) -> Mention | None:
-    """ "het waterschap", "de hogeschool": the one organisation of the document with that head word."""
+    """ "het waterschap", "de hogeschool": the one organisation of the document with that head word.
+    Asked of many sentences, answered once per document and head word."""
+    key = ("generic-reference", head)
+    if key not in ctx.memo:
+        ctx.memo[key] = _generic_reference(ctx, head)
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _generic_reference(ctx: Context, head: str) -> Mention | None:
     if head in {"gemeente", "provincie"}:
         wanted = {"gemeente": "Municipality", "provincie": "Province"}[head]
         keys = {m.key for m in ctx.mentions if m.type == wanted}

@@ -154,7 +154,7 @@ class PositionRules:
                 and role_head(base) in BOARD_ROLES
                 and not OF_SOMETHING.match(text[role_end : s.end])
             ):
-                org, org_rule = self._context_organisation(ctx, ms, base), "context-organisation"
+                org, org_rule = self._context_organisation(ctx, ms, base, s), "context-organisation"
             if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
                 prev_end = re_
                 continue
@@ -387,7 +387,9 @@ class PositionRules:
             places = [m for m in places if m.type == wanted]
         return places[0] if len({m.key for m in places}) == 1 else None
 
-    def _context_organisation(self, ctx: Context, ms: list[Mention], role: str) -> Mention | None:
+    def _context_organisation(
+        self, ctx: Context, ms: list[Mention], role: str, sentence: Sentence
+    ) -> Mention | None:
         """The body a board or management role without a named employer belongs to ("Dijkgraaf X:",
         "oud-voorzitter Y"): the one body of the kind the role implies (a water board for a dijkgraaf),
         else the organisation the document is about, when the sentence names no other organisation."""
@@ -402,20 +404,17 @@ class PositionRules:
         others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
         if not others:
             # "Voorzitter X wijst erop dat de Veiligheidsregio ...": the one body the text calls so
-            named = {ref.key: ref for ref in self._generic_references(ctx, ms)}
+            named = {ref.key: ref for ref in self._generic_references(ctx, sentence)}
             if len(named) == 1:
                 return next(iter(named.values()))
         if ctx.own_org is None or others:
             return None
         return ctx.first_by_key.get(ctx.own_org)
 
-    def _generic_references(self, ctx: Context, ms: list[Mention]) -> list[Mention]:
+    def _generic_references(self, ctx: Context, sentence: Sentence) -> list[Mention]:
         """Bodies the sentence names by their kind ("de veiligheidsregio", "het waterschap")."""
-        if not ms:
-            return []
-        s = next(x for x in ctx.sentences if x.start <= ms[0].start < x.end)
         found = []
-        for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", s.text):
+        for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", sentence.text):
             ref = generic_reference(ctx, g.group(1).lower())
             if ref is not None and ref.type in POSITION_TARGETS:
                 found.append(ref)
