@@ -137,11 +137,7 @@ def _two_bodies(m: Mention) -> list[Mention]:
     two = next((g for g in re.finditer(r"\s+en\s+(?=(\S+))", m.text) if org_head(g.group(1))), None)
     if two is None or m.type != "Organization" or not org_head(m.text.split()[0]):
         return [m]
-    left, right = m.text[: two.start()], m.text[two.end() :]
-    return [
-        Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence),
-        Mention(m.start + two.end(), m.end, right, m.type, m.rule, m.priority, m.confidence),
-    ]
+    return [_part(m, 0, two.start()), _part(m, two.end())]
 
 
 def _person_not_employer(m: Mention, ref: Reference) -> Mention:
@@ -164,14 +160,17 @@ def _person_not_employer(m: Mention, ref: Reference) -> Mention:
     return m
 
 
+def _part(m: Mention, a: int, b: int | None = None) -> Mention:
+    """The mention cut to its text[a:b] (offsets into the mention), keeping rule and ranking."""
+    end = len(m.text) if b is None else b
+    return Mention(m.start + a, m.start + end, m.text[a:end], m.type, m.rule, m.priority, m.confidence)
+
+
 def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
     words = m.text.split()
     if len(words) >= 2 and words[-1] in DISCOURSE_OPENERS:
         # "GELDERMALSEN Met ...": a dateline glued to the sentence's first word
-        left = m.text[: m.text.rfind(" ")]
-        return _judge(
-            Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence), ref, text
-        )
+        return _judge(_part(m, 0, m.text.rfind(" ")), ref, text)
     place_and = re.match(r"(?:'s-)?(\S+(?:\s\S+)?)\s+en\s+", m.text)
     if (
         place_and
@@ -182,37 +181,22 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
         )
     ):
         # "'s-Hertogenbosch en HAS Hogeschool": a place and a body, the body kept here
-        start = m.start + place_and.end()
-        return _judge(
-            Mention(start, m.end, m.text[place_and.end() :], m.type, m.rule, m.priority, m.confidence),
-            ref,
-            text,
-        )
+        return _judge(_part(m, place_and.end()), ref, text)
     of_body = re.match(r"((?:[A-Z][\w'’-]+\s+){1,2})van\s+(?=(\S+))", m.text)
     if of_body and m.type == "Organization" and org_head(of_body.group(2)) and not org_head(words[0]):
         # "[Peter van] Dongen van Hogeschool VHL": a surname and the body after "van"
-        start = m.start + of_body.end()
-        return _judge(
-            Mention(start, m.end, m.text[of_body.end() :], m.type, m.rule, m.priority, m.confidence),
-            ref,
-            text,
-        )
+        return _judge(_part(m, of_body.end()), ref, text)
     glued = re.search(r"\s+en\s+(?:de|het)\s+", m.text)
     if glued and m.type == "Organization":
         # "Ambulancezorg Limburg-Noord en de GGD": two bodies, not one name
-        left = m.text[: glued.start()]
-        return _judge(
-            Mention(m.start, m.start + len(left), left, m.type, m.rule, m.priority, m.confidence), ref, text
-        )
+        return _judge(_part(m, 0, glued.start()), ref, text)
     staff = re.match(
         r"((?:[A-Z][\w'’-]+\s+){2,3}(?:en\s+(?:[A-Z][\w'’-]+\s+){1,3})?)van\s+(?:(?:de|het)\s+)?(?=[A-Z])",
         m.text,
     )
     if m.type == "Organization" and staff and words[0] in ref.first_names:
         # "Sanne Vos van GGD Twente": a person and the body they work for, not one name
-        start = m.start + staff.end()
-        rest = m.text[staff.end() :]
-        return _judge(Mention(start, m.end, rest, m.type, m.rule, m.priority, m.confidence), ref, text)
+        return _judge(_part(m, staff.end()), ref, text)
     if m.text.lower() in GENERIC_BODY_NAMES or PORTFOLIO.search(text[max(0, m.start - 60) : m.start]):
         return None
     if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":
@@ -226,10 +210,7 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
         cut = rest.end() if rest else 0
         if cut and m.text[cut : cut + 1].isupper():
             # "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part
-            start = m.start + cut
-            return _judge(
-                Mention(start, m.end, m.text[cut:], m.type, m.rule, m.priority, m.confidence), ref, text
-            )
+            return _judge(_part(m, cut), ref, text)
     if m.text in ADMINISTRATIVE_ACRONYMS:
         return None
     if ORGAN.fullmatch(m.text):
