@@ -162,3 +162,19 @@ def neo4j_store(bolt) -> Iterator:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """tests/browser.py, loaded by path (tests are not a package), or a skip saying what is missing."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "stakegraph_test_browser", Path(__file__).resolve().parent / "browser.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    reason = module.missing()
+    if reason:
+        pytest.skip(f"no headless browser: {reason}")
+    return module

@@ -8,7 +8,6 @@ script from them."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -109,17 +108,6 @@ def test_a_bolt_store_keeps_the_names_and_cypher_returns_them(store, bolt, neo4j
     assert [r[0] for r in rows] == NAMES
     _, rows = neo4j_store.run_read("MATCH (e:Entity {name: $n}) RETURN e.id", {"n": NAMES[4]})
     assert rows == [[IDS[4]]]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    spec = importlib.util.spec_from_file_location("stakegraph_test_browser_h", REPO / "tests" / "browser.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    reason = module.missing()
-    if reason:
-        pytest.skip(f"no headless browser: {reason}")
-    return module
 
 
 def test_the_html_page_shows_the_names_as_text_and_runs_no_script_from_them(store, tmp_path, browser):

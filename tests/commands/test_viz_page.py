@@ -327,18 +327,6 @@ def test_cli_empty_or_missing_store(tmp_path: Path) -> None:
 
 # -- in a real browser ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def browser():
-    """tests/browser.py, loaded by path (tests are not a package), or a skip saying what is missing."""
-    spec = importlib.util.spec_from_file_location("stakegraph_test_browser", REPO / "tests" / "browser.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    reason = module.missing()
-    if reason:
-        pytest.skip(f"no headless browser: {reason}")
-    return module
-
-
-@pytest.fixture(scope="module")
 def driver(browser):
     with browser.chromium() as d:
         yield d
