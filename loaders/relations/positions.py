@@ -240,8 +240,8 @@ class PositionRules:
             word = r.group("role").lower()
             role = PLURAL_ROLES.get(word, word)
             pos = s.start + r.end()
-            for m in (m for m in ms if m.start >= pos):
-                if m.start < pos:
+            for m in ms:
+                if m.start < pos:  # before the role, or inside what the last person's parenthesis took
                     continue
                 if m.type != "Person" or not re.fullmatch(r"\s*(?:,|\ben\b|&)?\s*", text[pos : m.start]):
                     break
