@@ -68,23 +68,19 @@ class _Counts:
 
 
 def score_document(gold: dict, entities: list[dict], relations: list[dict], counts: _Counts) -> dict:
-    gold_names = {g["key"]: _names(g) for g in gold["entities"]}
     gold_type = {g["key"]: g["type"] for g in gold["entities"]}
-    align: dict[str, str] = {}
+    align = align_entities(gold, entities)
     matched: set[str] = set()
     errors: dict[str, list] = {"entity_fp": [], "entity_fn": [], "relation_fp": [], "relation_fn": []}
     for e in entities:
-        hit = next((k for k, names in gold_names.items() if _names(e) & names), None)
-        if hit is None or hit in matched:
+        hit = align.get(e["id"])
+        if hit is None or hit in matched:  # no gold entity, or one an earlier entity matched already
             counts.add("entity", e["type"], 1)
             errors["entity_fp"].append(e["name"])
-            if hit is not None:
-                align[e["id"]] = hit
             continue
-        align[e["id"]] = hit
         matched.add(hit)
         counts.add("entity", gold_type[hit], 0)
-    for k in gold_names:
+    for k in gold_type:
         if k not in matched:
             counts.add("entity", gold_type[k], 2)
             errors["entity_fn"].append(next(g["name"] for g in gold["entities"] if g["key"] == k))
