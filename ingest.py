@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import closing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,8 +79,10 @@ def build(
     try:
         stamps = _stamps(st)
         tasks = list(_plan(paths, stamps, nlp, seen, results, progress, limits))
-        _write(st, outcomes(tasks, workers=workers, scheduler=scheduler), curation, results, progress,
-               report.warnings)
+        # closed here, in the main thread, also when Ctrl-C unwinds through `_write`: left to the
+        # garbage collector, the worker pool would be shut down from whichever thread ran it
+        with closing(outcomes(tasks, workers=workers, scheduler=scheduler)) as done:
+            _write(st, done, curation, results, progress, report.warnings)
         for _, kind, path, reason in sorted(results, key=lambda r: r[0]):
             if kind == INGESTED:
                 report.ingested.append(path)
