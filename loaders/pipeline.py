@@ -15,9 +15,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entities import Recogniser
+from .entities import Gazetteer, recognise
 from .reference import load_reference
-from .relations import Candidate, RelationExtractor
+from .relations import Candidate, extract_relations
 from .resolve import EntityRecord, Resolver
 from .text import Mention, Sentence, excluded_zones
 
@@ -94,13 +94,13 @@ def sg_lines(doc: Doc) -> Doc:
 
 @Language.factory("sg_entities")
 def make_entities(nlp: Language, name: str) -> object:
-    recogniser = Recogniser(load_reference())
+    gazetteer = Gazetteer.from_reference(load_reference())
 
     def sg_entities(doc: Doc) -> Doc:
         state = doc._.sg = Extraction(sentences=trimmed_sentences(doc))
         state.zones = excluded_zones(doc.text)
         extra = [_from_ner(e) for e in doc.ents if e.label_ in _NER_TYPES]
-        state.mentions = recogniser.recognise(doc.text, state.zones, extra=[m for m in extra if m])
+        state.mentions = recognise(gazetteer, doc.text, state.zones, extra=[m for m in extra if m])
         return doc
 
     return sg_entities
@@ -151,12 +151,11 @@ def make_relations(nlp: Language, name: str) -> object:
         adjectives.setdefault(a, set()).add(c)
     for a, codes in ref.ambiguous_adjectives.items():
         adjectives.setdefault(a, set()).update(codes)
-    extractor = RelationExtractor(adjectives)
 
     def sg_relations(doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
-        state.relations = extractor.extract(doc.text, state.sentences, state.mentions, types)
+        state.relations = extract_relations(doc.text, state.sentences, state.mentions, types, adjectives)
         return doc
 
     return sg_relations

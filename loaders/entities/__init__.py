@@ -7,6 +7,7 @@ provinces, Dutch first names) and from the shape of Dutch names (tussenvoegsels,
 organisation heads, acronyms) — never from a list of particular organisations."""
 
 from .common import initiative_head, org_head, select
-from .recogniser import Recogniser
+from .gazetteer import Gazetteer
+from .recogniser import recognise
 
-__all__ = ["Recogniser", "initiative_head", "org_head", "select"]
+__all__ = ["Gazetteer", "initiative_head", "org_head", "recognise", "select"]

@@ -33,6 +33,7 @@ from .common import (
     is_role_word,
     org_head,
 )
+from .gazetteer import Gazetteer
 
 # type nouns that are the first word of official names ("Omgevingsdienst Rivierenland heeft ..."),
 # unlike descriptions ("Woningcorporatie Woonzorg bouwt ...", where the name is Woonzorg)
@@ -49,568 +50,546 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-class OrganisationRules:
-    """Organisations and initiatives, mixed into Recogniser."""
+# -- organisations and initiatives --------------------------------------------------------
+def organisations(gz: Gazetteer, text: str) -> list[Mention]:
+    out: list[Mention] = []
+    out += _capitalised_runs(gz, text)
+    out += _acronyms(gz, text)
+    out += _lowercase_head_names(gz, text)
+    out += _quoted_initiatives(gz, text)
+    out += _domain_names(gz, text)
+    out += _typed_names(gz, text)
+    out += _camel_case(gz, text)
+    out += _national_names(gz, text)
+    out += [from_match(m, "Organization", "org-party", 75, 0.9) for m in PARTY.finditer(text)]
+    for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
+        if org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
+            out.append(from_match(m, "Organization", "org-head-number", 61, 0.7))
+    out += _single_names(gz, text)
+    return out
 
-    # -- organisations and initiatives --------------------------------------------------------
-    def organisations(self, text: str) -> list[Mention]:
-        out: list[Mention] = []
-        out += self._capitalised_runs(text)
-        out += self._acronyms(text)
-        out += self._lowercase_head_names(text)
-        out += self._quoted_initiatives(text)
-        out += self._domain_names(text)
-        out += self._typed_names(text)
-        out += self._camel_case(text)
-        out += self._national_names(text)
-        out += [from_match(m, "Organization", "org-party", 75, 0.9) for m in PARTY.finditer(text)]
-        for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
-            if org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
-                out.append(from_match(m, "Organization", "org-head-number", 61, 0.7))
-        out += self._single_names(text)
-        return out
 
-    def _capitalised_runs(self, text: str) -> list[Mention]:
-        """Runs of capitalised words (with connectors) that contain an organisation/initiative head."""
-        out = []
-        run_re = re.compile(
-            rf"{CAP}(?:(?:\s(?:{'|'.join(sorted(NAME_CONNECTORS, key=len, reverse=True))}))*\s{CAP})*"
-        )
-        for m in run_re.finditer(text):
-            pieces = [(m.start(), m.group())]
-            # "Samen Sterk van de Hogeschool Utrecht": an article inside ends one name
-            splits = [
-                sp
-                for sp in re.finditer(
-                    r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()
-                )
-                if self._stands_alone(m.group()[sp.end() :].split())
-            ]
-            en_splits = [
-                sp
-                for sp in re.finditer(r"\s(?:en|&)\s", m.group())
-                if org_head(m.group()[: sp.start()].split()[-1])
-                and (
-                    " " not in m.group()[: sp.start()]
-                    or any(org_head(w) for w in m.group()[sp.end() :].split())
-                )
-                or len(m.group()[sp.end() :].split()) >= 2
-                and " van " in m.group()[: sp.start()]
-            ]
-            line_splits = [  # a heading line and the sentence under it are not one name
-                sp
-                for sp in re.finditer(r"[ \t]*\n\s*", m.group())
-                if self._line_ends(text, m.start() + sp.start(), m.group()[sp.end() :])
-            ]
-            splits = sorted(splits + en_splits + line_splits, key=lambda sp: sp.start())
-            if en_splits:  # "Belastingdienst en Rijkswaterstaat" are two names: the whole is none
-                pieces = []
-            last = 0
-            for sp in splits:
-                pieces.append((m.start() + last, m.group()[last : sp.start()]))
-                last = sp.end()
-            if splits:
-                pieces.append((m.start() + last, m.group()[last:]))
-            for n, (start, chunk) in enumerate(pieces):
-                found = self._judge_run(text, start, chunk.split())
-                if found:
-                    if n == 0 and splits and not en_splits:
-                        found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
-                    out.append(found)
-        return out
-
-    @staticmethod
-    def _line_ends(text: str, pos: int, rest: str) -> bool:
-        """Does the line ending at `pos` end there (a heading, or the next line starts a sentence
-        with an article or pronoun), rather than run on in hard-wrapped prose?"""
-        line = text[text.rfind("\n", 0, pos) + 1 : pos].split()
-        first = rest.split()[0] if rest.split() else ""
-        return len(line) <= 8 or first in SENTENCE_OPENERS
-
-    def _stands_alone(self, words: list[str]) -> bool:
-        """Is what follows "van de" a name of its own ("... van de Hogeschool Utrecht"), rather than the
-        end of one name ("Centraal Bureau voor de Statistiek")?"""
-        lead = words[
-            : next(
-                (k for k, w in enumerate(words) if w.lower() in {"van", "voor", "en", "de", "het"}),
-                len(words),
+def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
+    """Runs of capitalised words (with connectors) that contain an organisation/initiative head."""
+    out = []
+    run_re = re.compile(
+        rf"{CAP}(?:(?:\s(?:{'|'.join(sorted(NAME_CONNECTORS, key=len, reverse=True))}))*\s{CAP})*"
+    )
+    for m in run_re.finditer(text):
+        pieces = [(m.start(), m.group())]
+        # "Samen Sterk van de Hogeschool Utrecht": an article inside ends one name
+        splits = [
+            sp
+            for sp in re.finditer(
+                r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()
             )
+            if _stands_alone(gz, m.group()[sp.end() :].split())
         ]
-        return (
-            any(org_head(w) or initiative_head(w) for w in words)
-            or (len(lead) >= 2 and any(is_all_caps(w) for w in lead))
-            or (bool(lead) and (lead[0] in self.ref.municipality_names or lead[0] in self.ref.province_names))
-        )
+        en_splits = [
+            sp
+            for sp in re.finditer(r"\s(?:en|&)\s", m.group())
+            if org_head(m.group()[: sp.start()].split()[-1])
+            and (
+                " " not in m.group()[: sp.start()] or any(org_head(w) for w in m.group()[sp.end() :].split())
+            )
+            or len(m.group()[sp.end() :].split()) >= 2
+            and " van " in m.group()[: sp.start()]
+        ]
+        line_splits = [  # a heading line and the sentence under it are not one name
+            sp
+            for sp in re.finditer(r"[ \t]*\n\s*", m.group())
+            if _line_ends(text, m.start() + sp.start(), m.group()[sp.end() :])
+        ]
+        splits = sorted(splits + en_splits + line_splits, key=lambda sp: sp.start())
+        if en_splits:  # "Belastingdienst en Rijkswaterstaat" are two names: the whole is none
+            pieces = []
+        last = 0
+        for sp in splits:
+            pieces.append((m.start() + last, m.group()[last : sp.start()]))
+            last = sp.end()
+        if splits:
+            pieces.append((m.start() + last, m.group()[last:]))
+        for n, (start, chunk) in enumerate(pieces):
+            found = _judge_run(gz, text, start, chunk.split())
+            if found:
+                if n == 0 and splits and not en_splits:
+                    found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
+                out.append(found)
+    return out
 
-    def _judge_run(self, text: str, start: int, words: list[str]) -> Mention | None:
-        # strip a sentence-initial article or function word
-        while words and (
-            words[0].lower()
-            in ARTICLES
-            | {
-                "als",
-                "bij",
-                "in",
-                "met",
-                "voor",
-                "over",
-                "door",
-                "namens",
-                "vanuit",
-                "volgens",
-                "sinds",
-                "zo",
-                "ook",
-            }
-            or (
-                is_role_word(words[0])
-                or (words[0].lower() in self.common and is_sentence_initial(text, start))
-            )
-            and len([w for w in words[1:] if w.lower() not in NAME_CONNECTORS]) >= 2
-        ):
-            start += len(words[0]) + 1
-            words = words[1:]
-        # "Studenten van NHL Stenden Hogeschool": a plain word, then "van" and an organisation
-        if (
-            len(words) > 2
-            and words[1] == "van"
-            and not org_head(words[0])
-            and not initiative_head(words[0])
-            and any(org_head(w) for w in words[2:])
-        ):
-            start += len(words[0]) + len(words[1]) + 2
-            words = words[2:]
-        while words and words[-1].lower() in NAME_CONNECTORS:
-            words = words[:-1]
-        if not words or not words[0][:1].isupper():
-            return None
-        prev = text[max(0, start - 30) : start].split()
-        if (
-            prev
-            and (prev[-1].lower() in ROLES or is_role_word(prev[-1]))
-            and prev[-1][:1].islower()
-            and not any(org_head(w) for w in words)
-        ):
-            return None
-        name = " ".join(words)
-        end = start + len(name)
-        if text[start:end] != name:  # whitespace inside was a newline etc.
-            return None
-        heads = [w for w in words if org_head(w)]
-        inits = [w for w in words if initiative_head(w)]
-        regions = [w for w in words if w.lower() in REGION_WORDS]
-        content = [w for w in words if w.lower() not in NAME_CONNECTORS]
-        if inits and (len(content) >= 2 or re.search(r"\d{4}", text[end : end + 6])):
-            year = re.match(r"\s(\d{4}(?:\s?[–-]\s?\d{2,4})?)\b", text[end:])
-            if year:
-                end += year.end()
-            return Mention(
-                start, end, text[start:end], "Initiative", "initiative-head", priority=70, confidence=0.8
-            )
-        if heads and len(content) >= 2 and not is_generic(words):
-            return Mention(start, end, name, "Organization", "org-head", priority=60, confidence=0.85)
-        offset = 0
-        for segment in re.split(r"\s(?:en|&|of)\s", name):
-            lead = segment.split()
-            lead = lead[: next((k for k, w in enumerate(lead) if w.lower() in NAME_CONNECTORS), len(lead))]
-            acronyms = [w for w in lead if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
-            seg_start = start + name.index(segment, offset)
-            offset = name.index(segment, offset) + len(segment)
-            if acronyms and len(lead) >= 2 and not any(w in self.ref.first_names for w in lead[:1]):
-                acr_name = " ".join(lead)
-                return Mention(
-                    seg_start,
-                    seg_start + len(acr_name),
-                    acr_name,
-                    "Organization",
-                    "org-acronym-name",
-                    priority=55,
-                    confidence=0.75,
-                )
-        if (
-            heads
-            and len(content) == 1
-            and compound_head(words[0], ORG_HEADS)
-            and words[0].lower() not in ORG_HEADS
-            and not is_sentence_initial(text, start)
-        ):
-            return Mention(start, end, name, "Organization", "org-compound", priority=40, confidence=0.6)
-        if regions and len(content) >= 2 and words[0].lower() not in REGION_WORDS:
-            return Mention(start, end, name, "Region", "region-head", priority=58, confidence=0.75)
-        if (
-            len(content) >= 2
-            and words == content
-            and all(w in self.ref.regions or w in self.ref.province_names or w == "Holland" for w in content)
-        ):
-            return Mention(start, end, name, "Region", "region-places", priority=59, confidence=0.7)
-        appositive = re.match(
-            r",\s+(?:een|het|de)\s+(?:[a-zà-ÿ-]+\s+){0,2}?(?P<h>[a-zà-ÿ-]+)\b", text[end : end + 60]
+
+def _line_ends(text: str, pos: int, rest: str) -> bool:
+    """Does the line ending at `pos` end there (a heading, or the next line starts a sentence
+    with an article or pronoun), rather than run on in hard-wrapped prose?"""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos].split()
+    first = rest.split()[0] if rest.split() else ""
+    return len(line) <= 8 or first in SENTENCE_OPENERS
+
+
+def _stands_alone(gz: Gazetteer, words: list[str]) -> bool:
+    """Is what follows "van de" a name of its own ("... van de Hogeschool Utrecht"), rather than the
+    end of one name ("Centraal Bureau voor de Statistiek")?"""
+    lead = words[
+        : next(
+            (k for k, w in enumerate(words) if w.lower() in {"van", "voor", "en", "de", "het"}),
+            len(words),
         )
-        if (
-            appositive
-            and len(content) >= 2
-            and words == content
-            and not any(w in self.ref.first_names or w in NOT_NAMES for w in content[:1])
-        ):
-            words_after = re.findall(r"[a-zà-ÿ-]+", text[end : end + 60].split(",", 2)[1])[:4]
-            head = next(
-                (w for w in words_after if initiative_head(w) or org_head(w) or w.endswith(ORG_TYPE_NOUNS)),
-                appositive.group("h"),
-            )
-            if initiative_head(head):
-                return Mention(
-                    start, end, name, "Initiative", "initiative-appositive", priority=56, confidence=0.7
-                )
-            if org_head(head) or head.endswith(ORG_TYPE_NOUNS):
-                return Mention(
-                    start, end, name, "Organization", "org-appositive", priority=56, confidence=0.7
-                )
-        if (
-            len(content) >= 2
-            and words == content
-            and not is_sentence_initial(text, start)
-            and text.count(name) >= 2
-            and not any(w in self.ref.first_names for w in content[:1])
-            and not any(w in NOT_NAMES or w in self.ref.municipality_names for w in content)
-        ):
-            return Mention(
-                start, end, name, "Organization", "org-repeated-name", priority=35, confidence=0.55
-            )
+    ]
+    return (
+        any(org_head(w) or initiative_head(w) for w in words)
+        or (len(lead) >= 2 and any(is_all_caps(w) for w in lead))
+        or (bool(lead) and (lead[0] in gz.ref.municipality_names or lead[0] in gz.ref.province_names))
+    )
+
+
+def _judge_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> Mention | None:
+    # strip a sentence-initial article or function word
+    while words and (
+        words[0].lower()
+        in ARTICLES
+        | {
+            "als",
+            "bij",
+            "in",
+            "met",
+            "voor",
+            "over",
+            "door",
+            "namens",
+            "vanuit",
+            "volgens",
+            "sinds",
+            "zo",
+            "ook",
+        }
+        or (is_role_word(words[0]) or (words[0].lower() in gz.common and is_sentence_initial(text, start)))
+        and len([w for w in words[1:] if w.lower() not in NAME_CONNECTORS]) >= 2
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
+    # "Studenten van NHL Stenden Hogeschool": a plain word, then "van" and an organisation
+    if (
+        len(words) > 2
+        and words[1] == "van"
+        and not org_head(words[0])
+        and not initiative_head(words[0])
+        and any(org_head(w) for w in words[2:])
+    ):
+        start += len(words[0]) + len(words[1]) + 2
+        words = words[2:]
+    while words and words[-1].lower() in NAME_CONNECTORS:
+        words = words[:-1]
+    if not words or not words[0][:1].isupper():
         return None
-
-    def _acronyms(self, text: str) -> list[Mention]:
-        """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter")."""
-        out = []
-        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
-            word = m.group(1)
-            low = word.lower()
-            if (
-                low in self.common
-                or low in REGION_WORDS
-                or (low in ORG_HEADS and len(word) > 4)
-                or low in INITIATIVE_HEADS
-                or low in ROLES
-            ):
-                continue
-            if (
-                text[m.start() - 1 : m.start()] == "("
-                and text[m.end() : m.end() + 1] == ")"
-                and self.ref.province_code(word)
-            ):
-                continue  # "Bergen (NH)": a province abbreviation
-            base = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 3 else word
-            letters = [c for c in base.split("/")[0] if c.isalpha()]
-            if len(letters) < 2 or not all(c.isupper() for c in letters) or base in NOT_ORG_ACRONYMS:
-                continue
-            if re.fullmatch(r"[IVXLC]+", base) or base in self.ref.municipality_names:
-                continue
-            nxt = text[m.end() : m.end() + 1]
-            hyphen = nxt == "-"
-            # "KPMG adviseurs": an acronym followed by a lower-case organisation noun
-            tail = re.match(
-                r"\s(consultants|adviseurs|partners|groep|group|advies|bv|b\.v\.)\b", text[m.end() :]
+    prev = text[max(0, start - 30) : start].split()
+    if (
+        prev
+        and (prev[-1].lower() in ROLES or is_role_word(prev[-1]))
+        and prev[-1][:1].islower()
+        and not any(org_head(w) for w in words)
+    ):
+        return None
+    name = " ".join(words)
+    end = start + len(name)
+    if text[start:end] != name:  # whitespace inside was a newline etc.
+        return None
+    heads = [w for w in words if org_head(w)]
+    inits = [w for w in words if initiative_head(w)]
+    regions = [w for w in words if w.lower() in REGION_WORDS]
+    content = [w for w in words if w.lower() not in NAME_CONNECTORS]
+    if inits and (len(content) >= 2 or re.search(r"\d{4}", text[end : end + 6])):
+        year = re.match(r"\s(\d{4}(?:\s?[–-]\s?\d{2,4})?)\b", text[end:])
+        if year:
+            end += year.end()
+        return Mention(
+            start, end, text[start:end], "Initiative", "initiative-head", priority=70, confidence=0.8
+        )
+    if heads and len(content) >= 2 and not is_generic(words):
+        return Mention(start, end, name, "Organization", "org-head", priority=60, confidence=0.85)
+    offset = 0
+    for segment in re.split(r"\s(?:en|&|of)\s", name):
+        lead = segment.split()
+        lead = lead[: next((k for k, w in enumerate(lead) if w.lower() in NAME_CONNECTORS), len(lead))]
+        acronyms = [w for w in lead if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
+        seg_start = start + name.index(segment, offset)
+        offset = name.index(segment, offset) + len(segment)
+        if acronyms and len(lead) >= 2 and not any(w in gz.ref.first_names for w in lead[:1]):
+            acr_name = " ".join(lead)
+            return Mention(
+                seg_start,
+                seg_start + len(acr_name),
+                acr_name,
+                "Organization",
+                "org-acronym-name",
+                priority=55,
+                confidence=0.75,
             )
-            end = m.start() + len(base) + (tail.end() if tail and base == word else 0)
+    if (
+        heads
+        and len(content) == 1
+        and compound_head(words[0], ORG_HEADS)
+        and words[0].lower() not in ORG_HEADS
+        and not is_sentence_initial(text, start)
+    ):
+        return Mention(start, end, name, "Organization", "org-compound", priority=40, confidence=0.6)
+    if regions and len(content) >= 2 and words[0].lower() not in REGION_WORDS:
+        return Mention(start, end, name, "Region", "region-head", priority=58, confidence=0.75)
+    if (
+        len(content) >= 2
+        and words == content
+        and all(w in gz.ref.regions or w in gz.ref.province_names or w == "Holland" for w in content)
+    ):
+        return Mention(start, end, name, "Region", "region-places", priority=59, confidence=0.7)
+    appositive = re.match(
+        r",\s+(?:een|het|de)\s+(?:[a-zà-ÿ-]+\s+){0,2}?(?P<h>[a-zà-ÿ-]+)\b", text[end : end + 60]
+    )
+    if (
+        appositive
+        and len(content) >= 2
+        and words == content
+        and not any(w in gz.ref.first_names or w in NOT_NAMES for w in content[:1])
+    ):
+        words_after = re.findall(r"[a-zà-ÿ-]+", text[end : end + 60].split(",", 2)[1])[:4]
+        head = next(
+            (w for w in words_after if initiative_head(w) or org_head(w) or w.endswith(ORG_TYPE_NOUNS)),
+            appositive.group("h"),
+        )
+        if initiative_head(head):
+            return Mention(
+                start, end, name, "Initiative", "initiative-appositive", priority=56, confidence=0.7
+            )
+        if org_head(head) or head.endswith(ORG_TYPE_NOUNS):
+            return Mention(start, end, name, "Organization", "org-appositive", priority=56, confidence=0.7)
+    if (
+        len(content) >= 2
+        and words == content
+        and not is_sentence_initial(text, start)
+        and text.count(name) >= 2
+        and not any(w in gz.ref.first_names for w in content[:1])
+        and not any(w in NOT_NAMES or w in gz.ref.municipality_names for w in content)
+    ):
+        return Mention(start, end, name, "Organization", "org-repeated-name", priority=35, confidence=0.55)
+    return None
+
+
+def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
+    """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter")."""
+    out = []
+    for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
+        word = m.group(1)
+        low = word.lower()
+        if (
+            low in gz.common
+            or low in REGION_WORDS
+            or (low in ORG_HEADS and len(word) > 4)
+            or low in INITIATIVE_HEADS
+            or low in ROLES
+        ):
+            continue
+        if (
+            text[m.start() - 1 : m.start()] == "("
+            and text[m.end() : m.end() + 1] == ")"
+            and gz.ref.province_code(word)
+        ):
+            continue  # "Bergen (NH)": a province abbreviation
+        base = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 3 else word
+        letters = [c for c in base.split("/")[0] if c.isalpha()]
+        if len(letters) < 2 or not all(c.isupper() for c in letters) or base in NOT_ORG_ACRONYMS:
+            continue
+        if re.fullmatch(r"[IVXLC]+", base) or base in gz.ref.municipality_names:
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        hyphen = nxt == "-"
+        # "KPMG adviseurs": an acronym followed by a lower-case organisation noun
+        tail = re.match(r"\s(consultants|adviseurs|partners|groep|group|advies|bv|b\.v\.)\b", text[m.end() :])
+        end = m.start() + len(base) + (tail.end() if tail and base == word else 0)
+        out.append(
+            Mention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                "Organization",
+                "acronym-hyphen" if hyphen else "acronym",
+                priority=45,
+                confidence=0.75,
+                attrs={"acronym": base},
+            )
+        )
+        hy = re.match(r"-(\w+)(?:\s(\d{4}))?", text[m.end() :]) if hyphen else None
+        if hy and re.fullmatch(
+            r"(?:organisatie|gemeenten|samenwerking|regio|netwerk|overleg|bureau)", hy.group(1)
+        ):
+            end = m.end() + len(hy.group(1)) + 1
             out.append(
                 Mention(
                     m.start(),
                     end,
                     text[m.start() : end],
                     "Organization",
-                    "acronym-hyphen" if hyphen else "acronym",
-                    priority=45,
+                    "acronym-compound",
+                    priority=62,
                     confidence=0.75,
                     attrs={"acronym": base},
                 )
             )
-            hy = re.match(r"-(\w+)(?:\s(\d{4}))?", text[m.end() :]) if hyphen else None
-            if hy and re.fullmatch(
-                r"(?:organisatie|gemeenten|samenwerking|regio|netwerk|overleg|bureau)", hy.group(1)
-            ):
-                end = m.end() + len(hy.group(1)) + 1
-                out.append(
-                    Mention(
-                        m.start(),
-                        end,
-                        text[m.start() : end],
-                        "Organization",
-                        "acronym-compound",
-                        priority=62,
-                        confidence=0.75,
-                        attrs={"acronym": base},
-                    )
+        if hy and initiative_head(hy.group(1)):
+            end = m.end() + hy.end()
+            out.append(
+                Mention(
+                    m.start(),
+                    end,
+                    text[m.start() : end],
+                    "Initiative",
+                    "initiative-acronym",
+                    priority=70,
+                    confidence=0.8,
+                    attrs={"organiser": base},
                 )
-            if hy and initiative_head(hy.group(1)):
-                end = m.end() + hy.end()
-                out.append(
-                    Mention(
-                        m.start(),
-                        end,
-                        text[m.start() : end],
-                        "Initiative",
-                        "initiative-acronym",
-                        priority=70,
-                        confidence=0.8,
-                        attrs={"organiser": base},
-                    )
-                )
-        for m in re.finditer(r"(?<![\w-])([A-Z]\d{1,3})(?=[\s-](?:gemeenten|steden|gemeente)\b)", text):
-            out.append(from_match(m, "Organization", "acronym-network", 45, 0.7, group=1))
-        return out
+            )
+    for m in re.finditer(r"(?<![\w-])([A-Z]\d{1,3})(?=[\s-](?:gemeenten|steden|gemeente)\b)", text):
+        out.append(from_match(m, "Organization", "acronym-network", 45, 0.7, group=1))
+    return out
 
-    def _national_names(self, text: str) -> list[Mention]:
-        """ "Sociaal Werk Nederland", "Bouwend Nederland": capitalised words ending in "Nederland" name
-        a national body (compass regions, "Noord-Nederland", are places and read elsewhere)."""
-        out = []
-        for m in NATIONAL_NAME.finditer(text):
-            first = m.group().split()[0]
-            if first in SENTENCE_OPENERS or first in NOT_NAMES or first in self.ref.province_names:
-                continue
-            out.append(from_match(m, "Organization", "org-national", 55, 0.7))
-        return out
 
-    def _lowercase_head_names(self, text: str) -> list[Mention]:
-        """ "leergang Goed Bestuur", "programma Samen Gezond": a lower-case head + a name."""
-        out = []
-        heads = "|".join(sorted(INITIATIVE_HEADS, key=len, reverse=True))
-        for m in re.finditer(
-            rf"(?<![\w-])(?P<h>(?:[a-zà-ÿ]+)?(?:{heads}))[ \t]+"
-            rf"(?P<n>{CAP}(?:(?:\s(?:van(?!\s(?:de|het)\b)|voor|en|in|op|aan)(?:\s(?:de|het|der))?)?\s{CAP}){{0,4}}"
-            r"(?:\s\d{4})?)",
-            text,
+def _national_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "Sociaal Werk Nederland", "Bouwend Nederland": capitalised words ending in "Nederland" name
+    a national body (compass regions, "Noord-Nederland", are places and read elsewhere)."""
+    out = []
+    for m in NATIONAL_NAME.finditer(text):
+        first = m.group().split()[0]
+        if first in SENTENCE_OPENERS or first in NOT_NAMES or first in gz.ref.province_names:
+            continue
+        out.append(from_match(m, "Organization", "org-national", 55, 0.7))
+    return out
+
+
+def _lowercase_head_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "leergang Goed Bestuur", "programma Samen Gezond": a lower-case head + a name."""
+    out = []
+    heads = "|".join(sorted(INITIATIVE_HEADS, key=len, reverse=True))
+    for m in re.finditer(
+        rf"(?<![\w-])(?P<h>(?:[a-zà-ÿ]+)?(?:{heads}))[ \t]+"
+        rf"(?P<n>{CAP}(?:(?:\s(?:van(?!\s(?:de|het)\b)|voor|en|in|op|aan)(?:\s(?:de|het|der))?)?\s{CAP}){{0,4}}"
+        r"(?:\s\d{4})?)",
+        text,
+    ):
+        name = m.group("n")
+        words = name.split()
+        if (
+            words[0] in gz.ref.municipality_names
+            or words[0] in gz.ref.province_names
+            or words[0] in NOT_NAMES
+            or words[0] in SENTENCE_OPENERS
+            or words[0] in gz.ref.first_names
+            or is_all_caps(words[0])
+            or (len(words) == 1 and common_word(words[0]))
         ):
-            name = m.group("n")
-            words = name.split()
-            if (
-                words[0] in self.ref.municipality_names
-                or words[0] in self.ref.province_names
-                or words[0] in NOT_NAMES
-                or words[0] in SENTENCE_OPENERS
-                or words[0] in self.ref.first_names
-                or is_all_caps(words[0])
-                or (len(words) == 1 and common_word(words[0]))
-            ):
-                continue  # "het convenant. Op maandag", "deze week Hilde": no name follows the head
+            continue  # "het convenant. Op maandag", "deze week Hilde": no name follows the head
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(),
+                "Initiative",
+                "initiative-lower-head",
+                priority=72,
+                confidence=0.8,
+                attrs={"short": name},
+            )
+        )
+    return out
+
+
+def _typed_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "woningcorporatie Elkien", "kennisinstituut Movisie", "ministerie van BZK": a lower-case noun
+    saying what kind of organisation the capitalised name after it is."""
+    out = []
+    nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
+    for m in re.finditer(
+        rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
+        rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de)[ \t])?{CAP}){{0,3}})",
+        text,
+    ):
+        name = m.group("n")
+        first = name.split()[0]
+        if (
+            first in gz.ref.municipality_names
+            or first in gz.ref.province_names
+            or first in NOT_NAMES
+            or first in gz.ref.first_names
+        ):
+            continue
+        if m.group("t")[0].isupper() and (
+            not is_sentence_initial(text, m.start("t")) or m.group("t").lower() in NAME_PART_TYPES
+        ):
+            continue  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
+        out.append(
+            Mention(
+                m.start("n"),
+                m.end("n"),
+                name,
+                "Organization",
+                "org-typed",
+                priority=66,
+                confidence=0.8,
+                surface=m.group(),
+            )
+        )
+    for m in re.finditer(
+        rf"(?<![\w-])(?P<t>[Mm]inisterie)\s+van\s+(?P<n>{CAP}(?:\s(?:en|voor)?\s?{CAP}){{0,4}})", text
+    ):
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(),
+                "Organization",
+                "org-ministry",
+                priority=67,
+                confidence=0.85,
+                canonical="Ministerie" + m.group()[len("ministerie") :],
+            )
+        )
+    return out
+
+
+def _camel_case(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "ProDemos", "ArtEZ", "TenneT": an inner capital after lower case marks a brand name."""
+    out = []
+    for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+[A-Z][\w]*(?![\w-])", text):
+        if m.group() in NOT_NAMES:
+            continue
+        out.append(from_match(m, "Organization", "org-camelcase", 30, 0.6))
+    return out
+
+
+def _quoted_initiatives(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "het project ‘de buurtkamer’": a quoted name after an initiative word."""
+    out = []
+    heads = "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website"
+    for m in re.finditer(rf"\b(?:{heads})\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):
+        name = m.group("n").strip()
+        if len(name.split()) > 6:
+            continue
+        out.append(
+            Mention(
+                m.start("n"),
+                m.start("n") + len(name),
+                name,
+                "Initiative",
+                "initiative-quoted",
+                priority=72,
+                confidence=0.75,
+            )
+        )
+    return out
+
+
+def _domain_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """A word that is also the site's domain ("www.example.nl") is a brand name, even in lower case."""
+    out = []
+    domains = {
+        d.lower()
+        for d in re.findall(r"(?:www\.)?([a-z][a-z0-9-]{3,40})\.(?:nl|com|org|eu|net)\b", text, re.IGNORECASE)
+    }
+    for d in domains:
+        for m in re.finditer(
+            rf"(?<![\w./@-]){re.escape(d)}(?![\w.-]*\.(?:nl|com|org|eu|net))(?![\w-])",
+            text,
+            re.IGNORECASE,
+        ):
+            if is_all_caps(m.group()):
+                continue
+            out.append(from_match(m, "Organization", "org-domain", 44, 0.75))
+    return out
+
+
+def _single_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """A capitalised word mid-sentence that no list knows: in Dutch, most likely a proper name."""
+    out = []
+    counts: dict[str, int] = {}
+    cands = []
+    for m in re.finditer(rf"(?<![\w’'-]){CAP}", text):
+        word = m.group().rstrip(".")
+        if "-" in word:
+            continue
+        if is_sentence_initial(text, m.start()) or word in NOT_NAMES or is_all_caps(word):
+            continue
+        if word in gz.ref.first_names or word in gz.ref.adjectives or len(word) < 3:
+            continue
+        low = word.lower()
+        if low in gz.common or low in ROLES or low in ORG_HEADS or low in INITIATIVE_HEADS:
+            continue
+        if (
+            word in gz.ref.municipality_names
+            or word in gz.ref.province_names
+            or word in gz.ref.places
+            or word in gz.ref.streets
+            or word in gz.ref.surnames
+            or PLACE_SUFFIX.search(word)
+            or common_word(word)
+        ):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        after = text[m.end() : m.end() + 40].split()
+        if text[m.end() : m.end() + 1] == " " and after and after[0][:1].isupper() and after[0][0].isalpha():
+            continue  # part of a longer run, judged by the run rules
+        if before and before[-1].lower() in DEPARTMENT_WORDS:
+            continue
+        if (
+            before
+            and before[-1][:1].isupper()
+            and text[m.start() - 1] == " "
+            and not is_sentence_initial(text, m.start() - len(before[-1]) - 1)
+        ):
+            continue
+        if (
+            before
+            and before[-1].lower() in ARTICLES
+            and after
+            and after[0].islower()
+            and after[0].strip(".,;:!?") not in FUNCTION_AFTER
+        ):
+            continue  # "de Finance hoek": a modifier, not a name
+        counts[word] = counts.get(word, 0) + 1
+        prep = (before and before[-1].lower() in PREPOSITIONS) or (
+            len(before) >= 2 and before[-1].lower() in ARTICLES and before[-2].lower() in PREPOSITIONS
+        )
+        cands.append((m, word, bool(prep)))
+    for m in re.finditer(
+        rf"(?<![\w’'-]){CAP}(?=,\s+(?:gevestigd|met\s+het\s+hoofdkantoor|de|het|een|dat|die)\b)", text
+    ):
+        word = m.group()
+        if (
+            is_sentence_initial(text, m.start())
+            and word not in NOT_NAMES
+            and word not in gz.ref.first_names
+            and not common_word(word)
+            and word not in gz.ref.municipality_names
+            and not is_all_caps(word)
+            and word not in gz.ref.province_names
+            and len(word) > 2
+        ):
             out.append(
                 Mention(
                     m.start(),
                     m.end(),
-                    m.group(),
-                    "Initiative",
-                    "initiative-lower-head",
-                    priority=72,
-                    confidence=0.8,
-                    attrs={"short": name},
-                )
-            )
-        return out
-
-    def _typed_names(self, text: str) -> list[Mention]:
-        """ "woningcorporatie Elkien", "kennisinstituut Movisie", "ministerie van BZK": a lower-case noun
-        saying what kind of organisation the capitalised name after it is."""
-        out = []
-        nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
-        for m in re.finditer(
-            rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
-            rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de)[ \t])?{CAP}){{0,3}})",
-            text,
-        ):
-            name = m.group("n")
-            first = name.split()[0]
-            if (
-                first in self.ref.municipality_names
-                or first in self.ref.province_names
-                or first in NOT_NAMES
-                or first in self.ref.first_names
-            ):
-                continue
-            if m.group("t")[0].isupper() and (
-                not is_sentence_initial(text, m.start("t")) or m.group("t").lower() in NAME_PART_TYPES
-            ):
-                continue  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
-            out.append(
-                Mention(
-                    m.start("n"),
-                    m.end("n"),
-                    name,
+                    word,
                     "Organization",
-                    "org-typed",
-                    priority=66,
-                    confidence=0.8,
-                    surface=m.group(),
+                    "org-single-appositive",
+                    priority=25,
+                    confidence=0.55,
                 )
             )
-        for m in re.finditer(
-            rf"(?<![\w-])(?P<t>[Mm]inisterie)\s+van\s+(?P<n>{CAP}(?:\s(?:en|voor)?\s?{CAP}){{0,4}})", text
-        ):
-            out.append(
-                Mention(
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    "Organization",
-                    "org-ministry",
-                    priority=67,
-                    confidence=0.85,
-                    canonical="Ministerie" + m.group()[len("ministerie") :],
-                )
-            )
-        return out
-
-    def _camel_case(self, text: str) -> list[Mention]:
-        """ "ProDemos", "ArtEZ", "TenneT": an inner capital after lower case marks a brand name."""
-        out = []
-        for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+[A-Z][\w]*(?![\w-])", text):
-            if m.group() in NOT_NAMES:
-                continue
-            out.append(from_match(m, "Organization", "org-camelcase", 30, 0.6))
-        return out
-
-    def _quoted_initiatives(self, text: str) -> list[Mention]:
-        """ "het project ‘de buurtkamer’": a quoted name after an initiative word."""
-        out = []
-        heads = "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website"
-        for m in re.finditer(rf"\b(?:{heads})\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):
-            name = m.group("n").strip()
-            if len(name.split()) > 6:
-                continue
-            out.append(
-                Mention(
-                    m.start("n"),
-                    m.start("n") + len(name),
-                    name,
-                    "Initiative",
-                    "initiative-quoted",
-                    priority=72,
-                    confidence=0.75,
-                )
-            )
-        return out
-
-    def _domain_names(self, text: str) -> list[Mention]:
-        """A word that is also the site's domain ("www.example.nl") is a brand name, even in lower case."""
-        out = []
-        domains = {
-            d.lower()
-            for d in re.findall(
-                r"(?:www\.)?([a-z][a-z0-9-]{3,40})\.(?:nl|com|org|eu|net)\b", text, re.IGNORECASE
-            )
-        }
-        for d in domains:
-            for m in re.finditer(
-                rf"(?<![\w./@-]){re.escape(d)}(?![\w.-]*\.(?:nl|com|org|eu|net))(?![\w-])",
-                text,
-                re.IGNORECASE,
-            ):
-                if is_all_caps(m.group()):
-                    continue
-                out.append(from_match(m, "Organization", "org-domain", 44, 0.75))
-        return out
-
-    def _single_names(self, text: str) -> list[Mention]:
-        """A capitalised word mid-sentence that no list knows: in Dutch, most likely a proper name."""
-        out = []
-        counts: dict[str, int] = {}
-        cands = []
-        for m in re.finditer(rf"(?<![\w’'-]){CAP}", text):
-            word = m.group().rstrip(".")
-            if "-" in word:
-                continue
-            if is_sentence_initial(text, m.start()) or word in NOT_NAMES or is_all_caps(word):
-                continue
-            if word in self.ref.first_names or word in self.ref.adjectives or len(word) < 3:
-                continue
-            low = word.lower()
-            if low in self.common or low in ROLES or low in ORG_HEADS or low in INITIATIVE_HEADS:
-                continue
-            if (
-                word in self.ref.municipality_names
-                or word in self.ref.province_names
-                or word in self.ref.places
-                or word in self.ref.streets
-                or word in self.ref.surnames
-                or PLACE_SUFFIX.search(word)
-                or common_word(word)
-            ):
-                continue
-            before = text[max(0, m.start() - 40) : m.start()].split()
-            after = text[m.end() : m.end() + 40].split()
-            if (
-                text[m.end() : m.end() + 1] == " "
-                and after
-                and after[0][:1].isupper()
-                and after[0][0].isalpha()
-            ):
-                continue  # part of a longer run, judged by the run rules
-            if before and before[-1].lower() in DEPARTMENT_WORDS:
-                continue
-            if (
-                before
-                and before[-1][:1].isupper()
-                and text[m.start() - 1] == " "
-                and not is_sentence_initial(text, m.start() - len(before[-1]) - 1)
-            ):
-                continue
-            if (
-                before
-                and before[-1].lower() in ARTICLES
-                and after
-                and after[0].islower()
-                and after[0].strip(".,;:!?") not in FUNCTION_AFTER
-            ):
-                continue  # "de Finance hoek": a modifier, not a name
-            counts[word] = counts.get(word, 0) + 1
-            prep = (before and before[-1].lower() in PREPOSITIONS) or (
-                len(before) >= 2 and before[-1].lower() in ARTICLES and before[-2].lower() in PREPOSITIONS
-            )
-            cands.append((m, word, bool(prep)))
-        for m in re.finditer(
-            rf"(?<![\w’'-]){CAP}(?=,\s+(?:gevestigd|met\s+het\s+hoofdkantoor|de|het|een|dat|die)\b)", text
-        ):
-            word = m.group()
-            if (
-                is_sentence_initial(text, m.start())
-                and word not in NOT_NAMES
-                and word not in self.ref.first_names
-                and not common_word(word)
-                and word not in self.ref.municipality_names
-                and not is_all_caps(word)
-                and word not in self.ref.province_names
-                and len(word) > 2
-            ):
+            counts[word] = counts.get(word, 0) + 2
+    accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {m.text for m in out}
+    for word in sorted(accepted):
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+            if is_sentence_initial(text, m.start()):
                 out.append(
                     Mention(
                         m.start(),
                         m.end(),
-                        word,
-                        "Organization",
-                        "org-single-appositive",
-                        priority=25,
-                        confidence=0.55,
-                    )
-                )
-                counts[word] = counts.get(word, 0) + 2
-        accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {m.text for m in out}
-        for word in sorted(accepted):
-            for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
-                if is_sentence_initial(text, m.start()):
-                    out.append(
-                        Mention(
-                            m.start(),
-                            m.end(),
-                            word,
-                            "Organization",
-                            "org-single",
-                            priority=20,
-                            confidence=0.5,
-                        )
-                    )
-        for m, word, prep in cands:
-            if counts[word] >= 2 or prep:
-                out.append(
-                    Mention(
-                        m.start(),
-                        m.start() + len(word),
                         word,
                         "Organization",
                         "org-single",
@@ -618,4 +597,17 @@ class OrganisationRules:
                         confidence=0.5,
                     )
                 )
-        return out
+    for m, word, prep in cands:
+        if counts[word] >= 2 or prep:
+            out.append(
+                Mention(
+                    m.start(),
+                    m.start() + len(word),
+                    word,
+                    "Organization",
+                    "org-single",
+                    priority=20,
+                    confidence=0.5,
+                )
+            )
+    return out

@@ -9,6 +9,7 @@ import re
 from ..reference import common_word
 from ..text import Mention, is_sentence_initial
 from .common import CAP, followed_by_cap, from_match, org_head, place_context
+from .gazetteer import Gazetteer
 
 # capitalised words that may stand before a region's name without being part of a longer name
 NOT_NAME_HEADS = frozenset(
@@ -16,146 +17,138 @@ NOT_NAME_HEADS = frozenset(
 )
 
 
-class PlaceRules:
-    """Municipalities, mixed into Recogniser."""
-
-    # -- places -------------------------------------------------------------------------------
-    def places(self, text: str) -> list[Mention]:
-        out: list[Mention] = []
-        for m in self.muni_re.finditer(text):
-            name = m.group("n")
-            start = m.start("g") if m.group("g") else m.start("n")
-            if (
-                not m.group("g")
-                and name in self.ambiguous_munis
-                and not place_context(text, m.start("n"))
-                and (len(name) <= 3 or is_sentence_initial(text, m.start("n")))
-            ):
-                continue
-            if (
-                not m.group("g")
-                and is_sentence_initial(text, m.start("n"))
-                and followed_by_cap(text, m.end())
-            ):
-                continue
-            codes = sorted(self.ref.municipality_names[name])
-            paren = re.match(r"\s*\((?P<p>[^()\n]{1,30})\)", text[m.end() :])
-            if paren and self.ref.province_code(paren.group("p")):
-                pv = self.ref.province_code(paren.group("p"))
-                codes = [c for c in codes if self.ref.province_of(c) == pv] or codes
-            out.append(
-                Mention(
-                    start=m.start("n"),
-                    end=m.end("n"),
-                    text=name,
-                    type="Municipality",
-                    rule="gazetteer-gemeente" if m.group("g") else "gazetteer-municipality",
-                    priority=65 if m.group("g") else 50,
-                    confidence=0.95 if m.group("g") else 0.85,
-                    surface=text[start : m.end()],
-                    attrs={"codes": codes},
-                )
-            )
-            if paren and self.ref.province_code(paren.group("p")):
-                out[-1].attrs["paren"] = paren.group("p").strip()
-        for m in self.former_re.finditer(text):
-            name = m.group("n")
-            if name in self.ref.municipality_names:
-                continue
-            out.append(
-                Mention(
-                    start=m.start("n"),
-                    end=m.end("n"),
-                    text=name,
-                    type="Municipality",
-                    rule="gazetteer-former",
-                    priority=55,
-                    confidence=0.8,
-                    surface=text[m.start() : m.end()],
-                    attrs={"codes": [self.ref.former_names[name]]},
-                )
-            )
-        for m in self.prov_re.finditer(text):
-            name = m.group("n")
-            if not m.group("g") and name in self.ref.municipality_names:
-                continue  # "Utrecht", "Groningen": the city unless "provincie" says otherwise
-            start = m.start("g") if m.group("g") else m.start("n")
-            out.append(
-                Mention(
-                    start=start if m.group("g") else m.start("n"),
-                    end=m.end("n"),
-                    text=text[start : m.end("n")],
-                    type="Province",
-                    rule="gazetteer-province",
-                    priority=62 if m.group("g") else 48,
-                    confidence=0.9,
-                    canonical=self.ref.provinces[self.ref.province_names[name]].name,
-                    attrs={"code": self.ref.province_names[name]},
-                )
-            )
-        out += self._listed_provinces(text)
-        for m in self.compass_re.finditer(text):
-            name = m.group("n")
-            before = text[max(0, m.start() - 40) : m.start()]
-            glued = re.search(rf"(?<![\w-])({CAP})[ ]$", before)
-            if glued and glued.group(1) not in NOT_NAME_HEADS and not common_word(glued.group(1)):
-                continue  # "Rijkswaterstaat Noord-Nederland": the end of an organisation's name
-            if (
-                name in self.ref.province_names
-                or name in self.ref.municipality_names
-                or org_head(name.split()[-1].split("-")[-1])
-            ):
-                continue
-            out.append(
-                Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8)
-            )
-        for m in re.finditer(
-            rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+"
-            rf"(?P<n>{CAP}(?:(?:\s(?:van|en|de|aan))?[ -]{CAP}){{0,3}})",
-            text,
+# -- places -------------------------------------------------------------------------------
+def places(gz: Gazetteer, text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in gz.muni_re.finditer(text):
+        name = m.group("n")
+        start = m.start("g") if m.group("g") else m.start("n")
+        if (
+            not m.group("g")
+            and name in gz.ambiguous_munis
+            and not place_context(text, m.start("n"))
+            and (len(name) <= 3 or is_sentence_initial(text, m.start("n")))
         ):
-            if m.group("n").split()[0].lower() in {"deal", "deals"}:
+            continue
+        if not m.group("g") and is_sentence_initial(text, m.start("n")) and followed_by_cap(text, m.end()):
+            continue
+        codes = sorted(gz.ref.municipality_names[name])
+        paren = re.match(r"\s*\((?P<p>[^()\n]{1,30})\)", text[m.end() :])
+        if paren and gz.ref.province_code(paren.group("p")):
+            pv = gz.ref.province_code(paren.group("p"))
+            codes = [c for c in codes if gz.ref.province_of(c) == pv] or codes
+        out.append(
+            Mention(
+                start=m.start("n"),
+                end=m.end("n"),
+                text=name,
+                type="Municipality",
+                rule="gazetteer-gemeente" if m.group("g") else "gazetteer-municipality",
+                priority=65 if m.group("g") else 50,
+                confidence=0.95 if m.group("g") else 0.85,
+                surface=text[start : m.end()],
+                attrs={"codes": codes},
+            )
+        )
+        if paren and gz.ref.province_code(paren.group("p")):
+            out[-1].attrs["paren"] = paren.group("p").strip()
+    for m in gz.former_re.finditer(text):
+        name = m.group("n")
+        if name in gz.ref.municipality_names:
+            continue
+        out.append(
+            Mention(
+                start=m.start("n"),
+                end=m.end("n"),
+                text=name,
+                type="Municipality",
+                rule="gazetteer-former",
+                priority=55,
+                confidence=0.8,
+                surface=text[m.start() : m.end()],
+                attrs={"codes": [gz.ref.former_names[name]]},
+            )
+        )
+    for m in gz.prov_re.finditer(text):
+        name = m.group("n")
+        if not m.group("g") and name in gz.ref.municipality_names:
+            continue  # "Utrecht", "Groningen": the city unless "provincie" says otherwise
+        start = m.start("g") if m.group("g") else m.start("n")
+        out.append(
+            Mention(
+                start=start if m.group("g") else m.start("n"),
+                end=m.end("n"),
+                text=text[start : m.end("n")],
+                type="Province",
+                rule="gazetteer-province",
+                priority=62 if m.group("g") else 48,
+                confidence=0.9,
+                canonical=gz.ref.provinces[gz.ref.province_names[name]].name,
+                attrs={"code": gz.ref.province_names[name]},
+            )
+        )
+    out += _listed_provinces(gz, text)
+    for m in gz.compass_re.finditer(text):
+        name = m.group("n")
+        before = text[max(0, m.start() - 40) : m.start()]
+        glued = re.search(rf"(?<![\w-])({CAP})[ ]$", before)
+        if glued and glued.group(1) not in NOT_NAME_HEADS and not common_word(glued.group(1)):
+            continue  # "Rijkswaterstaat Noord-Nederland": the end of an organisation's name
+        if (
+            name in gz.ref.province_names
+            or name in gz.ref.municipality_names
+            or org_head(name.split()[-1].split("-")[-1])
+        ):
+            continue
+        out.append(Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8))
+    for m in re.finditer(
+        rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+"
+        rf"(?P<n>{CAP}(?:(?:\s(?:van|en|de|aan))?[ -]{CAP}){{0,3}})",
+        text,
+    ):
+        if m.group("n").split()[0].lower() in {"deal", "deals"}:
+            continue
+        prev = text[max(0, m.start() - 30) : m.start()].split()
+        if prev and org_head(prev[-1]) and prev[-1][:1].isupper():
+            continue
+        end = m.end("n")
+        out.append(
+            Mention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                "Region",
+                "region-regio",
+                priority=63,
+                confidence=0.85,
+            )
+        )
+    for m in gz.region_list_re.finditer(text):
+        out.append(from_match(m, "Region", "gazetteer-region", 45, 0.7))
+    return out
+
+
+def _listed_provinces(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "de provincies Utrecht en Gelderland": every name in the list is a province, also one a
+    city shares."""
+    out = []
+    for lst in re.finditer(r"\b[Pp]rovincies\s+((?:[^\s,.;:]+(?:\s*,\s*|\s+en\s+|\s+)){1,12})", text):
+        for m in re.finditer(rf"{CAP}(?:-{CAP})*", lst.group(1)):
+            code = gz.ref.province_names.get(m.group())
+            if code is None:
                 continue
-            prev = text[max(0, m.start() - 30) : m.start()].split()
-            if prev and org_head(prev[-1]) and prev[-1][:1].isupper():
-                continue
-            end = m.end("n")
+            start = lst.start(1) + m.start()
             out.append(
                 Mention(
-                    m.start(),
-                    end,
-                    text[m.start() : end],
-                    "Region",
-                    "region-regio",
-                    priority=63,
-                    confidence=0.85,
+                    start,
+                    start + len(m.group()),
+                    m.group(),
+                    "Province",
+                    "gazetteer-province-list",
+                    priority=62,
+                    confidence=0.9,
+                    canonical=gz.ref.provinces[code].name,
+                    attrs={"code": code},
                 )
             )
-        for m in self.region_list_re.finditer(text):
-            out.append(from_match(m, "Region", "gazetteer-region", 45, 0.7))
-        return out
-
-    def _listed_provinces(self, text: str) -> list[Mention]:
-        """ "de provincies Utrecht en Gelderland": every name in the list is a province, also one a
-        city shares."""
-        out = []
-        for lst in re.finditer(r"\b[Pp]rovincies\s+((?:[^\s,.;:]+(?:\s*,\s*|\s+en\s+|\s+)){1,12})", text):
-            for m in re.finditer(rf"{CAP}(?:-{CAP})*", lst.group(1)):
-                code = self.ref.province_names.get(m.group())
-                if code is None:
-                    continue
-                start = lst.start(1) + m.start()
-                out.append(
-                    Mention(
-                        start,
-                        start + len(m.group()),
-                        m.group(),
-                        "Province",
-                        "gazetteer-province-list",
-                        priority=62,
-                        confidence=0.9,
-                        canonical=self.ref.provinces[code].name,
-                        attrs={"code": code},
-                    )
-                )
-        return out
+    return out

@@ -7,6 +7,6 @@ attached to the interviewee only where the document establishes who that is. Eve
 carries its sentence, offsets, the rule that fired and a confidence."""
 
 from .common import Candidate, Context
-from .extractor import RelationExtractor
+from .extractor import PASSES, extract_relations
 
-__all__ = ["Candidate", "Context", "RelationExtractor"]
+__all__ = ["PASSES", "Candidate", "Context", "extract_relations"]

@@ -215,6 +215,10 @@ class Context:
     by_type: dict[str, list[Mention]] = field(default_factory=dict)  # in text order
     first_by_key: dict[str, Mention] = field(default_factory=dict)
     memo: dict[tuple, object] = field(default_factory=dict)  # per-document results of costly lookups
+    # "Rotterdamse" -> {GM0599}; "Utrechtse" -> {GM0344, PV26}: adjectives that name a place
+    adjectives: dict[str, set[str]] = field(default_factory=dict)
+    # per sentence: the mentions that start and end in it (what the sentence rules read)
+    in_sentences: list[list[Mention]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -225,6 +229,9 @@ class Context:
             if m.key is not None:
                 self.first_by_key.setdefault(m.key, m)
         self.paragraph = paragraph_numbers(self.text, self.sentences)
+        self.in_sentences = [
+            [m for m in self.in_sentence(i) if m.end <= s.end] for i, s in enumerate(self.sentences)
+        ]
 
     def starting_in(self, lo: int, hi: int) -> list[Mention]:
         """Mentions that start at or after `lo` and before `hi`, in text order."""

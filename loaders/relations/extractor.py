@@ -1,62 +1,117 @@
-"""The relation extractor: runs the rule families in the order they depend on each other."""
+"""The relation extractor: an ordered list of rule-family passes over one document's context.
+
+The order is what the families depend on: positions first (they tell who speaks for which
+organisation), then the speakers, first-person and pronoun positions, predecessors, each sentence's
+initiative, the group, cooperation and location rules, and board memberships from all of that.
+Each pass appends its candidates to the list so far; later passes may read it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..text import Mention, Sentence
 from .common import Candidate, Context, own_organisation
-from .cooperation import CooperationRules
-from .groups import GroupRules
-from .locations import LocationRules
-from .positions import PositionRules
+from .cooperation import collaborations, joint_work, memberships, paragraph_participation, participations
+from .groups import agreement_with, board_memberships, go_together, group_relations
+from .initiatives import initiative_refs
+from .locations import locations
+from .positions import positions, predecessors, pronoun_positions, works_at
+from .speakers import assign_speakers
+
+Pass = Callable[[Context, list[Candidate]], None]
 
 
-class RelationExtractor(PositionRules, CooperationRules, GroupRules, LocationRules):
-    """All relation rules over one document's sentences and resolved mentions."""
+def position_pass(ctx: Context, out: list[Candidate]) -> None:
+    """Role words bound to people and employers; each person's employers recorded in `ctx.positions`."""
+    for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
+        found = positions(ctx, i, s, ms)
+        out += found
+        for c in found:
+            if c.type == "HOLDS_POSITION":
+                lst = ctx.positions.setdefault(c.source, [])
+                if c.target not in lst:
+                    lst.append(c.target)
 
-    def __init__(self, adjectives: dict[str, set[str]] | None = None) -> None:
-        self.adjectives = adjectives or {}  # "Rotterdamse" -> {GM0599}; "Utrechtse" -> {GM0344, PV26}
 
-    def extract(
-        self, text: str, sentences: list[Sentence], mentions: list[Mention], types: dict[str, str]
-    ) -> list[Candidate]:
-        ctx = Context(text, sentences, mentions, types)
-        ctx.own_org = own_organisation(text, mentions)
-        out: list[Candidate] = []
-        per_sentence = [[m for m in ctx.in_sentence(i) if m.end <= s.end] for i, s in enumerate(sentences)]
-        # pass 1: positions (they tell who speaks for which organisation)
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            found = self.positions(ctx, i, s, ms)
-            out += found
-            for c in found:
-                if c.type == "HOLDS_POSITION":
-                    lst = ctx.positions.setdefault(c.source, [])
-                    if c.target not in lst:
-                        lst.append(c.target)
-        self._speakers(ctx, per_sentence)
-        # pass 1b: first-person and pronoun positions, now that speakers are known
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            out += self.pronoun_positions(ctx, i, s, ms)
-            out += self._works_at(ctx, i, s, ms)
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            out += self._predecessors(ctx, i, s, ms, out)
-        last_init = None
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
-            if refs:
-                last_init = max(refs)[2]
-            ctx.last_initiative.append(last_init)
-        for i, (s, ms) in enumerate(zip(sentences, per_sentence, strict=True)):
-            group = self.joint_work(ctx, i, s, ms) + self.group_relations(ctx, i, s, ms)
-            out += group
-            # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
-            members = any(c.type in {"MEMBER_OF", "PARTICIPATES_IN"} for c in group)
-            out += self.collaborations(ctx, i, s, ms, pairwise=not members)
-            if not members:
-                out += self.go_together(ctx, i, s, ms) + self.agreement_with(ctx, i, s, ms)
-            out += self.memberships(ctx, i, s, ms)
-            out += self.participations(ctx, i, s, ms)
-            if not any(c.type == "MEMBER_OF" for c in group):  # "Deelnemers zijn ..." of a body
-                out += self.paragraph_participation(ctx, i, s, ms)
-            out += self.locations(ctx, i, s, ms)
-        out += self.board_memberships(ctx, out)
-        return [c for c in out if c.source != c.target]
+def speaker_pass(ctx: Context, out: list[Candidate]) -> None:
+    """Who speaks in each sentence, now that positions are known (adds no candidates)."""
+    assign_speakers(ctx, ctx.in_sentences)
+
+
+def pronoun_pass(ctx: Context, out: list[Candidate]) -> None:
+    """First-person and pronoun positions, and "werkt bij X"."""
+    for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
+        out += pronoun_positions(ctx, i, s, ms)
+        out += works_at(ctx, i, s, ms)
+
+
+def predecessor_pass(ctx: Context, out: list[Candidate]) -> None:
+    """ "Zij volgt Jan Smit op": the post held so far (read from `out`, as it grows)."""
+    for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
+        out += predecessors(ctx, i, s, ms, out)
+
+
+def initiative_pass(ctx: Context, out: list[Candidate]) -> None:
+    """Per sentence, the last initiative referred to so far (adds no candidates)."""
+    last_init = None
+    for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
+        refs = initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+        if refs:
+            last_init = max(refs)[2]
+        ctx.last_initiative.append(last_init)
+
+
+def cooperation_pass(ctx: Context, out: list[Candidate]) -> None:
+    """Groups, collaboration, membership, participation and location, sentence by sentence."""
+    for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
+        out += _cooperation_in(ctx, i, s, ms)
+
+
+def _cooperation_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    out = joint_work(ctx, i, s, ms) + group_relations(ctx, i, s, ms)
+    # "A, B en C werken samen in X" is membership of X, not pairwise collaboration
+    members = any(c.type in {"MEMBER_OF", "PARTICIPATES_IN"} for c in out)
+    body_members = any(c.type == "MEMBER_OF" for c in out)
+    out += collaborations(ctx, i, s, ms, pairwise=not members)
+    if not members:
+        out += go_together(ctx, i, s, ms) + agreement_with(ctx, i, s, ms)
+    out += memberships(ctx, i, s, ms)
+    out += participations(ctx, i, s, ms)
+    if not body_members:  # "Deelnemers zijn ..." of a body
+        out += paragraph_participation(ctx, i, s, ms)
+    out += locations(ctx, i, s, ms)
+    return out
+
+
+def board_pass(ctx: Context, out: list[Candidate]) -> None:
+    """Board seats read off the positions and memberships found so far."""
+    out += board_memberships(ctx, out)
+
+
+# in the order they depend on each other; (name, pass)
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("positions", position_pass),
+    ("speakers", speaker_pass),
+    ("pronoun-positions", pronoun_pass),
+    ("predecessors", predecessor_pass),
+    ("initiatives", initiative_pass),
+    ("cooperation", cooperation_pass),
+    ("boards", board_pass),
+)
+
+
+def extract_relations(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    types: dict[str, str],
+    adjectives: dict[str, set[str]] | None = None,
+) -> list[Candidate]:
+    """Every relation candidate in one document: the passes in order over one shared context."""
+    ctx = Context(text, sentences, mentions, types, adjectives=adjectives or {})
+    ctx.own_org = own_organisation(text, mentions)
+    out: list[Candidate] = []
+    for _name, run in PASSES:
+        run(ctx, out)
+    return [c for c in out if c.source != c.target]

@@ -8,6 +8,7 @@ import re
 
 from ..text import Mention, Sentence
 from .common import PLACES, Candidate, Context, coordinated, coordinated_backwards, generic_reference
+from .initiatives import initiative_refs
 
 # "Zowel A als B maakt deel uit van de provincie Y", "A en B behoren tot de provincie Y"
 PART_OF_PROVINCE = re.compile(
@@ -17,191 +18,185 @@ PART_OF_PROVINCE = re.compile(
 )
 
 
-class LocationRules:
-    """Locations (LOCATED_IN) rules, mixed into RelationExtractor."""
+def _seated_where(ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "in Enschede, Deventer en Apeldoorn, waar Saxion is gevestigd": the body is in each place."""
+    out = []
+    for w in re.finditer(r",?\s+waar\s+(?:de\s+|het\s+)?", s.text):
+        at = s.start + w.end()
+        body = next(
+            (m for m in ms if m.type in {"Organization", "Initiative"} and 0 <= m.start - at <= 1), None
+        )
+        if body is None or not re.match(
+            r"\s+(?:is\s+|zijn\s+)?(?:gevestigd|zit|zitten|ligt|liggen)\b", ctx.text[body.end : s.end]
+        ):
+            continue
+        places = [m for m in ms if m.type == "Municipality" and m.end <= s.start + w.start()]
+        for p in coordinated_backwards(ctx.text, places) if places else []:
+            out.append(Candidate("LOCATED_IN", body.key, p.key, s, "located-waar-gevestigd", 0.75))
+    return out
 
-    def _seated_where(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        """ "in Enschede, Deventer en Apeldoorn, waar Saxion is gevestigd": the body is in each place."""
-        out = []
-        for w in re.finditer(r",?\s+waar\s+(?:de\s+|het\s+)?", s.text):
-            at = s.start + w.end()
-            body = next(
-                (m for m in ms if m.type in {"Organization", "Initiative"} and 0 <= m.start - at <= 1), None
+
+def _kind_in_place(ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "de Veiligheidsregio in Fryslân": the one body of that kind in the document is there."""
+    out = []
+    for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\s+in\s+(?:de\s+(?:provincie|regio)\s+)?", s.text):
+        body = generic_reference(ctx, g.group(1).lower())
+        at = s.start + g.end()
+        place = next((m for m in ms if m.type in PLACES and m.start == at), None)
+        if body is not None and place is not None and body.type in {"Organization", "Initiative"}:
+            out.append(Candidate("LOCATED_IN", body.key, place.key, s, "located-kind-in", 0.7))
+    return out
+
+
+def _part_of_province(ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """Municipalities said to be part of a province: every one named before the verb."""
+    out = []
+    for m in PART_OF_PROVINCE.finditer(s.text):
+        at = s.start + m.end()
+        province = next((p for p in ms if p.type == "Province" and p.start <= at < p.end + 1), None)
+        if province is None:
+            province = next((p for p in ms if p.type == "Province" and 0 <= p.start - at <= 1), None)
+        if province is None:
+            continue
+        for x in ms:
+            if x.type == "Municipality" and x.end <= s.start + m.start():
+                out.append(Candidate("LOCATED_IN", x.key, province.key, s, "located-part-of-province", 0.75))
+    return out
+
+
+def locations(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    out = []
+    t = s.text
+    for m in ms:
+        if m.type == "Municipality" and m.attrs.get("paren"):
+            prov = next(
+                (p for p in ms if p.type == "Province" and p.start > m.end and p.start - m.end <= 3), None
             )
-            if body is None or not re.match(
-                r"\s+(?:is\s+|zijn\s+)?(?:gevestigd|zit|zitten|ligt|liggen)\b", ctx.text[body.end : s.end]
+            if prov:
+                out.append(Candidate("LOCATED_IN", m.key, prov.key, s, "located-parenthesis", 0.9))
+    places = [m for m in ms if m.type in PLACES]
+    things = [m for m in ms if m.type in {"Organization", "Initiative"}]
+    for p in places:
+        gap_re = re.search(
+            r"(?:,?\s*(?:gevestigd|actief|gelegen)\s+in|\s(?:in|uit))\s+(?:de\s+(?:regio|provincie)\s+|"
+            r"(?:de|het)\s+)?$",
+            ctx.text[s.start : p.start],
+        )
+        if not gap_re:
+            continue
+        pos = s.start + gap_re.start()
+        # a municipality lies in a province or region ("Eemnes, in de provincie Utrecht")
+        subjects = things + (
+            [x for x in ms if x.type == "Municipality"] if p.type in {"Province", "Region"} else []
+        )
+        before = sorted((x for x in subjects if x.end <= pos), key=lambda x: x.start)
+        group = coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
+        for g in group:
+            out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
+    out += _part_of_province(ctx, s, ms)
+    out += _seated_where(ctx, s, ms)
+    out += _kind_in_place(ctx, s, ms)
+    # "X is de eerste gemeente in de regio Y"
+    for m in re.finditer(
+        r"\b(?:gemeente|stad|dorp|kern|eiland)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
+        t,
+        re.IGNORECASE,
+    ):
+        pos = s.start + m.end()
+        place = next(
+            (p for p in places if p.start in (pos, pos - len("regio ")) or (p.start <= pos < p.end)), None
+        )
+        subj = [x for x in ms if x.type == "Municipality" and x.end <= s.start + m.start()]
+        if place and subj and place.type in {"Province", "Region"}:
+            out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gemeente-in", 0.7))
+    # "X ligt (nu) in de provincie Y", "X hoorde bij Zuid-Holland", "met het hoofdkantoor in Y"
+    for m in re.finditer(
+        r"\b(?:ligt|lag|liggen|lagen|hoort|hoorde|hoorden|valt|viel)\s+(?:\w+\s+){0,2}?(?:in|bij|onder)\s+"
+        r"(?:(?:de|het)\s+)?(?:(?:provincie|regio)\s+)?",
+        t,
+    ):
+        pos = s.start + m.end()
+        place = next((p for p in places if p.start == pos or p.start <= pos < p.end), None)
+        subj = [
+            x
+            for x in ms
+            if x.type in {"Municipality", "Organization", "Initiative"} and x.end <= s.start + m.start()
+        ]
+        if place and subj:
+            for g in coordinated_backwards(ctx.text, subj):
+                out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-ligt-in", 0.75))
+        # "Leerdam en Zederik hoorden bij Zuid-Holland, Vianen al bij Utrecht"
+        if place:
+            for extra in re.finditer(
+                r",\s*(?P<x>[^,]{2,40}?)\s+(?:al\s+|nu\s+|toen\s+)?(?:bij|in)\s+",
+                ctx.text[place.end : s.end],
             ):
-                continue
-            places = [m for m in ms if m.type == "Municipality" and m.end <= s.start + w.start()]
-            for p in coordinated_backwards(ctx.text, places) if places else []:
-                out.append(Candidate("LOCATED_IN", body.key, p.key, s, "located-waar-gevestigd", 0.75))
-        return out
-
-    def _kind_in_place(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        """ "de Veiligheidsregio in Fryslân": the one body of that kind in the document is there."""
-        out = []
-        for g in re.finditer(
-            r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\s+in\s+(?:de\s+(?:provincie|regio)\s+)?", s.text
-        ):
-            body = generic_reference(ctx, g.group(1).lower())
-            at = s.start + g.end()
-            place = next((m for m in ms if m.type in PLACES and m.start == at), None)
-            if body is not None and place is not None and body.type in {"Organization", "Initiative"}:
-                out.append(Candidate("LOCATED_IN", body.key, place.key, s, "located-kind-in", 0.7))
-        return out
-
-    def _part_of_province(self, ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        """Municipalities said to be part of a province: every one named before the verb."""
-        out = []
-        for m in PART_OF_PROVINCE.finditer(s.text):
-            at = s.start + m.end()
-            province = next((p for p in ms if p.type == "Province" and p.start <= at < p.end + 1), None)
-            if province is None:
-                province = next((p for p in ms if p.type == "Province" and 0 <= p.start - at <= 1), None)
-            if province is None:
-                continue
-            for x in ms:
-                if x.type == "Municipality" and x.end <= s.start + m.start():
-                    out.append(
-                        Candidate("LOCATED_IN", x.key, province.key, s, "located-part-of-province", 0.75)
-                    )
-        return out
-
-    def locations(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        out = []
-        t = s.text
-        for m in ms:
-            if m.type == "Municipality" and m.attrs.get("paren"):
-                prov = next(
-                    (p for p in ms if p.type == "Province" and p.start > m.end and p.start - m.end <= 3), None
-                )
-                if prov:
-                    out.append(Candidate("LOCATED_IN", m.key, prov.key, s, "located-parenthesis", 0.9))
-        places = [m for m in ms if m.type in PLACES]
-        things = [m for m in ms if m.type in {"Organization", "Initiative"}]
-        for p in places:
-            gap_re = re.search(
-                r"(?:,?\s*(?:gevestigd|actief|gelegen)\s+in|\s(?:in|uit))\s+(?:de\s+(?:regio|provincie)\s+|"
-                r"(?:de|het)\s+)?$",
-                ctx.text[s.start : p.start],
-            )
-            if not gap_re:
-                continue
-            pos = s.start + gap_re.start()
-            # a municipality lies in a province or region ("Eemnes, in de provincie Utrecht")
-            subjects = things + (
-                [x for x in ms if x.type == "Municipality"] if p.type in {"Province", "Region"} else []
-            )
-            before = sorted((x for x in subjects if x.end <= pos), key=lambda x: x.start)
-            group = coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
-            for g in group:
-                out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
-        out += self._part_of_province(ctx, s, ms)
-        out += self._seated_where(ctx, s, ms)
-        out += self._kind_in_place(ctx, s, ms)
-        # "X is de eerste gemeente in de regio Y"
-        for m in re.finditer(
-            r"\b(?:gemeente|stad|dorp|kern|eiland)\s+(?:in|van)\s+(?:(?:de|het)\s+)?(?:(?:regio|provincie)\s+)?",
-            t,
-            re.IGNORECASE,
-        ):
-            pos = s.start + m.end()
-            place = next(
-                (p for p in places if p.start in (pos, pos - len("regio ")) or (p.start <= pos < p.end)), None
-            )
-            subj = [x for x in ms if x.type == "Municipality" and x.end <= s.start + m.start()]
-            if place and subj and place.type in {"Province", "Region"}:
-                out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gemeente-in", 0.7))
-        # "X ligt (nu) in de provincie Y", "X hoorde bij Zuid-Holland", "met het hoofdkantoor in Y"
-        for m in re.finditer(
-            r"\b(?:ligt|lag|liggen|lagen|hoort|hoorde|hoorden|valt|viel)\s+(?:\w+\s+){0,2}?(?:in|bij|onder)\s+"
-            r"(?:(?:de|het)\s+)?(?:(?:provincie|regio)\s+)?",
-            t,
-        ):
-            pos = s.start + m.end()
-            place = next((p for p in places if p.start == pos or p.start <= pos < p.end), None)
-            subj = [
-                x
-                for x in ms
-                if x.type in {"Municipality", "Organization", "Initiative"} and x.end <= s.start + m.start()
-            ]
-            if place and subj:
-                for g in coordinated_backwards(ctx.text, subj):
-                    out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-ligt-in", 0.75))
-            # "Leerdam en Zederik hoorden bij Zuid-Holland, Vianen al bij Utrecht"
-            if place:
-                for extra in re.finditer(
-                    r",\s*(?P<x>[^,]{2,40}?)\s+(?:al\s+|nu\s+|toen\s+)?(?:bij|in)\s+",
-                    ctx.text[place.end : s.end],
-                ):
-                    a = place.end + extra.start("x")
-                    subj2 = next((x for x in ms if x.start == a and x.type == "Municipality"), None)
-                    pos2 = place.end + extra.end()
-                    place2 = next((p for p in places if p.start == pos2), None)
-                    if subj2 and place2:
-                        out.append(Candidate("LOCATED_IN", subj2.key, place2.key, s, "located-ligt-in", 0.7))
-        for m in re.finditer(r"\b(?:dat|die)\s+in\s+", t):
-            place = next((p for p in places if p.start == s.start + m.end()), None)
-            if place and re.match(r"\s+(?:is\s+|zijn\s+)?gevestigd\b", ctx.text[place.end :]):
-                subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
-                if subj:
-                    out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-dat-in", 0.7))
-        for m in re.finditer(r"\b(?:is|zijn)\s+gevestigd\s+in\s+", t):
-            place = next((p for p in places if p.start == s.start + m.end()), None)
-            subj = [
-                x for x in ms if x.type in {"Organization", "Initiative"} and x.end <= s.start + m.start()
-            ]
-            if place and subj:
-                out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gevestigd", 0.7))
-        for m in re.finditer(r"\bin\s+(?:de\s+)?(?:(?:provincie|regio)\s+)?", t):
-            place = next((p for p in places if p.start == s.start + m.end()), None)
-            if place is None or not re.match(r"\s+(?:ligt|liggen|lag|lagen)\b", ctx.text[place.end :]):
-                continue
-            subj = [
-                x
-                for x in ms
-                if x.type in {"Municipality", "Organization", "Initiative"}
-                and x.end <= s.start + m.start()
-                and x.key != place.key
-            ]
-            for x in subj[:2]:
-                out.append(Candidate("LOCATED_IN", x.key, place.key, s, "located-ligt", 0.65))
-        for m in re.finditer(r"\b(?:hoofdkantoor|hoofdzetel|zetel|vestiging|kantoor)\s+(?:\w+\s+)?in\s+", t):
-            place = next((p for p in places if p.start == s.start + m.end()), None)
+                a = place.end + extra.start("x")
+                subj2 = next((x for x in ms if x.start == a and x.type == "Municipality"), None)
+                pos2 = place.end + extra.end()
+                place2 = next((p for p in places if p.start == pos2), None)
+                if subj2 and place2:
+                    out.append(Candidate("LOCATED_IN", subj2.key, place2.key, s, "located-ligt-in", 0.7))
+    for m in re.finditer(r"\b(?:dat|die)\s+in\s+", t):
+        place = next((p for p in places if p.start == s.start + m.end()), None)
+        if place and re.match(r"\s+(?:is\s+|zijn\s+)?gevestigd\b", ctx.text[place.end :]):
             subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
-            if place and subj:
-                out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-hoofdkantoor", 0.7))
-        # "de zestien gemeenten in Zuid-Limburg, waaronder A, B en C"
-        for m in re.finditer(r"\bgemeenten\s+(?:in|uit|van)\s+(?:de\s+)?(?:(?:regio|provincie)\s+)?", t):
-            pos = s.start + m.end()
-            place = next((p for p in places if p.start == pos), None)
-            if place is None:
-                continue
-            tail = re.match(r"\s*,?\s*(?:waaronder|zoals|namelijk|:)\s+", ctx.text[place.end : s.end])
-            if tail:
-                start = place.end + tail.end()
-                for g in coordinated(
-                    ctx.text, [x for x in ms if x.type == "Municipality" and x.start >= start], start
-                ):
-                    out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-waaronder", 0.7))
-        # "In Helmond wordt gebouwd aan INIT"
-        lead = re.match(r"\s*(?:In|Te)\s+", t)
-        if lead and re.search(
-            r"\b(?:wordt|worden)\s+(?:\w+\s+)?(?:gebouwd|gerealiseerd|aangelegd|ontwikkeld|"
-            r"geopend|gehouden)\b|\b(?:ligt|komt|verrijst|opent)\b",
-            t,
-        ):
-            place = next((p for p in places if p.start == s.start + lead.end()), None)
-            inits = [x for x in ms if x.type == "Initiative"]
-            if place and inits:
-                out.append(Candidate("LOCATED_IN", inits[0].key, place.key, s, "located-in-lead", 0.55))
-        # "Op 1 mei vindt in X het congres plaats"
-        if re.search(r"\bvind(?:t|en)\b.*\bplaats\b|\bwordt\s+gehouden\b|\bwerd\s+gehouden\b", t):
-            refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
-            loc = re.search(r"\b(?:in|te)\s+", t)
-            if refs and loc:
-                place = next((p for p in places if p.start == s.start + loc.end()), None)
-                if place:
-                    for _, _, key in refs[:1]:
-                        out.append(Candidate("LOCATED_IN", key, place.key, s, "located-plaatsvinden", 0.75))
-        return out
+            if subj:
+                out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-dat-in", 0.7))
+    for m in re.finditer(r"\b(?:is|zijn)\s+gevestigd\s+in\s+", t):
+        place = next((p for p in places if p.start == s.start + m.end()), None)
+        subj = [x for x in ms if x.type in {"Organization", "Initiative"} and x.end <= s.start + m.start()]
+        if place and subj:
+            out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gevestigd", 0.7))
+    for m in re.finditer(r"\bin\s+(?:de\s+)?(?:(?:provincie|regio)\s+)?", t):
+        place = next((p for p in places if p.start == s.start + m.end()), None)
+        if place is None or not re.match(r"\s+(?:ligt|liggen|lag|lagen)\b", ctx.text[place.end :]):
+            continue
+        subj = [
+            x
+            for x in ms
+            if x.type in {"Municipality", "Organization", "Initiative"}
+            and x.end <= s.start + m.start()
+            and x.key != place.key
+        ]
+        for x in subj[:2]:
+            out.append(Candidate("LOCATED_IN", x.key, place.key, s, "located-ligt", 0.65))
+    for m in re.finditer(r"\b(?:hoofdkantoor|hoofdzetel|zetel|vestiging|kantoor)\s+(?:\w+\s+)?in\s+", t):
+        place = next((p for p in places if p.start == s.start + m.end()), None)
+        subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
+        if place and subj:
+            out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-hoofdkantoor", 0.7))
+    # "de zestien gemeenten in Zuid-Limburg, waaronder A, B en C"
+    for m in re.finditer(r"\bgemeenten\s+(?:in|uit|van)\s+(?:de\s+)?(?:(?:regio|provincie)\s+)?", t):
+        pos = s.start + m.end()
+        place = next((p for p in places if p.start == pos), None)
+        if place is None:
+            continue
+        tail = re.match(r"\s*,?\s*(?:waaronder|zoals|namelijk|:)\s+", ctx.text[place.end : s.end])
+        if tail:
+            start = place.end + tail.end()
+            for g in coordinated(
+                ctx.text, [x for x in ms if x.type == "Municipality" and x.start >= start], start
+            ):
+                out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-waaronder", 0.7))
+    # "In Helmond wordt gebouwd aan INIT"
+    lead = re.match(r"\s*(?:In|Te)\s+", t)
+    if lead and re.search(
+        r"\b(?:wordt|worden)\s+(?:\w+\s+)?(?:gebouwd|gerealiseerd|aangelegd|ontwikkeld|"
+        r"geopend|gehouden)\b|\b(?:ligt|komt|verrijst|opent)\b",
+        t,
+    ):
+        place = next((p for p in places if p.start == s.start + lead.end()), None)
+        inits = [x for x in ms if x.type == "Initiative"]
+        if place and inits:
+            out.append(Candidate("LOCATED_IN", inits[0].key, place.key, s, "located-in-lead", 0.55))
+    # "Op 1 mei vindt in X het congres plaats"
+    if re.search(r"\bvind(?:t|en)\b.*\bplaats\b|\bwordt\s+gehouden\b|\bwerd\s+gehouden\b", t):
+        refs = initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+        loc = re.search(r"\b(?:in|te)\s+", t)
+        if refs and loc:
+            place = next((p for p in places if p.start == s.start + loc.end()), None)
+            if place:
+                for _, _, key in refs[:1]:
+                    out.append(Candidate("LOCATED_IN", key, place.key, s, "located-plaatsvinden", 0.75))
+    return out

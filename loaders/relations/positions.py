@@ -27,9 +27,10 @@ from .common import (
     Context,
     coordinated,
     generic_reference,
-    quoted,
     role_head,
 )
+from .initiatives import initiative_refs, paragraph_topic
+from .speakers import antecedent
 
 # board and management roles whose employer a text often leaves implicit, with the kind of body
 # the role implies (empty: the organisation the document is about)
@@ -86,663 +87,613 @@ PLURAL_ROLES = {
 ROLE_LIST = re.compile(rf"(?<![\w-])(?P<role>{'|'.join(PLURAL_ROLES)}|{ROLE_ALT})(?![\w-])", re.IGNORECASE)
 
 
-class PositionRules:
-    """Positions (HOLDS_POSITION) rules, mixed into RelationExtractor."""
+# -- positions ----------------------------------------------------------------------------
+def _roles_in(s: Sentence, ms: list[Mention]) -> list[re.Match]:
+    roles = []
+    for r in ROLE_RE.finditer(s.text):
+        a, b = s.start + r.start("role"), s.start + r.end("role")
+        inside = [m for m in ms if m.start <= a and b <= m.end and m.type != "Person"]
+        if inside and not any(m.rule.startswith("acronym") for m in inside):
+            continue
+        if any(m.start <= a < m.end and m.type == "Person" for m in ms):
+            continue
+        roles.append(r)
+    return roles
 
-    # -- positions ----------------------------------------------------------------------------
-    def _roles_in(self, s: Sentence, ms: list[Mention]) -> list[re.Match]:
-        roles = []
-        for r in ROLE_RE.finditer(s.text):
-            a, b = s.start + r.start("role"), s.start + r.end("role")
-            inside = [m for m in ms if m.start <= a and b <= m.end and m.type != "Person"]
-            if inside and not any(m.rule.startswith("acronym") for m in inside):
-                continue
-            if any(m.start <= a < m.end and m.type == "Person" for m in ms):
-                continue
-            roles.append(r)
-        return roles
 
-    def positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        out = []
-        text = ctx.text
-        roles = self._roles_in(s, ms)
-        persons = [m for m in ms if m.type == "Person"]
-        prev_end = s.start
-        last_bound: tuple[Mention, int] | None = None  # (person, where the previous role phrase ended)
-        for idx, r in enumerate(roles):
-            rs, re_ = s.start + r.start(), s.start + r.end()
-            mod = (r.group("mod") or "").lower()
-            org, org_rule, role_end, init = self._role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
-            role = " ".join(text[s.start + r.start("role") : role_end].lower().split())
-            base = r.group("role").lower()
-            person, p_rule = self._role_person(ctx, i, ms, persons, rs, re_, org, roles, idx, s)
-            if person is None and last_bound is not None:
-                glue = org.start if org_rule == "role-hyphen" and org is not None else rs
-                if COORDINATION.fullmatch(text[last_bound[1] : glue]):
-                    person, p_rule = last_bound[0], "coordinated"
-            if person is None:
-                prev_end = re_
-                continue
-            if init is not None:  # "programmamanager van INIT (bij ORG)": both take part in it
-                out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
-                if org is not None and ctx.types.get(org.key) in EMPLOYERS:
-                    out.append(
-                        Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7)
-                    )
-            if org is None and init is None and base in PROJECT_ROLES:
-                # "Projectleider is Anna Smit", "kwartiermaker van het congres": a post in an initiative
-                refs = self._initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
-                after = [r for r in refs if r[0] >= re_ and r[0] - role_end <= 12]
-                target = after[0][2] if after else (self._topic(ctx, i) if not refs else None)
-                if target is not None:
-                    out.append(
-                        Candidate("PARTICIPATES_IN", person.key, target, s, "participates-project-role", 0.6)
-                    )
-            if org is None and APPOINT.search(text[s.start : rs]):
-                org, org_rule = self._appointing_body(text, ms, s, rs)
-            if org is None and THERE.search(text[max(s.start, rs - 40) : rs]):
-                # "In 2014 werd hij daar wethouder": the employer named just before
-                org, org_rule = self._named_before(ctx, i, base), "there"
-            if org is None and role_head(base) in MUNICIPAL_ROLES:
-                org = self._nearby_municipality(ctx, i, ms)
-                org_rule = "context-municipality"
-            if org is None and base in PROVINCIAL_ROLES:
-                org = self._nearby_municipality(ctx, i, ms, type_="Province")
-                org_rule = "context-municipality"
-            if (
-                org is None
-                and role_head(base) in BOARD_ROLES
-                and not OF_SOMETHING.match(text[role_end : s.end])
-            ):
-                org, org_rule = self._context_organisation(ctx, ms, base, s), "context-organisation"
-            if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
-                prev_end = re_
-                continue
-            window = text[max(prev_end, s.start) : re_]
-            former = (
-                any(mod.startswith(f) for f in FORMER_MODIFIERS)
-                or bool(FORMER_CUES.search(window))
-                or self._predecessor(text, person, s)
-            )
-            if org_rule == "there" and re.search(r"\bwerd\b", window) and PAST_YEAR.search(s.text):
-                former = True  # a career history: "In 2014 werd hij daar wethouder"
-            conf = {
-                "there": 0.7,
-                "context-organisation": 0.6,
-                "role-hyphen": 0.85,
-                "role-of": 0.9,
-                "role-adjective": 0.8,
-                "appointing-body": 0.8,
-                "context-municipality": 0.55,
-            }.get(org_rule, 0.7)
-            conf = round(
-                min(
-                    conf,
-                    {
-                        "adjacent": 0.95,
-                        "appointed": 0.9,
-                        "copula": 0.85,
-                        "coordinated": 0.85,
-                        "pronoun": 0.7,
-                        "als-subject": 0.75,
-                    }.get(p_rule, 0.7),
-                ),
-                2,
-            )
-            # "gemeentesecretaris van Venlo en Weert": the same post at each listed employer
-            employers = [org]
-            if org_rule == "role-of" and org.start >= re_:
-                later = [m for m in ms if m.start >= org.start]
-                employers = [m for m in coordinated(text, later, org.start) if m.type == org.type] or [org]
-            for employer in employers:
-                out.append(
-                    Candidate(
-                        "HOLDS_POSITION",
-                        person.key,
-                        employer.key,
-                        s,
-                        f"position-{p_rule}-{org_rule}" + ("" if employer is org else "-list"),
-                        conf if employer is org else round(conf - 0.05, 2),
-                        role=role,
-                        role_class=ROLES.get(base) or ROLES.get(role_head(base)),
-                        status="former" if former else "current",
-                    )
-                )
-            succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
-            if former and succ and re.match(r"\s+op\s+als\b", text[person.end :]):
-                successor = [p for p in persons if p.end <= s.start + succ.start()]
-                if successor:
-                    out.append(
-                        Candidate(
-                            "HOLDS_POSITION",
-                            successor[-1].key,
-                            org.key,
-                            s,
-                            "position-successor",
-                            conf,
-                            role=role,
-                            role_class=ROLES.get(base),
-                            status="current",
-                        )
-                    )
-            last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
+def positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    roles = _roles_in(s, ms)
+    persons = [m for m in ms if m.type == "Person"]
+    prev_end = s.start
+    last_bound: tuple[Mention, int] | None = None  # (person, where the previous role phrase ended)
+    for idx, r in enumerate(roles):
+        rs, re_ = s.start + r.start(), s.start + r.end()
+        mod = (r.group("mod") or "").lower()
+        org, org_rule, role_end, init = _role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
+        role = " ".join(text[s.start + r.start("role") : role_end].lower().split())
+        base = r.group("role").lower()
+        person, p_rule = _role_person(ctx, i, ms, persons, rs, re_, org, roles, idx, s)
+        if person is None and last_bound is not None:
+            glue = org.start if org_rule == "role-hyphen" and org is not None else rs
+            if COORDINATION.fullmatch(text[last_bound[1] : glue]):
+                person, p_rule = last_bound[0], "coordinated"
+        if person is None:
             prev_end = re_
-        return out + self._listed_with_employer(ctx, s, ms, i)
-
-    def _listed_with_employer(
-        self, ctx: Context, s: Sentence, ms: list[Mention], i: int | None = None
-    ) -> list[Candidate]:
-        """ "wethouders Anke Pol (Zwolle), Gert Mulder (Kampen) en Rik de Vos (Deventer)", "burgemeester
-        Els Kok (Ommen)": each person holds the role at the employer in their parenthesis."""
-        out: list[Candidate] = []
-        text = ctx.text
-        for r in ROLE_LIST.finditer(s.text):
-            word = r.group("role").lower()
-            role = PLURAL_ROLES.get(word, word)
-            pos = s.start + r.end()
-            for m in ms:
-                if m.start < pos:  # before the role, or inside what the last person's parenthesis took
-                    continue
-                if m.type != "Person" or not re.fullmatch(r"\s*(?:,|\ben\b|&)?\s*", text[pos : m.start]):
-                    break
-                pos = m.end
-                paren = re.match(r"\s*\(\s*(?:[^()]{1,15},\s*)?", text[pos:])
-                employer = next(
-                    (o for o in ms if paren and o.start == pos + paren.end() and o.type in POSITION_TARGETS),
-                    None,
-                )
-                if employer is None or not re.match(r"\s*(?:,[^()]{1,15})?\)", text[employer.end :]):
-                    # "de wethouders A, B en C" of a document about one municipality
-                    if word in PLURAL_ROLES and role in MUNICIPAL_ROLES and i is not None:
-                        place = self._nearby_municipality(ctx, i, [])
-                        if place is not None:
-                            out.append(
-                                Candidate(
-                                    "HOLDS_POSITION",
-                                    m.key,
-                                    place.key,
-                                    s,
-                                    "position-listed-context",
-                                    0.6,  # type: ignore[arg-type]
-                                    role=role,
-                                    role_class=ROLES.get(role),
-                                    status="current",
-                                )
-                            )
-                    continue
-                pos = text.index(")", employer.end) + 1
+            continue
+        if init is not None:  # "programmamanager van INIT (bij ORG)": both take part in it
+            out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
+            if org is not None and ctx.types.get(org.key) in EMPLOYERS:
+                out.append(Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7))
+        if org is None and init is None and base in PROJECT_ROLES:
+            # "Projectleider is Anna Smit", "kwartiermaker van het congres": a post in an initiative
+            refs = initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+            after = [r for r in refs if r[0] >= re_ and r[0] - role_end <= 12]
+            target = after[0][2] if after else (paragraph_topic(ctx, i) if not refs else None)
+            if target is not None:
                 out.append(
-                    Candidate(
-                        "HOLDS_POSITION",
-                        m.key,  # type: ignore[arg-type]
-                        employer.key,  # type: ignore[arg-type]
-                        s,
-                        "position-listed-employer",
-                        0.85,
-                        role=role,
-                        role_class=ROLES.get(role) or ROLES.get(role_head(role)),
-                        status="current",
-                    )
+                    Candidate("PARTICIPATES_IN", person.key, target, s, "participates-project-role", 0.6)
                 )
-        return out
-
-    def _role_org(
-        self, ctx: Context, i: int, ms: list[Mention], role_start: int, role_end: int, s: Sentence
-    ) -> tuple[Mention | None, str, int, Mention | None]:
-        """The organisation a role is held at, the rule that found it, where the role phrase (with its
-        specifier) ends, and the initiative the role belongs to, if any ("programmamanager van INIT")."""
-        text = ctx.text
-        initiative: Mention | None = None
-        # "VNG-voorzitter": the organisation glued to the role word
-        if role_start > 0 and text[role_start - 1] == "-":
-            hit = next((m for m in ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
-            if hit:
-                return hit, "role-hyphen", role_end, None
-        # "de Rotterdamse wethouder": a municipality's adjective
-        before = text[max(s.start, role_start - 40) : role_start]
-        adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(
-            r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
+        if org is None and APPOINT.search(text[s.start : rs]):
+            org, org_rule = _appointing_body(text, ms, s, rs)
+        if org is None and THERE.search(text[max(s.start, rs - 40) : rs]):
+            # "In 2014 werd hij daar wethouder": the employer named just before
+            org, org_rule = _named_before(ctx, i, base), "there"
+        if org is None and role_head(base) in MUNICIPAL_ROLES:
+            org = _nearby_municipality(ctx, i, ms)
+            org_rule = "context-municipality"
+        if org is None and base in PROVINCIAL_ROLES:
+            org = _nearby_municipality(ctx, i, ms, type_="Province")
+            org_rule = "context-municipality"
+        if org is None and role_head(base) in BOARD_ROLES and not OF_SOMETHING.match(text[role_end : s.end]):
+            org, org_rule = _context_organisation(ctx, ms, base, s), "context-organisation"
+        if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
+            prev_end = re_
+            continue
+        window = text[max(prev_end, s.start) : re_]
+        former = (
+            any(mod.startswith(f) for f in FORMER_MODIFIERS)
+            or bool(FORMER_CUES.search(window))
+            or _predecessor(text, person, s)
         )
-        if adj and adj.group("a") in self.adjectives:
-            place = self._adjective_place(ctx, adj.group("a"), text[role_start:role_end].lower())
-            if place is not None:
-                return place, "role-adjective", role_end, None
-        # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
-        cursor = role_end
-        person_after = next(
-            (
-                m
-                for m in ms
-                if m.type == "Person"
-                and m.start >= role_end
-                and re.fullmatch(r"\s*,?\s*", text[role_end : m.start])
+        if org_rule == "there" and re.search(r"\bwerd\b", window) and PAST_YEAR.search(s.text):
+            former = True  # a career history: "In 2014 werd hij daar wethouder"
+        conf = {
+            "there": 0.7,
+            "context-organisation": 0.6,
+            "role-hyphen": 0.85,
+            "role-of": 0.9,
+            "role-adjective": 0.8,
+            "appointing-body": 0.8,
+            "context-municipality": 0.55,
+        }.get(org_rule, 0.7)
+        conf = round(
+            min(
+                conf,
+                {
+                    "adjacent": 0.95,
+                    "appointed": 0.9,
+                    "copula": 0.85,
+                    "coordinated": 0.85,
+                    "pronoun": 0.7,
+                    "als-subject": 0.75,
+                }.get(p_rule, 0.7),
             ),
-            None,
+            2,
         )
-        generic = re.match(
-            r"\s*,?\s*(?:[A-Z][\w’'-]+\s+){1,4}van\s+(?:de|het)\s+(?P<h>[a-z]+)\b|"
-            r"\s+van\s+(?:de|het)\s+(?P<h2>[a-z]+)\b",
-            text[role_end : s.end],
-        )
-        if generic:
-            ref = generic_reference(ctx, generic.group("h") or generic.group("h2"))
-            if ref is not None:
-                return ref, "role-of", role_end, None
-        for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
-            gap = text[cursor : m.start]
-            if m.rule == "org-party" and re.fullmatch(r"\s*\(\s*", gap):
-                cursor = m.end + 1  # "burgemeester Jaap Kool (VVD)": the party is no employer
-                continue
-            if (
-                m.type == "Initiative"
-                and (ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
-                and (cursor > role_end or person_after is None)
-            ):
-                initiative = m
-                cursor = m.end
-                continue
-            after_person = person_after is not None and cursor == person_after.end
-            if m.type in POSITION_TARGETS:
-                # "Dijkgraaf Co Verdaas, Waterschap Rivierenland:": the body named after the person
-                named_after = (
-                    after_person and re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*[:,]", text[m.end :])
-                )
-                if (
-                    ORG_GAP_DIRECT.fullmatch(gap)
-                    or ORG_GAP.fullmatch(gap)
-                    or ORGAN_GAP.fullmatch(gap)
-                    or named_after
-                ):
-                    spec_end = role_end
-                    spec = re.match(
-                        r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|gemeente|provincie|"
-                        r"was)\b)[a-zà-ÿ][\w/-]*){0,3}",
-                        text[role_end : m.start],
-                    )
-                    if spec and cursor == role_end:
-                        spec_end = role_end + spec.end()
-                    return m, "role-of", spec_end, initiative
-                return None, "", role_end, initiative
-            if m is person_after or m.type == "Initiative":
-                if not re.fullmatch(r"[^.;:!?]{0,60}", gap):
-                    break
-                if m.type == "Initiative" and (ORG_GAP.fullmatch(gap) or ORG_GAP_DIRECT.fullmatch(gap)):
-                    initiative = m
-                cursor = m.end
-                continue
-            break
-        return None, "", role_end, initiative
-
-    def _adjective_place(self, ctx: Context, adjective: str, role: str) -> Mention | None:
-        """The place "de Zwolse burgemeester" or "de Friese gedeputeerde" belongs to, when the text
-        names it; an adjective of a city and a province alike ("Utrechtse") is decided by the office."""
-        codes = self.adjectives[adjective]
-        places = [
-            m
-            for m in ctx.by_type.get("Municipality", []) + ctx.by_type.get("Province", [])
-            if m.attrs.get("code") in codes
-        ]
-        if len({m.key for m in places}) > 1:
-            wanted = "Province" if role_head(role) in PROVINCIAL_ROLES else "Municipality"
-            places = [m for m in places if m.type == wanted]
-        return places[0] if len({m.key for m in places}) == 1 else None
-
-    def _context_organisation(
-        self, ctx: Context, ms: list[Mention], role: str, sentence: Sentence
-    ) -> Mention | None:
-        """The body a board or management role without a named employer belongs to ("Dijkgraaf X:",
-        "oud-voorzitter Y"): the one body of the kind the role implies (a water board for a dijkgraaf),
-        else the organisation the document is about, when the sentence names no other organisation."""
-        kinds = BOARD_ROLES[role_head(role)]
-        if kinds:
-            bodies = {
-                m.key: m
-                for m in ctx.by_type.get("Organization", [])
-                if any(k in m.text.lower() for k in kinds)
-            }
-            return next(iter(bodies.values())) if len(bodies) == 1 else None
-        others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
-        if not others:
-            # "Voorzitter X wijst erop dat de Veiligheidsregio ...": the one body the text calls so
-            named = {ref.key: ref for ref in self._generic_references(ctx, sentence)}
-            if len(named) == 1:
-                return next(iter(named.values()))
-        if ctx.own_org is None or others:
-            return None
-        return ctx.first_by_key.get(ctx.own_org)
-
-    def _generic_references(self, ctx: Context, sentence: Sentence) -> list[Mention]:
-        """Bodies the sentence names by their kind ("de veiligheidsregio", "het waterschap")."""
-        found = []
-        for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", sentence.text):
-            ref = generic_reference(ctx, g.group(1).lower())
-            if ref is not None and ref.type in POSITION_TARGETS:
-                found.append(ref)
-        return found
-
-    def _named_before(self, ctx: Context, i: int, role: str) -> Mention | None:
-        """The employer "daar"/"er" points back to: the last one named in this or the two sentences
-        before; a municipality for a municipal office."""
-        lo = ctx.sentences[max(0, i - 2)].start
-        wanted = {"Municipality"} if role_head(role) in MUNICIPAL_ROLES else POSITION_TARGETS
-        before = [m for m in ctx.starting_in(lo, ctx.sentences[i].start) if m.type in wanted]
-        return before[-1] if before else None
-
-    def _appointing_body(
-        self, text: str, ms: list[Mention], s: Sentence, rs: int
-    ) -> tuple[Mention | None, str]:
-        """ "Het college van B en W van Middelburg heeft X benoemd tot Y": the municipality appoints."""
-        for m in ms:
-            if (
-                m.end <= rs
-                and m.type in EMPLOYERS
-                and re.search(
-                    r"\b(?:college|gemeenteraad|raad|bestuur|provinciale staten|gedeputeerde staten)\b"
-                    r"[^.]{0,60}$",
-                    text[s.start : m.start],
-                    re.IGNORECASE,
-                )
-            ):
-                return m, "appointing-body"
-        return None, ""
-
-    def _role_person(
-        self,
-        ctx: Context,
-        i: int,
-        ms: list[Mention],
-        persons: list[Mention],
-        rs: int,
-        re_: int,
-        org: Mention | None,
-        roles: list,
-        idx: int,
-        s: Sentence,
-    ) -> tuple[Mention | None, str]:
-        text = ctx.text
-        # person right after the role: "burgemeester Anna de Boer", "lector Ravi Smit van ..."
-        after = [p for p in persons if p.start >= re_]
-        if after and re.fullmatch(
-            r"\s*,?\s*|(?:\s+(?!(?:is|was|wordt|werd|heeft|zegt|en|van|bij|met|of|die|dat|"
-            r"de|het)\b)[a-zà-ÿ]+){1,2}\s+",
-            text[re_ : after[0].start],
-        ):
-            return after[0], "adjacent"
-        # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
-        if org is not None and org.start >= re_:
-            after = [p for p in persons if p.start >= org.end]
-            honorific = r"\s*,?\s*(?:(?:de|het)\s+)?(?:(?:de heer|mevrouw|dhr\.|mw\.)\s+)?"
-            if after and re.fullmatch(honorific, text[org.end : after[0].start]):
-                return after[0], "adjacent"
-        # "Projectleider is Anna Smit", "Secretaris van P10 is Jan de Vries"
-        tail = org.end if org is not None and org.start >= re_ else re_
-        after_cop = [p for p in persons if p.start >= tail]
-        if (
-            after_cop
-            and re.fullmatch(r"\s+(?:is|was|wordt|werd)\s+", text[tail : after_cop[0].start])
-            and is_sentence_initial(text, rs)
-        ):
-            return after_cop[0], "adjacent"
-        # coordinated roles before one person: "programmamanager en onderzoeker Lotte Smit"
-        if idx + 1 < len(roles) and after:
-            nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
-            tail = org.end if org is not None and org.start >= re_ else re_
-            if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail:nxt]) and re.fullmatch(
-                r"\s*,?\s*", text[nxt_end : after[0].start]
-            ):
-                return after[0], "adjacent"
-        # person before: "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
-        before = [p for p in persons if p.end <= rs]
-        if before:
-            p = before[-1]
-            gap = text[p.end : rs]
-            if BEFORE_ROLE.fullmatch(gap):
-                return p, "adjacent" if re.match(r"\s*(?:\(\d+\)\s*)?[,(]", gap) else "copula"
-        # "... heeft Anna de Boer benoemd tot burgemeester"
-        if APPOINT.search(text[s.start : rs]) and before:
-            return before[-1], "appointed"
-        # "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ..."
-        pron = re.search(
-            r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start : rs], re.IGNORECASE
-        )
-        inverted = (
-            pron
-            and re.search(rf"\b{VERB}\s+$", text[s.start : s.start + pron.start()])
-            and re.fullmatch(
-                r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
-                r"(?:(?:de|het)\s+)?",
-                pron.group("gap"),
-            )
-        )
-        if (
-            pron
-            and not before
-            and (
-                inverted
-                or BEFORE_ROLE.fullmatch(
-                    " " + pron.group("gap").strip() + " " if pron.group("gap").strip() else " "
-                )
-            )
-        ):
-            who = self._antecedent(ctx, i, pron.group("p").lower())
-            if who is not None:
-                return who, "pronoun"
-        if (
-            pron
-            and before
-            and inverted
-            and len({p.key for p in before}) == 1
-            and pron.group("p").lower() != "ik"
-        ):
-            # "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van Goor": the one person before
-            return before[-1], "pronoun"
-        if re.search(
-            r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE
-        ):
-            others = [p for p in persons if not (rs <= p.start < re_)]
-            if len({p.key for p in others}) == 1:
-                return others[0], "als-subject"
-        return None, ""
-
-    def _antecedent(self, ctx: Context, i: int, pronoun: str) -> Mention | None:
-        """Who "hij"/"zij" or "ik" is: the interviewee for "ik", else the last person named before."""
-        if pronoun == "ik":
-            key = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
-            return ctx.first_by_key.get(key) if key else None
-        lo = ctx.sentences[max(0, i - 3)].start
-        here = ctx.sentences[i].start
-        prev = [m for m in ctx.starting_in(lo, here) if m.type == "Person"]
-        return prev[-1] if prev else None
-
-    def _predecessors(
-        self, ctx: Context, i: int, s: Sentence, ms: list[Mention], found: list[Candidate]
-    ) -> list[Candidate]:
-        """ "Zij volgt Jan Smit op", "de opvolger van Jan Smit", "neemt het voorzitterschap over van
-        Jan Smit": Jan Smit held the post she is taking, until now."""
-        out = []
-        for cue in PREDECESSOR_CUE.finditer(s.text):
-            pos = s.start + cue.end()
-            pred = next(
-                (p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 40), None
-            )
-            if pred is None or not re.fullmatch(
-                r"\s*(?:(?:de|het)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}", ctx.text[pos : pred.start]
-            ):
-                continue
-            if cue.group("volgt") and not re.match(r"\s*(?:\([^()]{1,40}\)\s*)?op\b", ctx.text[pred.end :]):
-                continue
-            subj = [p for p in ms if p.type == "Person" and p.end <= s.start + cue.start()]
-            who = subj[-1] if subj else None
-            if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[: cue.start()], re.IGNORECASE):
-                who = self._antecedent(ctx, i, "zij")
-            if who is None:
-                continue
-            posts = [
-                c
-                for c in found
-                if c.type == "HOLDS_POSITION" and c.source == who.key and c.status == "current"
-            ]
-            if posts:
-                post = posts[0]
-                out.append(
-                    Candidate(
-                        "HOLDS_POSITION",
-                        pred.key,
-                        post.target,
-                        s,
-                        "position-predecessor",
-                        0.6,
-                        role=post.role,
-                        role_class=post.role_class,
-                        status="former",
-                    )
-                )
-        return out
-
-    def _predecessor(self, text: str, person: Mention, s: Sentence) -> bool:
-        """ "... volgt Anna Smit op, die met pensioen gaat": the person succeeded held the post."""
-        return bool(
-            re.search(r"\bvolg(?:t|de|en)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
-            and re.match(r"\s+op\b", text[person.end :])
-            and not re.search(r"\bdie\b[^.]{0,80}\bwordt\b", text[person.end : s.end])
-        )
-
-    def _works_at(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        """ "Zij werkte tien jaar bij de provincie X", "ben ik werkzaam bij gemeente Y"."""
-        out = []
-        text = ctx.text
-        for w in re.finditer(
-            r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
-            r"onder andere\s+)?(?:(?:de|het)\s+)?(?:gemeenten\s+)?",
-            s.text,
-        ):
-            pos = s.start + w.end()
-            org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
-            if org is None:
-                continue
-            # "bij de gemeenten Zeewolde, Dronten en Lingewaard": each of the list
-            employers = [
-                m
-                for m in coordinated(text, [m for m in ms if m.start >= org.start], org.start)
-                if m.type == org.type
-            ] or [org]
-            head = text[s.start : s.start + w.start()]
-            subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
-            pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
-                r"\b(ik)\b", s.text, re.IGNORECASE
-            )
-            if subj:
-                person = subj[-1]
-            elif pron:
-                person = self._antecedent(ctx, i, pron.group(1).lower())
-            else:
-                continue
-            if person is None:
-                continue
-            als = re.search(rf"\bals\s+(?P<r>(?:{ROLE_ALT}))\b", s.text, re.IGNORECASE)
-            role = als.group("r").lower() if als else "medewerker"
-            former = w.group("v") in {"werkte", "werkten"} or bool(
-                re.search(r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid"))
-            )
-            out += [
+        # "gemeentesecretaris van Venlo en Weert": the same post at each listed employer
+        employers = [org]
+        if org_rule == "role-of" and org.start >= re_:
+            later = [m for m in ms if m.start >= org.start]
+            employers = [m for m in coordinated(text, later, org.start) if m.type == org.type] or [org]
+        for employer in employers:
+            out.append(
                 Candidate(
                     "HOLDS_POSITION",
                     person.key,
                     employer.key,
                     s,
-                    "position-works-at",
-                    0.7,
+                    f"position-{p_rule}-{org_rule}" + ("" if employer is org else "-list"),
+                    conf if employer is org else round(conf - 0.05, 2),
                     role=role,
-                    role_class=ROLES.get(role, "staff"),
-                    status="former" if former else "current",
-                )
-                for employer in employers
-            ]
-        return out
-
-    def pronoun_positions(self, ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-        """ "Als gemeentesecretaris van X ben ik ..." / "doet ze dit als voorzitter van Y": the speaker."""
-        speaker = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
-        if speaker is None or any(m.type == "Person" for m in ms):
-            return []
-        words = set(re.findall(r"\w+", s.text))
-        if not words & (FIRST_PERSON_SINGULAR | {"ze", "zij", "hij", "Ze", "Zij", "Hij"}):
-            return []
-        out = []
-        for r in self._roles_in(s, ms):
-            if not re.search(
-                r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25) : r.start()], re.IGNORECASE
-            ):
-                continue
-            org, _, role_end, _ = self._role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
-            if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
-                continue
-            role = r.group("role").lower()
-            former = bool(FORMER_CUES.search(s.text[: r.end()]))
-            out.append(
-                Candidate(
-                    "HOLDS_POSITION",
-                    speaker,
-                    org.key,
-                    s,
-                    "position-speaker-als",
-                    0.7,
-                    role=role,
-                    role_class=ROLES.get(role),
+                    role_class=ROLES.get(base) or ROLES.get(role_head(base)),
                     status="former" if former else "current",
                 )
             )
-        return out
+        succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
+        if former and succ and re.match(r"\s+op\s+als\b", text[person.end :]):
+            successor = [p for p in persons if p.end <= s.start + succ.start()]
+            if successor:
+                out.append(
+                    Candidate(
+                        "HOLDS_POSITION",
+                        successor[-1].key,
+                        org.key,
+                        s,
+                        "position-successor",
+                        conf,
+                        role=role,
+                        role_class=ROLES.get(base),
+                        status="current",
+                    )
+                )
+        last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
+        prev_end = re_
+    return out + _listed_with_employer(ctx, s, ms, i)
 
-    def _nearby_municipality(
-        self, ctx: Context, i: int, ms: list[Mention], type_: str = "Municipality"
-    ) -> Mention | None:
-        """The municipality (or province) a role without a named employer belongs to: the one in the
-        sentence, else the one mentioned most in the sentences around it, if there is a clear one."""
-        here = [m for m in ms if m.type == type_]
-        if len({m.key for m in here}) == 1:
-            return here[0]
-        # "heeft de gemeenteraad van Hollands Kroon laten weten": the council's municipality
-        council = [m for m in here if COUNCIL_OF.search(ctx.text[max(0, m.start - 40) : m.start])]
-        if len({m.key for m in council}) == 1:
-            return council[0]
-        lo = ctx.sentences[max(0, i - 3)].start
-        hi = ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
-        window = [m for m in ctx.starting_in(lo, hi) if m.type == type_]
-        pool = window + ctx.by_type.get(type_, [])
-        if not pool:
-            return None
-        counts: dict[str, int] = {}
-        for m in pool:
-            counts[m.key] = counts.get(m.key, 0) + 1
-        first = pool[len(window)] if len(pool) > len(window) else None  # the headline's place
-        if first is not None:
-            counts[first.key] += 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        return next(m for m in pool if m.key == ranked[0][0])
 
-    def _speakers(self, ctx: Context, per_sentence: list[list[Mention]]) -> None:
-        """Per sentence, the person who speaks in the first person: the latest person with a position."""
-        with_role = set(ctx.positions)
-        persons = [m.key for m in ctx.by_type.get("Person", [])]
-        fallback = max(set(persons), key=lambda k: (persons.count(k), -persons.index(k))) if persons else None
-        if fallback and len(set(persons)) > 1 and fallback not in with_role:
-            fallback = None
-        current = None
-        for ms in per_sentence:
-            for m in ms:
-                if m.type == "Person" and m.key in with_role:
-                    current = m.key
-            ctx.speaker_at.append(current or (next(iter(with_role)) if len(with_role) == 1 else fallback))
+def _listed_with_employer(
+    ctx: Context, s: Sentence, ms: list[Mention], i: int | None = None
+) -> list[Candidate]:
+    """ "wethouders Anke Pol (Zwolle), Gert Mulder (Kampen) en Rik de Vos (Deventer)", "burgemeester
+    Els Kok (Ommen)": each person holds the role at the employer in their parenthesis."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for r in ROLE_LIST.finditer(s.text):
+        word = r.group("role").lower()
+        role = PLURAL_ROLES.get(word, word)
+        pos = s.start + r.end()
+        for m in ms:
+            if m.start < pos:  # before the role, or inside what the last person's parenthesis took
+                continue
+            if m.type != "Person" or not re.fullmatch(r"\s*(?:,|\ben\b|&)?\s*", text[pos : m.start]):
+                break
+            pos = m.end
+            paren = re.match(r"\s*\(\s*(?:[^()]{1,15},\s*)?", text[pos:])
+            employer = next(
+                (o for o in ms if paren and o.start == pos + paren.end() and o.type in POSITION_TARGETS),
+                None,
+            )
+            if employer is None or not re.match(r"\s*(?:,[^()]{1,15})?\)", text[employer.end :]):
+                # "de wethouders A, B en C" of a document about one municipality
+                if word in PLURAL_ROLES and role in MUNICIPAL_ROLES and i is not None:
+                    place = _nearby_municipality(ctx, i, [])
+                    if place is not None:
+                        out.append(
+                            Candidate(
+                                "HOLDS_POSITION",
+                                m.key,
+                                place.key,
+                                s,
+                                "position-listed-context",
+                                0.6,  # type: ignore[arg-type]
+                                role=role,
+                                role_class=ROLES.get(role),
+                                status="current",
+                            )
+                        )
+                continue
+            pos = text.index(")", employer.end) + 1
+            out.append(
+                Candidate(
+                    "HOLDS_POSITION",
+                    m.key,  # type: ignore[arg-type]
+                    employer.key,  # type: ignore[arg-type]
+                    s,
+                    "position-listed-employer",
+                    0.85,
+                    role=role,
+                    role_class=ROLES.get(role) or ROLES.get(role_head(role)),
+                    status="current",
+                )
+            )
+    return out
 
-    def _speaker_org(self, ctx: Context, i: int, ms: list[Mention]) -> str | None:
-        """Who "wij"/"onze organisatie" is: the interviewee's organisation, else the organisation the
-        whole document speaks for (an annual report, a council letter, a press release)."""
-        speaker = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
-        if ctx.own_org and not quoted(ctx, i):
-            return ctx.own_org
-        orgs = ctx.positions.get(speaker, []) if speaker else []
-        munis = [o for o in orgs if ctx.types.get(o) == "Municipality"]
-        return (munis or orgs or [ctx.own_org])[0]
+
+def _role_org(
+    ctx: Context, i: int, ms: list[Mention], role_start: int, role_end: int, s: Sentence
+) -> tuple[Mention | None, str, int, Mention | None]:
+    """The organisation a role is held at, the rule that found it, where the role phrase (with its
+    specifier) ends, and the initiative the role belongs to, if any ("programmamanager van INIT")."""
+    text = ctx.text
+    initiative: Mention | None = None
+    # "VNG-voorzitter": the organisation glued to the role word
+    if role_start > 0 and text[role_start - 1] == "-":
+        hit = next((m for m in ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
+        if hit:
+            return hit, "role-hyphen", role_end, None
+    # "de Rotterdamse wethouder": a municipality's adjective
+    before = text[max(s.start, role_start - 40) : role_start]
+    adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(
+        r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
+    )
+    if adj and adj.group("a") in ctx.adjectives:
+        place = _adjective_place(ctx, adj.group("a"), text[role_start:role_end].lower())
+        if place is not None:
+            return place, "role-adjective", role_end, None
+    # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
+    cursor = role_end
+    person_after = next(
+        (
+            m
+            for m in ms
+            if m.type == "Person"
+            and m.start >= role_end
+            and re.fullmatch(r"\s*,?\s*", text[role_end : m.start])
+        ),
+        None,
+    )
+    generic = re.match(
+        r"\s*,?\s*(?:[A-Z][\w’'-]+\s+){1,4}van\s+(?:de|het)\s+(?P<h>[a-z]+)\b|"
+        r"\s+van\s+(?:de|het)\s+(?P<h2>[a-z]+)\b",
+        text[role_end : s.end],
+    )
+    if generic:
+        ref = generic_reference(ctx, generic.group("h") or generic.group("h2"))
+        if ref is not None:
+            return ref, "role-of", role_end, None
+    for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
+        gap = text[cursor : m.start]
+        if m.rule == "org-party" and re.fullmatch(r"\s*\(\s*", gap):
+            cursor = m.end + 1  # "burgemeester Jaap Kool (VVD)": the party is no employer
+            continue
+        if (
+            m.type == "Initiative"
+            and (ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
+            and (cursor > role_end or person_after is None)
+        ):
+            initiative = m
+            cursor = m.end
+            continue
+        after_person = person_after is not None and cursor == person_after.end
+        if m.type in POSITION_TARGETS:
+            # "Dijkgraaf Co Verdaas, Waterschap Rivierenland:": the body named after the person
+            named_after = (
+                after_person and re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*[:,]", text[m.end :])
+            )
+            if (
+                ORG_GAP_DIRECT.fullmatch(gap)
+                or ORG_GAP.fullmatch(gap)
+                or ORGAN_GAP.fullmatch(gap)
+                or named_after
+            ):
+                spec_end = role_end
+                spec = re.match(
+                    r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|gemeente|provincie|"
+                    r"was)\b)[a-zà-ÿ][\w/-]*){0,3}",
+                    text[role_end : m.start],
+                )
+                if spec and cursor == role_end:
+                    spec_end = role_end + spec.end()
+                return m, "role-of", spec_end, initiative
+            return None, "", role_end, initiative
+        if m is person_after or m.type == "Initiative":
+            if not re.fullmatch(r"[^.;:!?]{0,60}", gap):
+                break
+            if m.type == "Initiative" and (ORG_GAP.fullmatch(gap) or ORG_GAP_DIRECT.fullmatch(gap)):
+                initiative = m
+            cursor = m.end
+            continue
+        break
+    return None, "", role_end, initiative
+
+
+def _adjective_place(ctx: Context, adjective: str, role: str) -> Mention | None:
+    """The place "de Zwolse burgemeester" or "de Friese gedeputeerde" belongs to, when the text
+    names it; an adjective of a city and a province alike ("Utrechtse") is decided by the office."""
+    codes = ctx.adjectives[adjective]
+    places = [
+        m
+        for m in ctx.by_type.get("Municipality", []) + ctx.by_type.get("Province", [])
+        if m.attrs.get("code") in codes
+    ]
+    if len({m.key for m in places}) > 1:
+        wanted = "Province" if role_head(role) in PROVINCIAL_ROLES else "Municipality"
+        places = [m for m in places if m.type == wanted]
+    return places[0] if len({m.key for m in places}) == 1 else None
+
+
+def _context_organisation(ctx: Context, ms: list[Mention], role: str, sentence: Sentence) -> Mention | None:
+    """The body a board or management role without a named employer belongs to ("Dijkgraaf X:",
+    "oud-voorzitter Y"): the one body of the kind the role implies (a water board for a dijkgraaf),
+    else the organisation the document is about, when the sentence names no other organisation."""
+    kinds = BOARD_ROLES[role_head(role)]
+    if kinds:
+        bodies = {
+            m.key: m for m in ctx.by_type.get("Organization", []) if any(k in m.text.lower() for k in kinds)
+        }
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+    others = [m for m in ms if m.type in {"Organization", "Region"} and m.key != ctx.own_org]
+    if not others:
+        # "Voorzitter X wijst erop dat de Veiligheidsregio ...": the one body the text calls so
+        named = {ref.key: ref for ref in _generic_references(ctx, sentence)}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    if ctx.own_org is None or others:
+        return None
+    return ctx.first_by_key.get(ctx.own_org)
+
+
+def _generic_references(ctx: Context, sentence: Sentence) -> list[Mention]:
+    """Bodies the sentence names by their kind ("de veiligheidsregio", "het waterschap")."""
+    found = []
+    for g in re.finditer(r"\b(?:de|het)\s+([A-Za-zà-ÿ]+)\b", sentence.text):
+        ref = generic_reference(ctx, g.group(1).lower())
+        if ref is not None and ref.type in POSITION_TARGETS:
+            found.append(ref)
+    return found
+
+
+def _named_before(ctx: Context, i: int, role: str) -> Mention | None:
+    """The employer "daar"/"er" points back to: the last one named in this or the two sentences
+    before; a municipality for a municipal office."""
+    lo = ctx.sentences[max(0, i - 2)].start
+    wanted = {"Municipality"} if role_head(role) in MUNICIPAL_ROLES else POSITION_TARGETS
+    before = [m for m in ctx.starting_in(lo, ctx.sentences[i].start) if m.type in wanted]
+    return before[-1] if before else None
+
+
+def _appointing_body(text: str, ms: list[Mention], s: Sentence, rs: int) -> tuple[Mention | None, str]:
+    """ "Het college van B en W van Middelburg heeft X benoemd tot Y": the municipality appoints."""
+    for m in ms:
+        if (
+            m.end <= rs
+            and m.type in EMPLOYERS
+            and re.search(
+                r"\b(?:college|gemeenteraad|raad|bestuur|provinciale staten|gedeputeerde staten)\b"
+                r"[^.]{0,60}$",
+                text[s.start : m.start],
+                re.IGNORECASE,
+            )
+        ):
+            return m, "appointing-body"
+    return None, ""
+
+
+def _role_person(
+    ctx: Context,
+    i: int,
+    ms: list[Mention],
+    persons: list[Mention],
+    rs: int,
+    re_: int,
+    org: Mention | None,
+    roles: list,
+    idx: int,
+    s: Sentence,
+) -> tuple[Mention | None, str]:
+    text = ctx.text
+    # person right after the role: "burgemeester Anna de Boer", "lector Ravi Smit van ..."
+    after = [p for p in persons if p.start >= re_]
+    if after and re.fullmatch(
+        r"\s*,?\s*|(?:\s+(?!(?:is|was|wordt|werd|heeft|zegt|en|van|bij|met|of|die|dat|"
+        r"de|het)\b)[a-zà-ÿ]+){1,2}\s+",
+        text[re_ : after[0].start],
+    ):
+        return after[0], "adjacent"
+    # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
+    if org is not None and org.start >= re_:
+        after = [p for p in persons if p.start >= org.end]
+        honorific = r"\s*,?\s*(?:(?:de|het)\s+)?(?:(?:de heer|mevrouw|dhr\.|mw\.)\s+)?"
+        if after and re.fullmatch(honorific, text[org.end : after[0].start]):
+            return after[0], "adjacent"
+    # "Projectleider is Anna Smit", "Secretaris van P10 is Jan de Vries"
+    tail = org.end if org is not None and org.start >= re_ else re_
+    after_cop = [p for p in persons if p.start >= tail]
+    if (
+        after_cop
+        and re.fullmatch(r"\s+(?:is|was|wordt|werd)\s+", text[tail : after_cop[0].start])
+        and is_sentence_initial(text, rs)
+    ):
+        return after_cop[0], "adjacent"
+    # coordinated roles before one person: "programmamanager en onderzoeker Lotte Smit"
+    if idx + 1 < len(roles) and after:
+        nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
+        tail = org.end if org is not None and org.start >= re_ else re_
+        if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail:nxt]) and re.fullmatch(
+            r"\s*,?\s*", text[nxt_end : after[0].start]
+        ):
+            return after[0], "adjacent"
+    # person before: "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
+    before = [p for p in persons if p.end <= rs]
+    if before:
+        p = before[-1]
+        gap = text[p.end : rs]
+        if BEFORE_ROLE.fullmatch(gap):
+            return p, "adjacent" if re.match(r"\s*(?:\(\d+\)\s*)?[,(]", gap) else "copula"
+    # "... heeft Anna de Boer benoemd tot burgemeester"
+    if APPOINT.search(text[s.start : rs]) and before:
+        return before[-1], "appointed"
+    # "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ..."
+    pron = re.search(r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start : rs], re.IGNORECASE)
+    inverted = (
+        pron
+        and re.search(rf"\b{VERB}\s+$", text[s.start : s.start + pron.start()])
+        and re.fullmatch(
+            r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
+            r"(?:(?:de|het)\s+)?",
+            pron.group("gap"),
+        )
+    )
+    if (
+        pron
+        and not before
+        and (
+            inverted
+            or BEFORE_ROLE.fullmatch(
+                " " + pron.group("gap").strip() + " " if pron.group("gap").strip() else " "
+            )
+        )
+    ):
+        who = antecedent(ctx, i, pron.group("p").lower())
+        if who is not None:
+            return who, "pronoun"
+    if pron and before and inverted and len({p.key for p in before}) == 1 and pron.group("p").lower() != "ik":
+        # "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van Goor": the one person before
+        return before[-1], "pronoun"
+    if re.search(r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE):
+        others = [p for p in persons if not (rs <= p.start < re_)]
+        if len({p.key for p in others}) == 1:
+            return others[0], "als-subject"
+    return None, ""
+
+
+def predecessors(
+    ctx: Context, i: int, s: Sentence, ms: list[Mention], found: list[Candidate]
+) -> list[Candidate]:
+    """ "Zij volgt Jan Smit op", "de opvolger van Jan Smit", "neemt het voorzitterschap over van
+    Jan Smit": Jan Smit held the post she is taking, until now."""
+    out = []
+    for cue in PREDECESSOR_CUE.finditer(s.text):
+        pos = s.start + cue.end()
+        pred = next((p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 40), None)
+        if pred is None or not re.fullmatch(
+            r"\s*(?:(?:de|het)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}", ctx.text[pos : pred.start]
+        ):
+            continue
+        if cue.group("volgt") and not re.match(r"\s*(?:\([^()]{1,40}\)\s*)?op\b", ctx.text[pred.end :]):
+            continue
+        subj = [p for p in ms if p.type == "Person" and p.end <= s.start + cue.start()]
+        who = subj[-1] if subj else None
+        if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[: cue.start()], re.IGNORECASE):
+            who = antecedent(ctx, i, "zij")
+        if who is None:
+            continue
+        posts = [
+            c for c in found if c.type == "HOLDS_POSITION" and c.source == who.key and c.status == "current"
+        ]
+        if posts:
+            post = posts[0]
+            out.append(
+                Candidate(
+                    "HOLDS_POSITION",
+                    pred.key,
+                    post.target,
+                    s,
+                    "position-predecessor",
+                    0.6,
+                    role=post.role,
+                    role_class=post.role_class,
+                    status="former",
+                )
+            )
+    return out
+
+
+def _predecessor(text: str, person: Mention, s: Sentence) -> bool:
+    """ "... volgt Anna Smit op, die met pensioen gaat": the person succeeded held the post."""
+    return bool(
+        re.search(r"\bvolg(?:t|de|en)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
+        and re.match(r"\s+op\b", text[person.end :])
+        and not re.search(r"\bdie\b[^.]{0,80}\bwordt\b", text[person.end : s.end])
+    )
+
+
+def works_at(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "Zij werkte tien jaar bij de provincie X", "ben ik werkzaam bij gemeente Y"."""
+    out = []
+    text = ctx.text
+    for w in re.finditer(
+        r"\b(?P<v>werk(?:t|te|ten|en)|werkzaam)\b(?P<mid>[^.;]{0,80}?)\bbij\s+(?:o\.a\.\s+|"
+        r"onder andere\s+)?(?:(?:de|het)\s+)?(?:gemeenten\s+)?",
+        s.text,
+    ):
+        pos = s.start + w.end()
+        org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
+        if org is None:
+            continue
+        # "bij de gemeenten Zeewolde, Dronten en Lingewaard": each of the list
+        employers = [
+            m
+            for m in coordinated(text, [m for m in ms if m.start >= org.start], org.start)
+            if m.type == org.type
+        ] or [org]
+        head = text[s.start : s.start + w.start()]
+        subj = [m for m in ms if m.type == "Person" and m.end <= s.start + w.start()]
+        pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
+            r"\b(ik)\b", s.text, re.IGNORECASE
+        )
+        if subj:
+            person = subj[-1]
+        elif pron:
+            person = antecedent(ctx, i, pron.group(1).lower())
+        else:
+            continue
+        if person is None:
+            continue
+        als = re.search(rf"\bals\s+(?P<r>(?:{ROLE_ALT}))\b", s.text, re.IGNORECASE)
+        role = als.group("r").lower() if als else "medewerker"
+        former = w.group("v") in {"werkte", "werkten"} or bool(
+            re.search(r"\b(?:eerder|daarvoor|voorheen|vroeger|was|geweest)\b", head + w.group("mid"))
+        )
+        out += [
+            Candidate(
+                "HOLDS_POSITION",
+                person.key,
+                employer.key,
+                s,
+                "position-works-at",
+                0.7,
+                role=role,
+                role_class=ROLES.get(role, "staff"),
+                status="former" if former else "current",
+            )
+            for employer in employers
+        ]
+    return out
+
+
+def pronoun_positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "Als gemeentesecretaris van X ben ik ..." / "doet ze dit als voorzitter van Y": the speaker."""
+    speaker = ctx.speaker_at[i] if i < len(ctx.speaker_at) else None
+    if speaker is None or any(m.type == "Person" for m in ms):
+        return []
+    words = set(re.findall(r"\w+", s.text))
+    if not words & (FIRST_PERSON_SINGULAR | {"ze", "zij", "hij", "Ze", "Zij", "Hij"}):
+        return []
+    out = []
+    for r in _roles_in(s, ms):
+        if not re.search(
+            r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25) : r.start()], re.IGNORECASE
+        ):
+            continue
+        org, _, role_end, _ = _role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
+        if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
+            continue
+        role = r.group("role").lower()
+        former = bool(FORMER_CUES.search(s.text[: r.end()]))
+        out.append(
+            Candidate(
+                "HOLDS_POSITION",
+                speaker,
+                org.key,
+                s,
+                "position-speaker-als",
+                0.7,
+                role=role,
+                role_class=ROLES.get(role),
+                status="former" if former else "current",
+            )
+        )
+    return out
+
+
+def _nearby_municipality(
+    ctx: Context, i: int, ms: list[Mention], type_: str = "Municipality"
+) -> Mention | None:
+    """The municipality (or province) a role without a named employer belongs to: the one in the
+    sentence, else the one mentioned most in the sentences around it, if there is a clear one."""
+    here = [m for m in ms if m.type == type_]
+    if len({m.key for m in here}) == 1:
+        return here[0]
+    # "heeft de gemeenteraad van Hollands Kroon laten weten": the council's municipality
+    council = [m for m in here if COUNCIL_OF.search(ctx.text[max(0, m.start - 40) : m.start])]
+    if len({m.key for m in council}) == 1:
+        return council[0]
+    lo = ctx.sentences[max(0, i - 3)].start
+    hi = ctx.sentences[min(len(ctx.sentences) - 1, i + 3)].end
+    window = [m for m in ctx.starting_in(lo, hi) if m.type == type_]
+    pool = window + ctx.by_type.get(type_, [])
+    if not pool:
+        return None
+    counts: dict[str, int] = {}
+    for m in pool:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    first = pool[len(window)] if len(pool) > len(window) else None  # the headline's place
+    if first is not None:
+        counts[first.key] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return next(m for m in pool if m.key == ranked[0][0])

@@ -559,7 +559,7 @@ def test_participants_of_a_body_do_not_join_the_paragraphs_initiative(extract) -
 
 def test_a_subject_the_recogniser_missed_is_the_body_read_elsewhere() -> None:
     """member-body-of: the rules alone, with the sentence's subject left unrecognised on purpose."""
-    from stakegraph.loaders.relations import RelationExtractor
+    from stakegraph.loaders.relations import extract_relations
     from stakegraph.loaders.text import Mention, Sentence
 
     text = (
@@ -579,6 +579,6 @@ def test_a_subject_the_recogniser_missed_is_the_body_read_elsewhere() -> None:
         mention("Tynaarlo", "Municipality", "gemeente:gm1730"),
     ]
     types = {m.key: m.type for m in mentions}
-    candidates = RelationExtractor().extract(text, sentences, mentions, types)
+    candidates = extract_relations(text, sentences, mentions, types)
     got = {(c.source, c.target) for c in candidates if c.type == "MEMBER_OF" and c.rule == "member-body-of"}
     assert got == {("gemeente:gm0106", "region:groenhaven"), ("gemeente:gm1730", "region:groenhaven")}
