@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...graph.model import BODIES, EntityType
@@ -360,3 +361,17 @@ def dateline(ctx: Context, m: Mention) -> bool:
     return not ctx.text[line_start : m.start].strip() and bool(
         re.match(r"(?:/[\w-]+)?\s*[–—-]\s", ctx.text[m.end : m.end + 14])
     )
+
+
+# a sentence rule: (context, sentence index, sentence, its mentions) -> candidates
+SentenceRule = Callable[[Context, int, Sentence, list[Mention]], list[Candidate]]
+
+
+def run_rules(
+    rules: Iterable[SentenceRule], ctx: Context, i: int, s: Sentence, ms: list[Mention]
+) -> list[Candidate]:
+    """Every rule of a family over one sentence, their candidates in the order of the rules."""
+    out: list[Candidate] = []
+    for rule in rules:
+        out += rule(ctx, i, s, ms)
+    return out

@@ -12,10 +12,12 @@ from collections.abc import Callable
 
 from ..text import Mention, Sentence
 from .common import Candidate, Context, own_organisation
-from .cooperation import collaborations, joint_work, memberships, paragraph_participation, participations
+from .cooperation import collaborations, memberships
 from .groups import agreement_with, board_memberships, go_together, group_relations
 from .initiatives import initiative_refs
+from .joint import joint_work
 from .locations import locations
+from .participation import paragraph_participation, participations
 from .positions import positions, predecessors, pronoun_positions, works_at
 from .speakers import assign_speakers
 
