@@ -169,13 +169,9 @@ def is_role_word(word: str) -> bool:
     )
 
 
-def from_match(
-    m: re.Match, type_: str, rule: str, priority: int, confidence: float, group: int | str = 0
-) -> Mention:
-    """A candidate mention spanning a regex match (or one of its groups)."""
-    return Mention(
-        m.start(group), m.end(group), m.group(group), type_, rule, priority=priority, confidence=confidence
-    )
+def from_match(m: re.Match[str], type_: str, rule: str, priority: int, confidence: float) -> Mention:
+    """A candidate mention spanning a regex match."""
+    return Mention(m.start(), m.end(), m.group(), type_, rule, priority=priority, confidence=confidence)
 
 
 def place_context(text: str, pos: int) -> bool:

@@ -347,7 +347,17 @@ def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
                 )
             )
     for m in re.finditer(r"(?<![\w-])([A-Z]\d{1,3})(?=[\s-](?:gemeenten|steden|gemeente)\b)", text):
-        out.append(from_match(m, "Organization", "acronym-network", 45, 0.7, group=1))
+        out.append(
+            Mention(
+                m.start(1),
+                m.end(1),
+                m.group(1),
+                "Organization",
+                "acronym-network",
+                priority=45,
+                confidence=0.7,
+            )
+        )
     return out
 
 

@@ -5,6 +5,7 @@ and regions (compass + province, 'regio X', the region list).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..reference import common_word
 from ..text import Mention, is_sentence_initial
@@ -18,7 +19,9 @@ NOT_NAME_HEADS = frozenset(
 
 
 # -- places -------------------------------------------------------------------------------
-def places(gz: Gazetteer, text: str) -> list[Mention]:
+def _municipalities(gz: Gazetteer, text: str) -> list[Mention]:
+    """Municipality names from the CBS list, "gemeente X"; a province in parentheses picks
+    among namesakes."""
     out: list[Mention] = []
     for m in gz.muni_re.finditer(text):
         name = m.group("n")
@@ -52,6 +55,12 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
         )
         if paren and gz.ref.province_code(paren.group("p")):
             out[-1].attrs["paren"] = paren.group("p").strip()
+    return out
+
+
+def _former_municipalities(gz: Gazetteer, text: str) -> list[Mention]:
+    """Municipalities merged away (the former names list)."""
+    out: list[Mention] = []
     for m in gz.former_re.finditer(text):
         name = m.group("n")
         if name in gz.ref.municipality_names:
@@ -69,6 +78,13 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
                 attrs={"codes": [gz.ref.former_names[name]]},
             )
         )
+    return out
+
+
+def _provinces(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "provincie Utrecht", "Gedeputeerde Staten van Gelderland", or the bare name when no
+    municipality is called so."""
+    out: list[Mention] = []
     for m in gz.prov_re.finditer(text):
         name = m.group("n")
         if not m.group("g") and name in gz.ref.municipality_names:
@@ -87,7 +103,12 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
                 attrs={"code": gz.ref.province_names[name]},
             )
         )
-    out += _listed_provinces(gz, text)
+    return out
+
+
+def _compass_regions(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "Zuidoost-Brabant", "Noord- en Midden-Limburg": a compass word and a place."""
+    out: list[Mention] = []
     for m in gz.compass_re.finditer(text):
         name = m.group("n")
         before = text[max(0, m.start() - 40) : m.start()]
@@ -101,6 +122,12 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
         ):
             continue
         out.append(Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8))
+    return out
+
+
+def _regio_regions(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "regio Twente", "Regio Foodvalley"."""
+    out: list[Mention] = []
     for m in re.finditer(
         rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+"
         rf"(?P<n>{CAP}(?:(?:\s(?:van|en|de|aan))?[ -]{CAP}){{0,3}})",
@@ -123,6 +150,12 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
                 confidence=0.85,
             )
         )
+    return out
+
+
+def _listed_regions(gz: Gazetteer, text: str) -> list[Mention]:
+    """Regions of the reference list."""
+    out: list[Mention] = []
     for m in gz.region_list_re.finditer(text):
         out.append(from_match(m, "Region", "gazetteer-region", 45, 0.7))
     return out
@@ -151,4 +184,23 @@ def _listed_provinces(gz: Gazetteer, text: str) -> list[Mention]:
                     attrs={"code": code},
                 )
             )
+    return out
+
+
+PLACE_RULES: tuple[Callable[[Gazetteer, str], list[Mention]], ...] = (
+    _municipalities,
+    _former_municipalities,
+    _provinces,
+    _listed_provinces,
+    _compass_regions,
+    _regio_regions,
+    _listed_regions,
+)
+
+
+def places(gz: Gazetteer, text: str) -> list[Mention]:
+    """Every place rule over the text: municipalities, provinces and regions."""
+    out: list[Mention] = []
+    for rule in PLACE_RULES:
+        out += rule(gz, text)
     return out

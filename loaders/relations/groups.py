@@ -124,6 +124,32 @@ BODY_NP = re.compile(
 GENERIC_HEADS = {"samenwerkingsverband", "organisatie", "regeling", "netwerk", "gemeenschappelijke regeling"}
 
 
+# rule -> confidence of the membership or participation it reads
+CONFIDENCE = {
+    "member-board": 0.6,
+    "member-board-list": 0.7,
+    "member-board-seat": 0.6,
+    "member-body-of": 0.7,
+    "member-consists-of-list": 0.7,
+    "member-counted": 0.6,
+    "member-form-with": 0.75,
+    "member-forming": 0.75,
+    "member-founders": 0.7,
+    "member-listed": 0.75,
+    "member-participants-are": 0.6,
+    "member-predicate": 0.75,
+    "member-under-the-name": 0.7,
+    "member-waarin": 0.65,
+    "member-we-in": 0.65,
+    "member-where": 0.7,
+    "member-works-for": 0.7,
+    "participates-deal-party": 0.65,
+    "participates-drafted-by": 0.7,
+    "participates-initiative-of": 0.7,
+    "participates-partner-in": 0.7,
+}
+
+
 def cooperation_body(ctx: Context, m: Mention) -> bool:
     """A Region, or an organisation whose name (or the type word just before it: "Omgevingsdienst
     [X]") says it is a body of public cooperation."""
@@ -275,7 +301,7 @@ def _board_list_item(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
             status="current",
         )
     ]
-    _add(out, [place], body, s, "member-board-list", 0.7, ctx)
+    out += _joined(ctx, s, [place], body, "member-board-list")
     return out
 
 
@@ -306,22 +332,21 @@ def _members_listed(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> lis
         if body is None:
             continue
         members = party_list(ctx.text, ms, at, s.end).items
-        _add(out, members, body, s, "member-listed", 0.75, ctx)
+        out += _joined(ctx, s, members, body, "member-listed")
     forming = FORMING.search(t)
     if forming:
         body = next((m for m in ms if m.type in BODY_TYPES and m.start >= s.start + forming.end() - 1), None)
         subjects = [m for m in ms if m.type == "Municipality" and m.end <= s.start + forming.start()]
         if body is not None and len(subjects) >= 2:
-            _add(out, subjects, body, s, "member-forming", 0.75, ctx)
+            out += _joined(ctx, s, subjects, body, "member-forming")
     return out
 
 
 # -- helpers -------------------------------------------------------------------------------
-def _subjects(
-    ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int, predicate: str = ""
-) -> list[Mention]:
+def _subjects(ctx: Context, i: int, ms: list[Mention], hi: int, predicate: str = "") -> list[Mention]:
     """The parties a predicate at `hi` is said of: the list (or list anaphor, or "zij") before it,
     or inside the predicate ("vormen zij", "neemt ook de gemeente A deel aan")."""
+    s = ctx.sentences[i]
     lo = s.start
     semi = ctx.text.rfind(";", s.start, hi)
     if semi >= 0:
@@ -466,15 +491,10 @@ def _only_body_with(ctx: Context, head: str) -> Mention | None:
     return ctx.memo[key]  # type: ignore[return-value]
 
 
-def _add(
-    out: list[Candidate],
-    members: list[Mention],
-    body: Mention,
-    s: Sentence,
-    rule: str,
-    conf: float,
-    ctx: Context,
-) -> None:
+def _joined(ctx: Context, s: Sentence, members: list[Mention], body: Mention, rule: str) -> list[Candidate]:
+    """Each member takes part in an initiative or is a member of a body: only parties of the right
+    types, never the body itself."""
+    out: list[Candidate] = []
     btype = ctx.types.get(body.key or "", body.type)
     rtype = "PARTICIPATES_IN" if btype == "Initiative" else "MEMBER_OF"
     for m in members:
@@ -485,7 +505,8 @@ def _add(
             continue
         if rtype == "PARTICIPATES_IN" and mtype not in ORGLIKE:
             continue
-        out.append(Candidate(rtype, m.key, body.key, s, rule, conf))
+        out.append(Candidate(rtype, m.key, body.key, s, rule, CONFIDENCE[rule]))
+    return out
 
 
 def _partner_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -496,8 +517,8 @@ def _partner_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
         inits = [b for b in _bodies_at(ctx, ms, pos, s.end) if b.type == "Initiative"]
         if not inits:
             continue
-        members = _subjects(ctx, i, s, ms, s.start + m.start(), m.group())
-        _add(out, members, inits[0], s, "participates-partner-in", 0.7, ctx)
+        members = _subjects(ctx, i, ms, s.start + m.start(), m.group())
+        out += _joined(ctx, s, members, inits[0], "participates-partner-in")
     return out
 
 
@@ -511,7 +532,7 @@ def _member_predicates(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> 
         bodies = _bodies_at(ctx, ms, pos, s.end)
         if not bodies or NEGATION.search(s.text[max(0, m.start() - 30) : m.end()]):
             continue  # "Zo is A geen onderdeel van X", "A wil niet langer lid zijn van X"
-        members = _subjects(ctx, i, s, ms, s.start + m.start(), m.group())
+        members = _subjects(ctx, i, ms, s.start + m.start(), m.group())
         if not members and re.search(r"\b(?:we|wij)\b", s.text[: m.end()], re.IGNORECASE):
             members = _we_group(ctx, i, ms)
         if "onderdeel" in m.group().lower():
@@ -524,7 +545,7 @@ def _member_predicates(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> 
                 mpos = s.start + m.start() + met.end()
                 members += party_list(ctx.text, [x for x in ms if x.start >= mpos], mpos, pos).items
         for body in bodies:
-            _add(out, members, body, s, "member-predicate", 0.75, ctx)
+            out += _joined(ctx, s, members, body, "member-predicate")
     return out
 
 
@@ -542,10 +563,10 @@ def _participants_are(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> l
         pos = s.start + lead.end()
         items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
     else:
-        items = _subjects(ctx, i, s, ms, s.start + tail.start())  # type: ignore[union-attr]
+        items = _subjects(ctx, i, ms, s.start + tail.start())  # type: ignore[union-attr]
     body = _context_body(ctx, i)
     if body is not None:
-        _add(out, items, body, s, "member-participants-are", 0.6, ctx)
+        out += _joined(ctx, s, items, body, "member-participants-are")
     return out
 
 
@@ -573,8 +594,8 @@ def _form_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
         bodies = _bodies_at(ctx, ms, pl.end + 1, s.end)
         if not bodies or bodies[0].start - pl.end > 12:
             continue
-        members = _subjects(ctx, i, s, ms, s.start + m.start()) + pl.items
-        _add(out, members, bodies[0], s, "member-form-with", 0.75, ctx)
+        members = _subjects(ctx, i, ms, s.start + m.start()) + pl.items
+        out += _joined(ctx, s, members, bodies[0], "member-form-with")
     for m in UNDER_THE_NAME.finditer(s.text):
         body = next((b for b in ms if b.start == s.start + m.end() and b.type in BODY_TYPES), None)
         if body is None or not re.match(
@@ -582,8 +603,8 @@ def _form_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
             ctx.text[body.end : s.end],
         ):
             continue
-        members = _subjects(ctx, i, s, ms, s.start + m.start())
-        _add(out, members, body, s, "member-under-the-name", 0.7, ctx)
+        members = _subjects(ctx, i, ms, s.start + m.start())
+        out += _joined(ctx, s, members, body, "member-under-the-name")
     return out
 
 
@@ -604,7 +625,7 @@ def _initiative_parties(ctx: Context, i: int, s: Sentence, ms: list[Mention]) ->
         pos = s.start + m.end()
         items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
         if init is not None:
-            _add(out, items, init, s, "participates-initiative-of", 0.7, ctx)
+            out += _joined(ctx, s, items, init, "participates-initiative-of")
     return out
 
 
@@ -629,7 +650,7 @@ def _counted_members(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
             ]
             if hits:
                 members = [x for x in hits[0].items if x.type == "Municipality"]
-                _add(out, members, bodies[0], s, "member-counted", 0.6, ctx)
+                out += _joined(ctx, s, members, bodies[0], "member-counted")
                 break
     return out
 
@@ -653,15 +674,13 @@ def _founders(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Cand
             continue
         if after.group().strip().endswith("op") and not re.match(r"richt", verb.group()):
             continue
-        members = _subjects(ctx, i, s, ms, s.start + verb.start(), verb.group())
-        _add(
-            out,
+        members = _subjects(ctx, i, ms, s.start + verb.start(), verb.group())
+        out += _joined(
+            ctx,
+            s,
             [m for m in members if m.type in {"Municipality", "Province", "Organization"}],
             body,
-            s,
             "member-founders",
-            0.7,
-            ctx,
         )
     return out
 
@@ -674,7 +693,7 @@ def _where_member(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
         items = party_list(ctx.text, [x for x in ms if x.start >= lo], lo, hi).items
         body = [b for b in ms if b.end <= s.start + m.start() and b.type in BODY_TYPES]
         if body and items:
-            _add(out, items, _whole(ctx, body[-1]), s, "member-where", 0.7, ctx)
+            out += _joined(ctx, s, items, _whole(ctx, body[-1]), "member-where")
     return out
 
 
@@ -702,7 +721,7 @@ def _body_of(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
                 continue
             if not strong and not cooperation_body(ctx, body):
                 continue
-            _add(out, items, body, s, rule, 0.7, ctx)
+            out += _joined(ctx, s, items, body, rule)
     return out
 
 
@@ -730,7 +749,7 @@ def _we_in_body(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
         org = _we_identity(ctx) or speaking_org(ctx, i, ms)  # type: ignore[attr-defined]
         if org and org in ctx.first_by_key:
             members.append(ctx.first_by_key[org])
-        _add(out, members, body, s, "member-we-in", 0.65, ctx)
+        out += _joined(ctx, s, members, body, "member-we-in")
     return out
 
 
@@ -790,7 +809,7 @@ def _board_in_sentence(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> 
     if not offices:
         return out
     for body in _boards(ctx, s, ms):
-        _add(out, offices[:1], body, s, "member-board", 0.6, ctx)
+        out += _joined(ctx, s, offices[:1], body, "member-board")
     return out
 
 
@@ -814,7 +833,7 @@ def _board_seat(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
         gap = re.match(r"\s+(?:van|in|uit)\s+(?:(?:de\s+)?gemeente\s+)?", ctx.text[at : s.end])
         if gap:
             seats += [m for m in ms if m.start == at + gap.end() and m.type in {"Municipality", "Province"}]
-    _add(out, seats, bodies[0], s, "member-board-seat", 0.6, ctx)
+    out += _joined(ctx, s, seats, bodies[0], "member-board-seat")
     return out
 
 
@@ -889,40 +908,45 @@ def _deal_parties(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
     """Every party of a multi-party agreement takes part in it: "A, B en de provincie C
     ondertekenden de Regio Deal X", "deze partijen hebben meegewerkt aan de deal", "Dit
     ambitiedocument is opgesteld door de gemeenten A, B en C" (the initiative just named)."""
-    out: list[Candidate] = []
-    t = s.text
-    inits = [m for m in ms if m.type == "Initiative"]
-    refs = initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
-    d = DRAFTED_BY.match(t)
-    if d:
-        subject = [r for r in refs if r[0] - s.start < d.end()]
-        init = subject[0][2] if subject else None
-        if init is None and not refs and 0 < i <= len(ctx.last_initiative):
-            init = ctx.last_initiative[i - 1]  # "Dit ambitiedocument is opgesteld door ..."
-        if init is None and not refs:  # "Het akkoord werd gesloten door ...": the document's one akkoord
-            doc_inits, _ = initiative_heads(ctx)  # type: ignore[attr-defined]
-            keys = doc_inits.get(d.group("noun").lower(), set())
-            init = next(iter(keys)) if len(keys) == 1 else None
-        if init:
-            pos = s.start + d.end()
-            items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
-            body = ctx.first_by_key.get(init)
-            if body is not None:
-                _add(out, items, body, s, "participates-drafted-by", 0.7, ctx)
-    if not refs or not SIGNING.search(t):
+    refs = initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
+    out = _drafted_by(ctx, i, s, ms, refs)
+    if not refs or not SIGNING.search(s.text):
         return out
     parties: list[Mention] = []
     for pl in sentence_lists(ctx, i):
         parties += [x for x in pl.items if x.type != "Initiative"]
-    for m in ANAPHOR.finditer(t):
+    for m in ANAPHOR.finditer(s.text):
         parties += resolve_anaphor(ctx, i, m, s.start + m.start())
     if len({p.key for p in parties}) < 2:
         return out
-    init_key = refs[0][2]
-    body = ctx.first_by_key.get(init_key)
+    body = ctx.first_by_key.get(refs[0][2])
     if body is not None:
-        _add(out, parties, body, s, "participates-deal-party", 0.65, ctx)
+        out += _joined(ctx, s, parties, body, "participates-deal-party")
     return out
+
+
+def _drafted_by(
+    ctx: Context, i: int, s: Sentence, ms: list[Mention], refs: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """ "X is opgesteld door A, B en C": the parties of the initiative the sentence opens with, else
+    of the one just named, else of the document's one initiative with that head word."""
+    d = DRAFTED_BY.match(s.text)
+    if not d:
+        return []
+    subject = [r for r in refs if r[0] - s.start < d.end()]
+    init = subject[0][2] if subject else None
+    if init is None and not refs and 0 < i <= len(ctx.last_initiative):
+        init = ctx.last_initiative[i - 1]  # "Dit ambitiedocument is opgesteld door ..."
+    if init is None and not refs:  # "Het akkoord werd gesloten door ...": the document's one akkoord
+        doc_inits, _ = initiative_heads(ctx)
+        keys = doc_inits.get(d.group("noun").lower(), set())
+        init = next(iter(keys)) if len(keys) == 1 else None
+    body = ctx.first_by_key.get(init) if init else None
+    if body is None:
+        return []
+    pos = s.start + d.end()
+    items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
+    return _joined(ctx, s, items, body, "participates-drafted-by")
 
 
 def agreement_with(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -935,7 +959,7 @@ def agreement_with(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
         pl = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end)
         if not pl.items or not AGREEMENT_AFTER.match(ctx.text, pl.end, s.end):
             continue
-        subjects = [x for x in _subjects(ctx, i, s, ms, s.start + m.start()) if x.type in ORGLIKE]
+        subjects = [x for x in _subjects(ctx, i, ms, s.start + m.start()) if x.type in ORGLIKE]
         if not subjects and re.search(r"\b(?:we|wij)\b", s.text[: m.start()], re.IGNORECASE):
             org = _we_identity(ctx) or speaking_org(ctx, i, ms)  # type: ignore[attr-defined]
             subjects = [ctx.first_by_key[org]] if org in ctx.first_by_key else []
@@ -966,7 +990,7 @@ def go_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
             # "X is een voorbeeld waarin A, B en C samenwerken": members of X, not pairs
             body = next((b for b in ms if b.end <= pl.start and b.type in BODY_TYPES), None)
             if body is not None:
-                _add(out, pl.items, body, s, "member-waarin", 0.65, ctx)
+                out += _joined(ctx, s, pl.items, body, "member-waarin")
             continue
         items = [x for x in pl.items if x.type in MEMBER_TYPES | {"Region"}]
         for a in range(len(items)):

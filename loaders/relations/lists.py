@@ -11,6 +11,7 @@ sentence and kept in the document context's memo, so resolution stays linear in 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text import Mention
@@ -272,28 +273,39 @@ def resolve_anaphor(ctx: Context, i: int, m: re.Match[str], pos: int, back: int 
     municipal = m.group("noun").lower().endswith("gemeenten")
     if count is not None:
         back = max(back, 8)  # a stated number is checked against the list: it may lie further back
-    for j in range(i, max(-1, i - back - 1), -1):
-        for pl in reversed(sentence_lists(ctx, j)):
-            if pl.end > pos:
-                continue
-            items = [x for x in pl.items if x.type == "Municipality"] if municipal else pl.items
-            if len(items) < 2:
-                continue
-            if count is not None and len(items) != count:
-                continue
+    for pl in _lists_before(ctx, i, pos, back):
+        items = _kept(pl, municipal)
+        if len(items) >= 2 and (count is None or len(items) == count):
             return items
     if count is None:
         return []
     # "De zeven gemeenten ... hebben het akkoord ondertekend. De regio bestaat uit A, B, ... en G.":
     # with a number to check, the list may follow in the next sentences
+    for pl in _lists_after(ctx, i, pos):
+        items = _kept(pl, municipal)
+        if len(items) == count:
+            return items
+    return []
+
+
+def _kept(pl: PartyList, municipal: bool) -> list[Mention]:
+    return [x for x in pl.items if x.type == "Municipality"] if municipal else pl.items
+
+
+def _lists_before(ctx: Context, i: int, pos: int, back: int) -> Iterator[PartyList]:
+    """The lists ending before `pos` in sentence i and the `back` sentences before, latest first."""
+    for j in range(i, max(-1, i - back - 1), -1):
+        for pl in reversed(sentence_lists(ctx, j)):
+            if pl.end <= pos:
+                yield pl
+
+
+def _lists_after(ctx: Context, i: int, pos: int) -> Iterator[PartyList]:
+    """The lists starting at or after `pos` in sentence i and the two after it, in text order."""
     for j in range(i, min(len(ctx.sentences), i + 3)):
         for pl in sentence_lists(ctx, j):
-            if pl.start < pos:
-                continue
-            items = [x for x in pl.items if x.type == "Municipality"] if municipal else pl.items
-            if len(items) == count:
-                return items
-    return []
+            if pl.start >= pos:
+                yield pl
 
 
 def anaphors_in(ctx: Context, i: int, lo: int, hi: int) -> list[Mention]:

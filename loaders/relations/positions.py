@@ -5,6 +5,8 @@ and first-person subjects, predecessors, and who speaks in an interview.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import Mention, Sentence, is_sentence_initial
 from ..vocabulary import FIRST_PERSON_SINGULAR, FORMER_CUES, FORMER_MODIFIERS, ROLES
@@ -87,8 +89,91 @@ PLURAL_ROLES = {
 ROLE_LIST = re.compile(rf"(?<![\w-])(?P<role>{'|'.join(PLURAL_ROLES)}|{ROLE_ALT})(?![\w-])", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class RoleAt:
+    """One role word in a sentence ("de nieuwe gemeentesecretaris"), with what the position rules
+    read around it; offsets are the document's."""
+
+    i: int  # the sentence's index
+    s: Sentence
+    ms: list[Mention]  # the sentence's mentions
+    match: re.Match[str]  # ROLE_RE in s.text: the modifier and the role word
+    next_role: tuple[int, int] | None = None  # the next role phrase in the sentence, if any
+
+    @property
+    def start(self) -> int:
+        return self.s.start + self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.s.start + self.match.end()
+
+    @property
+    def role_start(self) -> int:
+        return self.s.start + self.match.start("role")
+
+    @property
+    def base(self) -> str:
+        return self.match.group("role").lower()
+
+    @property
+    def persons(self) -> list[Mention]:
+        return [m for m in self.ms if m.type == "Person"]
+
+
+class RoleOrg(NamedTuple):
+    """Where a role is held: the employer, the rule that found it, where the role phrase (with its
+    specifier) ends, and the initiative the role belongs to ("programmamanager van INIT")."""
+
+    org: Mention | None
+    rule: str
+    role_end: int
+    initiative: Mention | None
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A role bound to a person and an employer, and the rules that bound them."""
+
+    person: Mention
+    person_rule: str
+    org: Mention
+    org_rule: str
+    role: str  # the role phrase, lower case ("gemeentesecretaris/algemeen directeur")
+    role_end: int
+    former: bool
+
+    @property
+    def confidence(self) -> float:
+        """The weaker of the two bindings."""
+        org_conf = ORG_RULE_CONFIDENCE.get(self.org_rule, 0.7)
+        return round(min(org_conf, PERSON_RULE_CONFIDENCE.get(self.person_rule, 0.7)), 2)
+
+
+# how the employer was found -> confidence
+ORG_RULE_CONFIDENCE = {
+    "there": 0.7,
+    "context-organisation": 0.6,
+    "role-hyphen": 0.85,
+    "role-of": 0.9,
+    "role-adjective": 0.8,
+    "appointing-body": 0.8,
+    "context-municipality": 0.55,
+}
+
+# how the person was found -> confidence
+PERSON_RULE_CONFIDENCE = {
+    "adjacent": 0.95,
+    "appointed": 0.9,
+    "copula": 0.85,
+    "coordinated": 0.85,
+    "pronoun": 0.7,
+    "als-subject": 0.75,
+}
+
+
 # -- positions ----------------------------------------------------------------------------
-def _roles_in(s: Sentence, ms: list[Mention]) -> list[re.Match]:
+def _roles_in(s: Sentence, ms: list[Mention]) -> list[re.Match[str]]:
     roles = []
     for r in ROLE_RE.finditer(s.text):
         a, b = s.start + r.start("role"), s.start + r.end("role")
@@ -102,125 +187,157 @@ def _roles_in(s: Sentence, ms: list[Mention]) -> list[re.Match]:
 
 
 def positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-    out = []
-    text = ctx.text
+    """Each role word of the sentence bound to its person and employer; a role right after a bound
+    one ("burgemeester van X en voorzitter van Y") may share its person."""
+    out: list[Candidate] = []
     roles = _roles_in(s, ms)
-    persons = [m for m in ms if m.type == "Person"]
     prev_end = s.start
     last_bound: tuple[Mention, int] | None = None  # (person, where the previous role phrase ended)
     for idx, r in enumerate(roles):
-        rs, re_ = s.start + r.start(), s.start + r.end()
-        mod = (r.group("mod") or "").lower()
-        org, org_rule, role_end, init = _role_org(ctx, i, ms, s.start + r.start("role"), re_, s)
-        role = " ".join(text[s.start + r.start("role") : role_end].lower().split())
-        base = r.group("role").lower()
-        person, p_rule = _role_person(ctx, i, ms, persons, rs, re_, org, roles, idx, s)
-        if person is None and last_bound is not None:
-            glue = org.start if org_rule == "role-hyphen" and org is not None else rs
-            if COORDINATION.fullmatch(text[last_bound[1] : glue]):
-                person, p_rule = last_bound[0], "coordinated"
-        if person is None:
-            prev_end = re_
-            continue
-        if init is not None:  # "programmamanager van INIT (bij ORG)": both take part in it
-            out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
-            if org is not None and ctx.types.get(org.key) in EMPLOYERS:
-                out.append(Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7))
-        if org is None and init is None and base in PROJECT_ROLES:
-            # "Projectleider is Anna Smit", "kwartiermaker van het congres": a post in an initiative
-            refs = initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
-            after = [r for r in refs if r[0] >= re_ and r[0] - role_end <= 12]
-            target = after[0][2] if after else (paragraph_topic(ctx, i) if not refs else None)
-            if target is not None:
-                out.append(
-                    Candidate("PARTICIPATES_IN", person.key, target, s, "participates-project-role", 0.6)
-                )
-        if org is None and APPOINT.search(text[s.start : rs]):
-            org, org_rule = _appointing_body(text, ms, s, rs)
-        if org is None and THERE.search(text[max(s.start, rs - 40) : rs]):
-            # "In 2014 werd hij daar wethouder": the employer named just before
-            org, org_rule = _named_before(ctx, i, base), "there"
-        if org is None and role_head(base) in MUNICIPAL_ROLES:
-            org = _nearby_municipality(ctx, i, ms)
-            org_rule = "context-municipality"
-        if org is None and base in PROVINCIAL_ROLES:
-            org = _nearby_municipality(ctx, i, ms, type_="Province")
-            org_rule = "context-municipality"
-        if org is None and role_head(base) in BOARD_ROLES and not OF_SOMETHING.match(text[role_end : s.end]):
-            org, org_rule = _context_organisation(ctx, ms, base, s), "context-organisation"
-        if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
-            prev_end = re_
-            continue
-        window = text[max(prev_end, s.start) : re_]
-        former = (
-            any(mod.startswith(f) for f in FORMER_MODIFIERS)
-            or bool(FORMER_CUES.search(window))
-            or _predecessor(text, person, s)
-        )
-        if org_rule == "there" and re.search(r"\bwerd\b", window) and PAST_YEAR.search(s.text):
-            former = True  # a career history: "In 2014 werd hij daar wethouder"
-        conf = {
-            "there": 0.7,
-            "context-organisation": 0.6,
-            "role-hyphen": 0.85,
-            "role-of": 0.9,
-            "role-adjective": 0.8,
-            "appointing-body": 0.8,
-            "context-municipality": 0.55,
-        }.get(org_rule, 0.7)
-        conf = round(
-            min(
-                conf,
-                {
-                    "adjacent": 0.95,
-                    "appointed": 0.9,
-                    "copula": 0.85,
-                    "coordinated": 0.85,
-                    "pronoun": 0.7,
-                    "als-subject": 0.75,
-                }.get(p_rule, 0.7),
-            ),
-            2,
-        )
-        # "gemeentesecretaris van Venlo en Weert": the same post at each listed employer
-        employers = [org]
-        if org_rule == "role-of" and org.start >= re_:
-            later = [m for m in ms if m.start >= org.start]
-            employers = [m for m in coordinated(text, later, org.start) if m.type == org.type] or [org]
-        for employer in employers:
-            out.append(
-                Candidate(
-                    "HOLDS_POSITION",
-                    person.key,
-                    employer.key,
-                    s,
-                    f"position-{p_rule}-{org_rule}" + ("" if employer is org else "-list"),
-                    conf if employer is org else round(conf - 0.05, 2),
-                    role=role,
-                    role_class=ROLES.get(base) or ROLES.get(role_head(base)),
-                    status="former" if former else "current",
-                )
+        nxt = roles[idx + 1] if idx + 1 < len(roles) else None
+        at = RoleAt(i, s, ms, r, (s.start + nxt.start(), s.start + nxt.end()) if nxt else None)
+        found, binding = _position_at(ctx, at, prev_end, last_bound)
+        out += found
+        if binding is not None:
+            org = binding.org
+            last_bound = (
+                binding.person,
+                max(binding.role_end, org.end if org.start >= at.start else binding.role_end),
             )
-        succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start : person.start])
-        if former and succ and re.match(r"\s+op\s+als\b", text[person.end :]):
-            successor = [p for p in persons if p.end <= s.start + succ.start()]
-            if successor:
-                out.append(
-                    Candidate(
-                        "HOLDS_POSITION",
-                        successor[-1].key,
-                        org.key,
-                        s,
-                        "position-successor",
-                        conf,
-                        role=role,
-                        role_class=ROLES.get(base),
-                        status="current",
-                    )
-                )
-        last_bound = (person, max(role_end, org.end if org.start >= rs else role_end))
-        prev_end = re_
+        prev_end = at.end
     return out + _listed_with_employer(ctx, s, ms, i)
+
+
+def _position_at(
+    ctx: Context, at: RoleAt, prev_end: int, last_bound: tuple[Mention, int] | None
+) -> tuple[list[Candidate], Binding | None]:
+    """The candidates one role word gives, and its binding when it has a person and an employer."""
+    found = _role_org(ctx, at)
+    org, org_rule, role_end, _ = found
+    person, p_rule = _role_person(ctx, at, org)
+    if person is None and last_bound is not None:
+        glue = org.start if org_rule == "role-hyphen" and org is not None else at.start
+        if COORDINATION.fullmatch(ctx.text[last_bound[1] : glue]):
+            person, p_rule = last_bound[0], "coordinated"
+    if person is None:
+        return [], None
+    out = _initiative_posts(ctx, at, person, found)
+    if org is None:
+        org, org_rule = _implicit_employer(ctx, at, role_end)
+    if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
+        return out, None
+    role = " ".join(ctx.text[at.role_start : role_end].lower().split())
+    binding = Binding(
+        person, p_rule, org, org_rule, role, role_end, _is_former(ctx, at, person, org_rule, prev_end)
+    )
+    return out + _held_posts(ctx, at, binding) + _successor(ctx, at, binding), binding
+
+
+def _initiative_posts(ctx: Context, at: RoleAt, person: Mention, found: RoleOrg) -> list[Candidate]:
+    """ "programmamanager van INIT (bij ORG)": both take part in it; "Projectleider is Anna Smit",
+    "kwartiermaker van het congres": a post in the initiative the sentence or paragraph is about."""
+    s, (org, _, role_end, init) = at.s, found
+    out = []
+    if init is not None:
+        out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
+        if org is not None and ctx.types.get(org.key) in EMPLOYERS:
+            out.append(Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7))
+    if org is None and init is None and at.base in PROJECT_ROLES:
+        refs = initiative_refs(ctx, at.i, s, [m for m in at.ms if m.type == "Initiative"])
+        after = [r for r in refs if r[0] >= at.end and r[0] - role_end <= 12]
+        target = after[0][2] if after else (paragraph_topic(ctx, at.i) if not refs else None)
+        if target is not None:
+            out.append(Candidate("PARTICIPATES_IN", person.key, target, s, "participates-project-role", 0.6))
+    return out
+
+
+def _implicit_employer(ctx: Context, at: RoleAt, role_end: int) -> tuple[Mention | None, str]:
+    """An employer the text does not name next to the role: the appointing body, the place "daar"
+    points to, the municipality or province of the context, the body a board role implies."""
+    text, s, base = ctx.text, at.s, at.base
+    if APPOINT.search(text[s.start : at.start]):
+        org, org_rule = _appointing_body(text, at.ms, s, at.start)
+        if org is not None:
+            return org, org_rule
+    if THERE.search(text[max(s.start, at.start - 40) : at.start]):
+        # "In 2014 werd hij daar wethouder": the employer named just before
+        org = _named_before(ctx, at.i, base)
+        if org is not None:
+            return org, "there"
+    if role_head(base) in MUNICIPAL_ROLES:
+        org = _nearby_municipality(ctx, at.i, at.ms)
+        if org is not None:
+            return org, "context-municipality"
+    if base in PROVINCIAL_ROLES:
+        org = _nearby_municipality(ctx, at.i, at.ms, type_="Province")
+        if org is not None:
+            return org, "context-municipality"
+    if role_head(base) in BOARD_ROLES and not OF_SOMETHING.match(text[role_end : s.end]):
+        return _context_organisation(ctx, at.ms, base, s), "context-organisation"
+    return None, ""
+
+
+def _is_former(ctx: Context, at: RoleAt, person: Mention, org_rule: str, prev_end: int) -> bool:
+    """A post held before: "oud-burgemeester", "was tot 2020", the person succeeded, a career history
+    ("In 2014 werd hij daar wethouder")."""
+    s = at.s
+    window = ctx.text[max(prev_end, s.start) : at.end]
+    mod = (at.match.group("mod") or "").lower()
+    former = (
+        any(mod.startswith(f) for f in FORMER_MODIFIERS)
+        or bool(FORMER_CUES.search(window))
+        or _predecessor(ctx.text, person, s)
+    )
+    return former or bool(org_rule == "there" and re.search(r"\bwerd\b", window) and PAST_YEAR.search(s.text))
+
+
+def _held_posts(ctx: Context, at: RoleAt, b: Binding) -> list[Candidate]:
+    """The post at the employer; "gemeentesecretaris van Venlo en Weert": the same post at each
+    listed employer."""
+    org, base = b.org, at.base
+    employers = [org]
+    if b.org_rule == "role-of" and org.start >= at.end:
+        later = [m for m in at.ms if m.start >= org.start]
+        employers = [m for m in coordinated(ctx.text, later, org.start) if m.type == org.type] or [org]
+    conf = b.confidence
+    return [
+        Candidate(
+            "HOLDS_POSITION",
+            b.person.key,
+            employer.key,
+            at.s,
+            f"position-{b.person_rule}-{b.org_rule}" + ("" if employer is org else "-list"),
+            conf if employer is org else round(conf - 0.05, 2),
+            role=b.role,
+            role_class=ROLES.get(base) or ROLES.get(role_head(base)),
+            status="former" if b.former else "current",
+        )
+        for employer in employers
+    ]
+
+
+def _successor(ctx: Context, at: RoleAt, b: Binding) -> list[Candidate]:
+    """ "Zij volgt Jan Smit op als burgemeester": she holds the post he held."""
+    s, text = at.s, ctx.text
+    succ = re.search(r"\bvolg(?:t|de)\s+(?:\S+\s+){0,3}$", text[s.start : b.person.start])
+    if not (b.former and succ and re.match(r"\s+op\s+als\b", text[b.person.end :])):
+        return []
+    successor = [p for p in at.persons if p.end <= s.start + succ.start()]
+    if not successor:
+        return []
+    return [
+        Candidate(
+            "HOLDS_POSITION",
+            successor[-1].key,
+            b.org.key,
+            s,
+            "position-successor",
+            b.confidence,
+            role=b.role,
+            role_class=ROLES.get(at.base),
+            status="current",
+        )
+    ]
 
 
 def _listed_with_employer(
@@ -281,92 +398,99 @@ def _listed_with_employer(
     return out
 
 
-def _role_org(
-    ctx: Context, i: int, ms: list[Mention], role_start: int, role_end: int, s: Sentence
-) -> tuple[Mention | None, str, int, Mention | None]:
+def _role_org(ctx: Context, at: RoleAt) -> RoleOrg:
     """The organisation a role is held at, the rule that found it, where the role phrase (with its
     specifier) ends, and the initiative the role belongs to, if any ("programmamanager van INIT")."""
-    text = ctx.text
-    initiative: Mention | None = None
-    # "VNG-voorzitter": the organisation glued to the role word
-    if role_start > 0 and text[role_start - 1] == "-":
-        hit = next((m for m in ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
-        if hit:
-            return hit, "role-hyphen", role_end, None
-    # "de Rotterdamse wethouder": a municipality's adjective
-    before = text[max(s.start, role_start - 40) : role_start]
-    adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(
-        r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
-    )
-    if adj and adj.group("a") in ctx.adjectives:
-        place = _adjective_place(ctx, adj.group("a"), text[role_start:role_end].lower())
-        if place is not None:
-            return place, "role-adjective", role_end, None
-    # a person may stand between role and organisation: "lector Anna Smit van de Hogeschool X"
-    cursor = role_end
-    person_after = next(
-        (
-            m
-            for m in ms
-            if m.type == "Person"
-            and m.start >= role_end
-            and re.fullmatch(r"\s*,?\s*", text[role_end : m.start])
-        ),
-        None,
-    )
+    glued = _glued_org(ctx, at)
+    if glued is not None:
+        return RoleOrg(glued[0], glued[1], at.end, None)
+    # "lector Anna Smit van de hogeschool": the one body of the document with that head word
     generic = re.match(
         r"\s*,?\s*(?:[A-Z][\w’'-]+\s+){1,4}van\s+(?:de|het)\s+(?P<h>[a-z]+)\b|"
         r"\s+van\s+(?:de|het)\s+(?P<h2>[a-z]+)\b",
-        text[role_end : s.end],
+        ctx.text[at.end : at.s.end],
     )
     if generic:
         ref = generic_reference(ctx, generic.group("h") or generic.group("h2"))
         if ref is not None:
-            return ref, "role-of", role_end, None
-    for m in sorted((m for m in ms if m.start >= role_end and m.start < s.end), key=lambda m: m.start):
+            return RoleOrg(ref, "role-of", at.end, None)
+    return _org_after(ctx, at)
+
+
+def _glued_org(ctx: Context, at: RoleAt) -> tuple[Mention, str] | None:
+    """ "VNG-voorzitter": the organisation glued to the role word; "de Rotterdamse wethouder": a
+    place's adjective."""
+    text, role_start = ctx.text, at.role_start
+    if role_start > 0 and text[role_start - 1] == "-":
+        hit = next((m for m in at.ms if m.end == role_start - 1 and m.type in EMPLOYERS), None)
+        if hit:
+            return hit, "role-hyphen"
+    before = text[max(at.s.start, role_start - 40) : role_start]
+    adj = re.search(r"(?P<a>[A-Z][\w-]+)\s+$", before) or re.search(
+        r"(?P<a>[A-Z][\w-]+)\s+[a-z]+\s+$", before
+    )
+    if adj and adj.group("a") in ctx.adjectives:
+        place = _adjective_place(ctx, adj.group("a"), text[role_start : at.end].lower())
+        if place is not None:
+            return place, "role-adjective"
+    return None
+
+
+def _org_gap(gap: str) -> bool:
+    """What may stand between a role (or person) and the organisation: "van de", "bij het", ", "."""
+    return bool(ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
+
+
+def _org_after(ctx: Context, at: RoleAt) -> RoleOrg:
+    """The employer named after the role, past a person ("lector Anna Smit van de Hogeschool X"), a
+    party in parentheses and an initiative ("programmamanager van INIT bij ORG")."""
+    text, role_end = ctx.text, at.end
+    person_after = next(
+        (
+            p
+            for p in at.persons
+            if p.start >= role_end and re.fullmatch(r"\s*,?\s*", text[role_end : p.start])
+        ),
+        None,
+    )
+    cursor, initiative = role_end, None
+    for m in sorted((m for m in at.ms if m.start >= role_end and m.start < at.s.end), key=lambda m: m.start):
         gap = text[cursor : m.start]
         if m.rule == "org-party" and re.fullmatch(r"\s*\(\s*", gap):
             cursor = m.end + 1  # "burgemeester Jaap Kool (VVD)": the party is no employer
             continue
-        if (
-            m.type == "Initiative"
-            and (ORG_GAP_DIRECT.fullmatch(gap) or ORG_GAP.fullmatch(gap))
-            and (cursor > role_end or person_after is None)
-        ):
-            initiative = m
-            cursor = m.end
+        if m.type == "Initiative" and _org_gap(gap) and (cursor > role_end or person_after is None):
+            initiative, cursor = m, m.end
             continue
-        after_person = person_after is not None and cursor == person_after.end
         if m.type in POSITION_TARGETS:
-            # "Dijkgraaf Co Verdaas, Waterschap Rivierenland:": the body named after the person
-            named_after = (
-                after_person and re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*[:,]", text[m.end :])
-            )
-            if (
-                ORG_GAP_DIRECT.fullmatch(gap)
-                or ORG_GAP.fullmatch(gap)
-                or ORGAN_GAP.fullmatch(gap)
-                or named_after
-            ):
-                spec_end = role_end
-                spec = re.match(
-                    r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|gemeente|provincie|"
-                    r"was)\b)[a-zà-ÿ][\w/-]*){0,3}",
-                    text[role_end : m.start],
-                )
-                if spec and cursor == role_end:
-                    spec_end = role_end + spec.end()
-                return m, "role-of", spec_end, initiative
-            return None, "", role_end, initiative
-        if m is person_after or m.type == "Initiative":
-            if not re.fullmatch(r"[^.;:!?]{0,60}", gap):
-                break
-            if m.type == "Initiative" and (ORG_GAP.fullmatch(gap) or ORG_GAP_DIRECT.fullmatch(gap)):
-                initiative = m
-            cursor = m.end
-            continue
-        break
-    return None, "", role_end, initiative
+            org, spec_end = _employer_after(ctx, at, m, cursor, person_after)
+            return RoleOrg(org, "role-of" if org is not None else "", spec_end, initiative)
+        if (m is not person_after and m.type != "Initiative") or not re.fullmatch(r"[^.;:!?]{0,60}", gap):
+            break
+        if m.type == "Initiative" and _org_gap(gap):
+            initiative = m
+        cursor = m.end
+    return RoleOrg(None, "", role_end, initiative)
+
+
+def _employer_after(
+    ctx: Context, at: RoleAt, m: Mention, cursor: int, person_after: Mention | None
+) -> tuple[Mention | None, int]:
+    """Is `m`, read from `cursor` on, the role's employer, and where does the role phrase end
+    ("directeur sociaal domein van X": the specifier belongs to the role)?"""
+    text, role_end = ctx.text, at.end
+    gap = text[cursor : m.start]
+    after_person = person_after is not None and cursor == person_after.end
+    # "Dijkgraaf Co Verdaas, Waterschap Rivierenland:": the body named after the person
+    named_after = after_person and re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*[:,]", text[m.end :])
+    if not (_org_gap(gap) or ORGAN_GAP.fullmatch(gap) or named_after):
+        return None, role_end
+    spec = re.match(
+        r"(?:\s+(?!(?:van|bij|aan|in|voor|binnen|namens|of|at|de|het|wordt|is|gemeente|provincie|"
+        r"was)\b)[a-zà-ÿ][\w/-]*){0,3}",
+        text[role_end : m.start],
+    )
+    return m, role_end + spec.end() if spec and cursor == role_end else role_end
 
 
 def _adjective_place(ctx: Context, adjective: str, role: str) -> Mention | None:
@@ -441,92 +565,92 @@ def _appointing_body(text: str, ms: list[Mention], s: Sentence, rs: int) -> tupl
     return None, ""
 
 
-def _role_person(
-    ctx: Context,
-    i: int,
-    ms: list[Mention],
-    persons: list[Mention],
-    rs: int,
-    re_: int,
-    org: Mention | None,
-    roles: list,
-    idx: int,
-    s: Sentence,
-) -> tuple[Mention | None, str]:
-    text = ctx.text
-    # person right after the role: "burgemeester Anna de Boer", "lector Ravi Smit van ..."
+def _role_person(ctx: Context, at: RoleAt, org: Mention | None) -> tuple[Mention | None, str]:
+    """The person who holds the role, and how they were found: next to it, before it with a copula,
+    appointed, a pronoun's antecedent, or the one person of an "als ..." sentence."""
+    after = _person_after(ctx, at, org)
+    if after is not None:
+        return after, "adjacent"
+    persons = at.persons
+    before = [p for p in persons if p.end <= at.start]
+    if before:
+        # "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
+        p = before[-1]
+        gap = ctx.text[p.end : at.start]
+        if BEFORE_ROLE.fullmatch(gap):
+            return p, "adjacent" if re.match(r"\s*(?:\(\d+\)\s*)?[,(]", gap) else "copula"
+        if APPOINT.search(ctx.text[at.s.start : at.start]):
+            return p, "appointed"  # "... heeft Anna de Boer benoemd tot burgemeester"
+    who = _pronoun_person(ctx, at, before)
+    if who is not None:
+        return who, "pronoun"
+    if re.search(
+        r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$",
+        ctx.text[max(at.s.start, at.start - 30) : at.start],
+        re.IGNORECASE,
+    ):
+        others = [p for p in persons if not (at.start <= p.start < at.end)]
+        if len({p.key for p in others}) == 1:
+            return others[0], "als-subject"
+    return None, ""
+
+
+def _person_after(ctx: Context, at: RoleAt, org: Mention | None) -> Mention | None:
+    """The person named right after the role: "burgemeester Anna de Boer", "burgemeester van Ede, Jan
+    de Boer", "Projectleider is Anna Smit", "programmamanager en onderzoeker Lotte Smit"."""
+    text, persons, re_ = ctx.text, at.persons, at.end
     after = [p for p in persons if p.start >= re_]
     if after and re.fullmatch(
         r"\s*,?\s*|(?:\s+(?!(?:is|was|wordt|werd|heeft|zegt|en|van|bij|met|of|die|dat|"
         r"de|het)\b)[a-zà-ÿ]+){1,2}\s+",
         text[re_ : after[0].start],
     ):
-        return after[0], "adjacent"
-    # person right after the role and its organisation: "burgemeester van Ede, Jan de Boer"
-    if org is not None and org.start >= re_:
-        after = [p for p in persons if p.start >= org.end]
+        return after[0]
+    org_after = org is not None and org.start >= re_
+    if org is not None and org_after:
+        after_org = [p for p in persons if p.start >= org.end]
         honorific = r"\s*,?\s*(?:(?:de|het)\s+)?(?:(?:de heer|mevrouw|dhr\.|mw\.)\s+)?"
-        if after and re.fullmatch(honorific, text[org.end : after[0].start]):
-            return after[0], "adjacent"
-    # "Projectleider is Anna Smit", "Secretaris van P10 is Jan de Vries"
-    tail = org.end if org is not None and org.start >= re_ else re_
+        if after_org and re.fullmatch(honorific, text[org.end : after_org[0].start]):
+            return after_org[0]
+    tail = org.end if org is not None and org_after else re_
     after_cop = [p for p in persons if p.start >= tail]
     if (
         after_cop
         and re.fullmatch(r"\s+(?:is|was|wordt|werd)\s+", text[tail : after_cop[0].start])
-        and is_sentence_initial(text, rs)
+        and is_sentence_initial(text, at.start)
     ):
-        return after_cop[0], "adjacent"
-    # coordinated roles before one person: "programmamanager en onderzoeker Lotte Smit"
-    if idx + 1 < len(roles) and after:
-        nxt, nxt_end = s.start + roles[idx + 1].start(), s.start + roles[idx + 1].end()
-        tail = org.end if org is not None and org.start >= re_ else re_
+        return after_cop[0]
+    # coordinated roles before one person
+    if at.next_role is not None and after:
+        nxt, nxt_end = at.next_role
         if re.fullmatch(r"\s+(?:en|&|/)\s+", text[tail:nxt]) and re.fullmatch(
             r"\s*,?\s*", text[nxt_end : after[0].start]
         ):
-            return after[0], "adjacent"
-    # person before: "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
-    before = [p for p in persons if p.end <= rs]
-    if before:
-        p = before[-1]
-        gap = text[p.end : rs]
-        if BEFORE_ROLE.fullmatch(gap):
-            return p, "adjacent" if re.match(r"\s*(?:\(\d+\)\s*)?[,(]", gap) else "copula"
-    # "... heeft Anna de Boer benoemd tot burgemeester"
-    if APPOINT.search(text[s.start : rs]) and before:
-        return before[-1], "appointed"
-    # "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ..."
-    pron = re.search(r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start : rs], re.IGNORECASE)
-    inverted = (
-        pron
-        and re.search(rf"\b{VERB}\s+$", text[s.start : s.start + pron.start()])
-        and re.fullmatch(
-            r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
-            r"(?:(?:de|het)\s+)?",
-            pron.group("gap"),
-        )
+            return after[0]
+    return None
+
+
+def _pronoun_person(ctx: Context, at: RoleAt, before: list[Mention]) -> Mention | None:
+    """ "Eerder was hij directeur ...", "Als voorzitter van X is Y betrokken ...", "ben ik ...": the
+    person the pronoun points to; "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van
+    Goor": the one person named before."""
+    text, s = ctx.text, at.s
+    pron = re.search(
+        r"\b(?P<p>hij|zij|ze|ik)\b(?P<gap>[^,.;:]{0,60})$", text[s.start : at.start], re.IGNORECASE
     )
-    if (
-        pron
-        and not before
-        and (
-            inverted
-            or BEFORE_ROLE.fullmatch(
-                " " + pron.group("gap").strip() + " " if pron.group("gap").strip() else " "
-            )
-        )
-    ):
-        who = antecedent(ctx, i, pron.group("p").lower())
-        if who is not None:
-            return who, "pronoun"
-    if pron and before and inverted and len({p.key for p in before}) == 1 and pron.group("p").lower() != "ik":
-        # "Voordat X in Oldenzaal werd benoemd, was hij burgemeester van Goor": the one person before
-        return before[-1], "pronoun"
-    if re.search(r"(?:^|\W)als\s+(?:(?:de|het)\s+)?\S*$", text[max(s.start, rs - 30) : rs], re.IGNORECASE):
-        others = [p for p in persons if not (rs <= p.start < re_)]
-        if len({p.key for p in others}) == 1:
-            return others[0], "als-subject"
-    return None, ""
+    if not pron:
+        return None
+    inverted = re.search(rf"\b{VERB}\s+$", text[s.start : s.start + pron.start()]) and re.fullmatch(
+        r"(?:\s+(?!(?:en|maar|of|dat|die|met|voor|bij|van)\b)[^\s,.;:()]+){0,4}\s+(?:als\s+)?"
+        r"(?:(?:de|het)\s+)?",
+        pron.group("gap"),
+    )
+    gap = pron.group("gap").strip()
+    if not before and (inverted or BEFORE_ROLE.fullmatch(" " + gap + " " if gap else " ")):
+        return antecedent(ctx, at.i, pron.group("p").lower())
+    if before and inverted and len({p.key for p in before}) == 1 and pron.group("p").lower() != "ik":
+        return before[-1]
+    return None
 
 
 def predecessors(
@@ -648,7 +772,7 @@ def pronoun_positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> l
             r"(?:^|\W)als\s+(?:\S+\s+)?$", s.text[max(0, r.start() - 25) : r.start()], re.IGNORECASE
         ):
             continue
-        org, _, role_end, _ = _role_org(ctx, i, ms, s.start + r.start("role"), s.start + r.end(), s)
+        org, _, role_end, _ = _role_org(ctx, RoleAt(i, s, ms, r))
         if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
             continue
         role = r.group("role").lower()
