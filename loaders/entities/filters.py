@@ -167,53 +167,17 @@ def _part(m: Mention, a: int, b: int | None = None) -> Mention:
 
 
 def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
-    words = m.text.split()
-    if len(words) >= 2 and words[-1] in DISCOURSE_OPENERS:
-        # "GELDERMALSEN Met ...": a dateline glued to the sentence's first word
-        return _judge(_part(m, 0, m.text.rfind(" ")), ref, text)
-    place_and = re.match(r"(?:'s-)?(\S+(?:\s\S+)?)\s+en\s+", m.text)
-    if (
-        place_and
-        and m.type == "Organization"
-        and (
-            place_and.group(0).split(" en ")[0] in ref.municipality_names
-            or "'s-" + place_and.group(1) in ref.municipality_names
-        )
-    ):
-        # "'s-Hertogenbosch en HAS Hogeschool": a place and a body, the body kept here
-        return _judge(_part(m, place_and.end()), ref, text)
-    of_body = re.match(r"((?:[A-Z][\w'’-]+\s+){1,2})van\s+(?=(\S+))", m.text)
-    if of_body and m.type == "Organization" and org_head(of_body.group(2)) and not org_head(words[0]):
-        # "[Peter van] Dongen van Hogeschool VHL": a surname and the body after "van"
-        return _judge(_part(m, of_body.end()), ref, text)
-    glued = re.search(r"\s+en\s+(?:de|het)\s+", m.text)
-    if glued and m.type == "Organization":
-        # "Ambulancezorg Limburg-Noord en de GGD": two bodies, not one name
-        return _judge(_part(m, 0, glued.start()), ref, text)
-    staff = re.match(
-        r"((?:[A-Z][\w'’-]+\s+){2,3}(?:en\s+(?:[A-Z][\w'’-]+\s+){1,3})?)van\s+(?:(?:de|het)\s+)?(?=[A-Z])",
-        m.text,
-    )
-    if m.type == "Organization" and staff and words[0] in ref.first_names:
-        # "Sanne Vos van GGD Twente": a person and the body they work for, not one name
-        return _judge(_part(m, staff.end()), ref, text)
-    if m.text.lower() in GENERIC_BODY_NAMES or PORTFOLIO.search(text[max(0, m.start - 60) : m.start]):
+    """The mention as kept (possibly cut to the name inside it, or retyped), or None when it is no
+    stakeholder's name."""
+    cut = _name_inside(m, ref)
+    if cut is not None:
+        return _judge(cut, ref, text)
+    if _not_a_name(m, text):
         return None
-    if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":
-        return None  # "Directeur Publieke Gezondheid", "Hoogheemraad Jeroen Haan": a title, not a body
-    if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
-        return None  # "INPUT", "RIJEN": a word of a heading set in capitals
-    if len(words) >= 2 and m.text.isupper() and all(len(w) > 4 and not org_head(w) for w in words):
-        return None  # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)
-    if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]):
-        rest = re.match(r"\S+\s+(?:(?:de|het|een)\s+)?", m.text)
-        cut = rest.end() if rest else 0
-        if cut and m.text[cut : cut + 1].isupper():
-            # "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part
-            return _judge(_part(m, cut), ref, text)
-    if m.text in ADMINISTRATIVE_ACRONYMS:
-        return None
-    if ORGAN.fullmatch(m.text):
+    cut = _after_opener(m, text)
+    if cut is not None:
+        return _judge(cut, ref, text)
+    if m.text in ADMINISTRATIVE_ACRONYMS or ORGAN.fullmatch(m.text):
         return None
     organ = ORGAN_OF.match(m.text)
     if organ:
@@ -222,31 +186,101 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
         return Mention(
             start, start + len(rest), rest, m.type, m.rule + "-organ-cut", m.priority, m.confidence
         )
-    if len(words) == 1 and not m.text.isupper():
-        word = m.text
-        brand = any(c.isupper() for c in word[1:])  # "ZuidZorg", "AgriFood": a name, not a theme
-        named_as_such = m.rule.startswith(("acronym", "org-typed"))  # "woningcorporatie Woonzorg"
-        if THEME_ENDING.search(word.lower()) and not brand and not named_as_such:
-            return None
-        if _demonym(word, ref):
-            return None
-    if m.text.isupper() and len(words) == 1 and m.type == "Organization":
-        titled = m.text.title()
-        if titled in ref.former_names or titled in ref.places:
-            return None  # a dateline in capitals: a place, no body
-        codes = ref.municipality_names.get(titled)
-        if codes:
-            return Mention(
-                m.start,
-                m.end,
-                titled,
-                "Municipality",
-                "gazetteer-municipality-caps",
-                priority=m.priority,
-                confidence=0.8,
-                attrs={"codes": sorted(codes)},
-            )
-    return m
+    if _theme_or_demonym(m, ref):
+        return None
+    return _capitals_place(m, ref)
+
+
+def _name_inside(m: Mention, ref: Reference) -> Mention | None:
+    """The part of a run that is the name, where the run glued something to it: a dateline, a place,
+    a surname, a second body, a person before "van"."""
+    words = m.text.split()
+    if len(words) >= 2 and words[-1] in DISCOURSE_OPENERS:
+        # "GELDERMALSEN Met ...": a dateline glued to the sentence's first word
+        return _part(m, 0, m.text.rfind(" "))
+    if m.type != "Organization":
+        return None
+    place_and = re.match(r"(?:'s-)?(\S+(?:\s\S+)?)\s+en\s+", m.text)
+    if place_and and (
+        place_and.group(0).split(" en ")[0] in ref.municipality_names
+        or "'s-" + place_and.group(1) in ref.municipality_names
+    ):
+        # "'s-Hertogenbosch en HAS Hogeschool": a place and a body, the body kept here
+        return _part(m, place_and.end())
+    of_body = re.match(r"((?:[A-Z][\w'’-]+\s+){1,2})van\s+(?=(\S+))", m.text)
+    if of_body and org_head(of_body.group(2)) and not org_head(words[0]):
+        # "[Peter van] Dongen van Hogeschool VHL": a surname and the body after "van"
+        return _part(m, of_body.end())
+    glued = re.search(r"\s+en\s+(?:de|het)\s+", m.text)
+    if glued:
+        # "Ambulancezorg Limburg-Noord en de GGD": two bodies, not one name
+        return _part(m, 0, glued.start())
+    staff = re.match(
+        r"((?:[A-Z][\w'’-]+\s+){2,3}(?:en\s+(?:[A-Z][\w'’-]+\s+){1,3})?)van\s+(?:(?:de|het)\s+)?(?=[A-Z])",
+        m.text,
+    )
+    if staff and words[0] in ref.first_names:
+        # "Sanne Vos van GGD Twente": a person and the body they work for, not one name
+        return _part(m, staff.end())
+    return None
+
+
+def _not_a_name(m: Mention, text: str) -> bool:
+    """A generic body, a portfolio, a title, a heading in capitals."""
+    words = m.text.split()
+    if m.text.lower() in GENERIC_BODY_NAMES or PORTFOLIO.search(text[max(0, m.start - 60) : m.start]):
+        return True
+    if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":
+        return True  # "Directeur Publieke Gezondheid", "Hoogheemraad Jeroen Haan": a title, not a body
+    if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
+        return True  # "INPUT", "RIJEN": a word of a heading set in capitals
+    # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)
+    return len(words) >= 2 and m.text.isupper() and all(len(w) > 4 and not org_head(w) for w in words)
+
+
+def _after_opener(m: Mention, text: str) -> Mention | None:
+    """ "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part."""
+    words = m.text.split()
+    if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]):
+        rest = re.match(r"\S+\s+(?:(?:de|het|een)\s+)?", m.text)
+        cut = rest.end() if rest else 0
+        if cut and m.text[cut : cut + 1].isupper():
+            return _part(m, cut)
+    return None
+
+
+def _theme_or_demonym(m: Mention, ref: Reference) -> bool:
+    """One lower-case-ending word that names a theme ("Duurzaamheid") or a people ("Friezen")."""
+    if len(m.text.split()) != 1 or m.text.isupper():
+        return False
+    word = m.text
+    brand = any(c.isupper() for c in word[1:])  # "ZuidZorg", "AgriFood": a name, not a theme
+    named_as_such = m.rule.startswith(("acronym", "org-typed"))  # "woningcorporatie Woonzorg"
+    if THEME_ENDING.search(word.lower()) and not brand and not named_as_such:
+        return True
+    return _demonym(word, ref)
+
+
+def _capitals_place(m: Mention, ref: Reference) -> Mention | None:
+    """A one-word organisation in capitals that is a place: a dateline (no body), or a municipality."""
+    if not (m.text.isupper() and len(m.text.split()) == 1 and m.type == "Organization"):
+        return m
+    titled = m.text.title()
+    if titled in ref.former_names or titled in ref.places:
+        return None  # a dateline in capitals: a place, no body
+    codes = ref.municipality_names.get(titled)
+    if not codes:
+        return m
+    return Mention(
+        m.start,
+        m.end,
+        titled,
+        "Municipality",
+        "gazetteer-municipality-caps",
+        priority=m.priority,
+        confidence=0.8,
+        attrs={"codes": sorted(codes)},
+    )
 
 
 def _alone(m: Mention, text: str) -> bool:

@@ -5,6 +5,8 @@ CamelCase brands, quoted project names, domain names and capitalised single word
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..reference import common_word
 from ..text import QUOTES, Mention, is_all_caps, is_sentence_initial
@@ -142,26 +144,83 @@ def _stands_alone(gz: Gazetteer, words: list[str]) -> bool:
     )
 
 
+# function words a run of capitalised words may start with in a sentence: no part of the name
+RUN_OPENERS = ARTICLES | {
+    "als",
+    "bij",
+    "in",
+    "met",
+    "voor",
+    "over",
+    "door",
+    "namens",
+    "vanuit",
+    "volgens",
+    "sinds",
+    "zo",
+    "ook",
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of capitalised words, trimmed to what may be a name."""
+
+    text: str  # the document
+    start: int
+    words: list[str]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.name)
+
+    @property
+    def content(self) -> list[str]:
+        """The words other than connectors ("van", "de", "en")."""
+        return [w for w in self.words if w.lower() not in NAME_CONNECTORS]
+
+    @property
+    def heads(self) -> list[str]:
+        return [w for w in self.words if org_head(w)]
+
+    @property
+    def plain(self) -> bool:
+        """At least two words, none of them a connector."""
+        return len(self.content) >= 2 and self.words == self.content
+
+
 def _judge_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> Mention | None:
-    # strip a sentence-initial article or function word
+    """What a run of capitalised words names, if anything: the first run rule that reads it wins."""
+    start, words = _trim_run(gz, text, start, words)
+    if not words or not words[0][:1].isupper():
+        return None
+    prev = text[max(0, start - 30) : start].split()
+    if (
+        prev
+        and (prev[-1].lower() in ROLES or is_role_word(prev[-1]))
+        and prev[-1][:1].islower()
+        and not any(org_head(w) for w in words)
+    ):
+        return None
+    run = Run(text, start, words)
+    if text[start : run.end] != run.name:  # whitespace inside was a newline etc.
+        return None
+    for rule in RUN_RULES:
+        found = rule(gz, run)
+        if found is not None:
+            return found
+    return None
+
+
+def _trim_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> tuple[int, list[str]]:
+    """Strip a sentence-initial article, function word or role word, "Studenten van" before an
+    organisation, and trailing connectors."""
     while words and (
-        words[0].lower()
-        in ARTICLES
-        | {
-            "als",
-            "bij",
-            "in",
-            "met",
-            "voor",
-            "over",
-            "door",
-            "namens",
-            "vanuit",
-            "volgens",
-            "sinds",
-            "zo",
-            "ook",
-        }
+        words[0].lower() in RUN_OPENERS
         or (is_role_word(words[0]) or (words[0].lower() in gz.common and is_sentence_initial(text, start)))
         and len([w for w in words[1:] if w.lower() not in NAME_CONNECTORS]) >= 2
     ):
@@ -179,39 +238,40 @@ def _judge_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> Mentio
         words = words[2:]
     while words and words[-1].lower() in NAME_CONNECTORS:
         words = words[:-1]
-    if not words or not words[0][:1].isupper():
+    return start, words
+
+
+def _initiative_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """ "Regio Deal Achterhoek", "Klimaatakkoord 2030": an initiative head word; a year after it
+    belongs to the name."""
+    text, end = run.text, run.end
+    if not any(initiative_head(w) for w in run.words):
         return None
-    prev = text[max(0, start - 30) : start].split()
-    if (
-        prev
-        and (prev[-1].lower() in ROLES or is_role_word(prev[-1]))
-        and prev[-1][:1].islower()
-        and not any(org_head(w) for w in words)
-    ):
+    if len(run.content) < 2 and not re.search(r"\d{4}", text[end : end + 6]):
         return None
-    name = " ".join(words)
-    end = start + len(name)
-    if text[start:end] != name:  # whitespace inside was a newline etc.
-        return None
-    heads = [w for w in words if org_head(w)]
-    inits = [w for w in words if initiative_head(w)]
-    regions = [w for w in words if w.lower() in REGION_WORDS]
-    content = [w for w in words if w.lower() not in NAME_CONNECTORS]
-    if inits and (len(content) >= 2 or re.search(r"\d{4}", text[end : end + 6])):
-        year = re.match(r"\s(\d{4}(?:\s?[–-]\s?\d{2,4})?)\b", text[end:])
-        if year:
-            end += year.end()
-        return Mention(
-            start, end, text[start:end], "Initiative", "initiative-head", priority=70, confidence=0.8
-        )
-    if heads and len(content) >= 2 and not is_generic(words):
-        return Mention(start, end, name, "Organization", "org-head", priority=60, confidence=0.85)
-    offset = 0
+    year = re.match(r"\s(\d{4}(?:\s?[–-]\s?\d{2,4})?)\b", text[end:])
+    if year:
+        end += year.end()
+    return Mention(
+        run.start, end, text[run.start : end], "Initiative", "initiative-head", priority=70, confidence=0.8
+    )
+
+
+def _org_head_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """ "Hogeschool Utrecht", "Omgevingsdienst Regio Utrecht": an organisation head word."""
+    if run.heads and len(run.content) >= 2 and not is_generic(run.words):
+        return Mention(run.start, run.end, run.name, "Organization", "org-head", priority=60, confidence=0.85)
+    return None
+
+
+def _acronym_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """ "HAS Hogeschool", "GGD Twente": an acronym leading a segment of the run."""
+    name, offset = run.name, 0
     for segment in re.split(r"\s(?:en|&|of)\s", name):
         lead = segment.split()
         lead = lead[: next((k for k, w in enumerate(lead) if w.lower() in NAME_CONNECTORS), len(lead))]
         acronyms = [w for w in lead if is_all_caps(w) and w not in NOT_ORG_ACRONYMS]
-        seg_start = start + name.index(segment, offset)
+        seg_start = run.start + name.index(segment, offset)
         offset = name.index(segment, offset) + len(segment)
         if acronyms and len(lead) >= 2 and not any(w in gz.ref.first_names for w in lead[:1]):
             acr_name = " ".join(lead)
@@ -224,52 +284,92 @@ def _judge_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> Mentio
                 priority=55,
                 confidence=0.75,
             )
+    return None
+
+
+def _compound_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """ "Waterschapshuis": one word ending in an organisation head, not at a sentence start."""
+    words = run.words
     if (
-        heads
-        and len(content) == 1
+        run.heads
+        and len(run.content) == 1
         and compound_head(words[0], ORG_HEADS)
         and words[0].lower() not in ORG_HEADS
-        and not is_sentence_initial(text, start)
+        and not is_sentence_initial(run.text, run.start)
     ):
-        return Mention(start, end, name, "Organization", "org-compound", priority=40, confidence=0.6)
+        return Mention(
+            run.start, run.end, run.name, "Organization", "org-compound", priority=40, confidence=0.6
+        )
+    return None
+
+
+def _region_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """ "Metropoolregio Amsterdam" (a region word inside), "Twente Salland" (only region names)."""
+    words, content = run.words, run.content
+    regions = [w for w in words if w.lower() in REGION_WORDS]
     if regions and len(content) >= 2 and words[0].lower() not in REGION_WORDS:
-        return Mention(start, end, name, "Region", "region-head", priority=58, confidence=0.75)
-    if (
-        len(content) >= 2
-        and words == content
-        and all(w in gz.ref.regions or w in gz.ref.province_names or w == "Holland" for w in content)
+        return Mention(run.start, run.end, run.name, "Region", "region-head", priority=58, confidence=0.75)
+    if run.plain and all(
+        w in gz.ref.regions or w in gz.ref.province_names or w == "Holland" for w in content
     ):
-        return Mention(start, end, name, "Region", "region-places", priority=59, confidence=0.7)
+        return Mention(run.start, run.end, run.name, "Region", "region-places", priority=59, confidence=0.7)
+    return None
+
+
+def _appositive_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """ "Noorderlicht, een samenwerkingsverband van ...": the apposition says what the name is."""
+    text, end = run.text, run.end
     appositive = re.match(
         r",\s+(?:een|het|de)\s+(?:[a-zà-ÿ-]+\s+){0,2}?(?P<h>[a-zà-ÿ-]+)\b", text[end : end + 60]
     )
-    if (
+    if not (
         appositive
-        and len(content) >= 2
-        and words == content
-        and not any(w in gz.ref.first_names or w in NOT_NAMES for w in content[:1])
+        and run.plain
+        and not any(w in gz.ref.first_names or w in NOT_NAMES for w in run.content[:1])
     ):
-        words_after = re.findall(r"[a-zà-ÿ-]+", text[end : end + 60].split(",", 2)[1])[:4]
-        head = next(
-            (w for w in words_after if initiative_head(w) or org_head(w) or w.endswith(ORG_TYPE_NOUNS)),
-            appositive.group("h"),
+        return None
+    words_after = re.findall(r"[a-zà-ÿ-]+", text[end : end + 60].split(",", 2)[1])[:4]
+    head = next(
+        (w for w in words_after if initiative_head(w) or org_head(w) or w.endswith(ORG_TYPE_NOUNS)),
+        appositive.group("h"),
+    )
+    if initiative_head(head):
+        return Mention(
+            run.start, end, run.name, "Initiative", "initiative-appositive", priority=56, confidence=0.7
         )
-        if initiative_head(head):
-            return Mention(
-                start, end, name, "Initiative", "initiative-appositive", priority=56, confidence=0.7
-            )
-        if org_head(head) or head.endswith(ORG_TYPE_NOUNS):
-            return Mention(start, end, name, "Organization", "org-appositive", priority=56, confidence=0.7)
+    if org_head(head) or head.endswith(ORG_TYPE_NOUNS):
+        return Mention(
+            run.start, end, run.name, "Organization", "org-appositive", priority=56, confidence=0.7
+        )
+    return None
+
+
+def _repeated_run(gz: Gazetteer, run: Run) -> Mention | None:
+    """A plain two-word name the text repeats, not a person's or place's name."""
+    content = run.content
     if (
-        len(content) >= 2
-        and words == content
-        and not is_sentence_initial(text, start)
-        and text.count(name) >= 2
+        run.plain
+        and not is_sentence_initial(run.text, run.start)
+        and run.text.count(run.name) >= 2
         and not any(w in gz.ref.first_names for w in content[:1])
         and not any(w in NOT_NAMES or w in gz.ref.municipality_names for w in content)
     ):
-        return Mention(start, end, name, "Organization", "org-repeated-name", priority=35, confidence=0.55)
+        return Mention(
+            run.start, run.end, run.name, "Organization", "org-repeated-name", priority=35, confidence=0.55
+        )
     return None
+
+
+# the rules that read a run, in order: the first that gives a mention wins
+RUN_RULES: tuple[Callable[[Gazetteer, Run], Mention | None], ...] = (
+    _initiative_run,
+    _org_head_run,
+    _acronym_run,
+    _compound_run,
+    _region_run,
+    _appositive_run,
+    _repeated_run,
+)
 
 
 def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
@@ -515,57 +615,101 @@ def _domain_names(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def _single_names(gz: Gazetteer, text: str) -> list[Mention]:
-    """A capitalised word mid-sentence that no list knows: in Dutch, most likely a proper name."""
-    out = []
+    """A capitalised word mid-sentence that no list knows: in Dutch, most likely a proper name. Kept
+    when the text names it twice, or after a preposition ("bij Woonzorg"); then its sentence-initial
+    uses count too."""
     counts: dict[str, int] = {}
     cands = []
     for m in re.finditer(rf"(?<![\w’'-]){CAP}", text):
-        word = m.group().rstrip(".")
-        if "-" in word:
-            continue
-        if is_sentence_initial(text, m.start()) or word in NOT_NAMES or is_all_caps(word):
-            continue
-        if word in gz.ref.first_names or word in gz.ref.adjectives or len(word) < 3:
-            continue
-        low = word.lower()
-        if low in gz.common or low in ROLES or low in ORG_HEADS or low in INITIATIVE_HEADS:
-            continue
-        if (
-            word in gz.ref.municipality_names
-            or word in gz.ref.province_names
-            or word in gz.ref.places
-            or word in gz.ref.streets
-            or word in gz.ref.surnames
-            or PLACE_SUFFIX.search(word)
-            or common_word(word)
-        ):
-            continue
-        before = text[max(0, m.start() - 40) : m.start()].split()
-        after = text[m.end() : m.end() + 40].split()
-        if text[m.end() : m.end() + 1] == " " and after and after[0][:1].isupper() and after[0][0].isalpha():
-            continue  # part of a longer run, judged by the run rules
-        if before and before[-1].lower() in DEPARTMENT_WORDS:
-            continue
-        if (
-            before
-            and before[-1][:1].isupper()
-            and text[m.start() - 1] == " "
-            and not is_sentence_initial(text, m.start() - len(before[-1]) - 1)
-        ):
-            continue
-        if (
-            before
-            and before[-1].lower() in ARTICLES
-            and after
-            and after[0].islower()
-            and after[0].strip(".,;:!?") not in FUNCTION_AFTER
-        ):
-            continue  # "de Finance hoek": a modifier, not a name
-        counts[word] = counts.get(word, 0) + 1
-        prep = (before and before[-1].lower() in PREPOSITIONS) or (
-            len(before) >= 2 and before[-1].lower() in ARTICLES and before[-2].lower() in PREPOSITIONS
-        )
-        cands.append((m, word, bool(prep)))
+        found = _single_candidate(gz, text, m)
+        if found is not None:
+            word, prep = found
+            counts[word] = counts.get(word, 0) + 1
+            cands.append((m, word, prep))
+    out = _single_appositives(gz, text)
+    for m in out:
+        counts[m.text] = counts.get(m.text, 0) + 2
+    accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {m.text for m in out}
+    for word in sorted(accepted):
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+            if is_sentence_initial(text, m.start()):
+                out.append(
+                    Mention(
+                        m.start(), m.end(), word, "Organization", "org-single", priority=20, confidence=0.5
+                    )
+                )
+    for m, word, prep in cands:
+        if counts[word] >= 2 or prep:
+            end = m.start() + len(word)
+            out.append(
+                Mention(m.start(), end, word, "Organization", "org-single", priority=20, confidence=0.5)
+            )
+    return out
+
+
+def _known_word(gz: Gazetteer, word: str) -> bool:
+    """A word some list knows: a first name, an adjective, a common word, a role, a head word, a
+    place, a street, a surname."""
+    low = word.lower()
+    return (
+        word in gz.ref.first_names
+        or word in gz.ref.adjectives
+        or low in gz.common
+        or low in ROLES
+        or low in ORG_HEADS
+        or low in INITIATIVE_HEADS
+        or word in gz.ref.municipality_names
+        or word in gz.ref.province_names
+        or word in gz.ref.places
+        or word in gz.ref.streets
+        or word in gz.ref.surnames
+        or bool(PLACE_SUFFIX.search(word))
+        or common_word(word)
+    )
+
+
+def _single_candidate(gz: Gazetteer, text: str, m: re.Match[str]) -> tuple[str, bool] | None:
+    """The word of a capitalised match that may be a one-word name, and whether a preposition
+    stands before it; None when it is part of a run, a modifier or a known word."""
+    word = m.group().rstrip(".")
+    if "-" in word or len(word) < 3:
+        return None
+    if is_sentence_initial(text, m.start()) or word in NOT_NAMES or is_all_caps(word):
+        return None
+    if _known_word(gz, word):
+        return None
+    before = text[max(0, m.start() - 40) : m.start()].split()
+    after = text[m.end() : m.end() + 40].split()
+    if text[m.end() : m.end() + 1] == " " and after and after[0][:1].isupper() and after[0][0].isalpha():
+        return None  # part of a longer run, judged by the run rules
+    if before and (before[-1].lower() in DEPARTMENT_WORDS or _after_capital(text, m, before[-1])):
+        return None
+    if (
+        before
+        and before[-1].lower() in ARTICLES
+        and after
+        and after[0].islower()
+        and after[0].strip(".,;:!?") not in FUNCTION_AFTER
+    ):
+        return None  # "de Finance hoek": a modifier, not a name
+    prep = (before and before[-1].lower() in PREPOSITIONS) or (
+        len(before) >= 2 and before[-1].lower() in ARTICLES and before[-2].lower() in PREPOSITIONS
+    )
+    return word, bool(prep)
+
+
+def _after_capital(text: str, m: re.Match[str], prev: str) -> bool:
+    """The word before is capitalised too (and no sentence start): the end of a longer name."""
+    return (
+        prev[:1].isupper()
+        and text[m.start() - 1] == " "
+        and not is_sentence_initial(text, m.start() - len(prev) - 1)
+    )
+
+
+def _single_appositives(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "Woonzorg, gevestigd in ...": a sentence-initial word with an apposition after it."""
+    out = []
     for m in re.finditer(
         rf"(?<![\w’'-]){CAP}(?=,\s+(?:gevestigd|met\s+het\s+hoofdkantoor|de|het|een|dat|die)\b)", text
     ):
@@ -589,35 +733,6 @@ def _single_names(gz: Gazetteer, text: str) -> list[Mention]:
                     "org-single-appositive",
                     priority=25,
                     confidence=0.55,
-                )
-            )
-            counts[word] = counts.get(word, 0) + 2
-    accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {m.text for m in out}
-    for word in sorted(accepted):
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
-            if is_sentence_initial(text, m.start()):
-                out.append(
-                    Mention(
-                        m.start(),
-                        m.end(),
-                        word,
-                        "Organization",
-                        "org-single",
-                        priority=20,
-                        confidence=0.5,
-                    )
-                )
-    for m, word, prep in cands:
-        if counts[word] >= 2 or prep:
-            out.append(
-                Mention(
-                    m.start(),
-                    m.start() + len(word),
-                    word,
-                    "Organization",
-                    "org-single",
-                    priority=20,
-                    confidence=0.5,
                 )
             )
     return out

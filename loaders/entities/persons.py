@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from ..reference import common_word
 from ..text import Mention, is_all_caps, is_capitalised, is_sentence_initial
@@ -182,70 +183,9 @@ def _person_at(gz: Gazetteer, text: str, toks: list, j: int) -> tuple[int, str, 
     return _person_try(gz, text, toks, j, True) or _person_try(gz, text, toks, j, False)
 
 
-def _person_try(
-    gz: Gazetteer, text: str, toks: list, j: int, second_first: bool
-) -> tuple[int, str, str, float] | None:
-    ref = gz.ref
-    n = len(toks)
-    if j >= n:
-        return None
-    word, s, e = toks[j]
-    initials = re.fullmatch(r"(?:[A-Z]\.){1,4}", word) or (
-        re.fullmatch(r"[A-Z]", word) and j + 1 < n and toks[j + 1][0] == "."
-    )
-    is_first = (
-        _first_name(gz, word) and word not in NOT_NAMES and len(word) > 1 and not has_word(word, ROLE_WORDS)
-    )
-    if not (is_first or initials):
-        nxt = toks[j + 1][0] if j + 1 < n else ""
-        after = toks[j + 2][0] if j + 2 < n else ""
-        if not (
-            is_capitalised(word)
-            and 2 <= len(word) <= 12
-            and word.isalpha()
-            and word not in NOT_NAMES
-            and word.lower() not in gz.common
-            and nxt in {"van", "de", "ter", "ten", "el", "den"}
-            and not org_head(word)
-            and word not in ref.municipality_names
-            and not is_all_caps(word)
-            and not is_sentence_initial(text, s)
-            and after not in ref.province_names
-            and after not in ref.municipality_names
-            and not after.endswith("se")
-            and (j == 0 or toks[j - 1][0] not in {"De", "de", "Van", "van", "Het", "het"})
-            and not (j + 3 < n and is_capitalised(toks[j + 3][0]) and text[toks[j + 2][2]] == " ")
-        ):
-            return None
-    k = j + 1
-    if initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
-        while k + 1 < n and toks[k][0] == "." and re.fullmatch(r"[A-Z]", toks[k + 1][0]):
-            k += 2
-        k += 1 if k < n and toks[k][0] == "." else 0
-    first = text[s : toks[k - 1][2]]
-    # an optional second first name ("Anna Maria de Vries")
-    if (
-        second_first
-        and is_first
-        and k < n
-        and toks[k][0] in ref.first_names
-        and _gap_ok(text, toks, k, first_line=False)
-        and k + 1 < n
-        and (toks[k + 1][0] in ref.interfixes or is_capitalised(toks[k + 1][0]))
-    ):
-        k += 1
-    # a first name alone on its line, the surname on the next ("Pim\n\nvan Dijk"): magazine layout
-    first_line = (
-        is_first
-        and text[toks[j][2] : toks[k][1] if k < n else len(text)].count("\n") > 0
-        and text[text.rfind("\n", 0, s) + 1 : s].strip() == ""
-    )
-    if k >= n or not _gap_ok(text, toks, k, first_line):
-        return None
-    # tussenvoegsels ("van der", "de", "ten"), lower case after a first name
-    m = k
-    interfix = []
-    while m < n and toks[m][0].lower() in {
+# tussenvoegsels: the lower-case words between first name and surname ("van der", "ten", "d'")
+INTERFIX_WORDS = frozenset(
+    {
         "van",
         "der",
         "den",
@@ -268,7 +208,135 @@ def _person_try(
         "al",
         "d’",
         "d'",
-    }:
+    }
+)
+
+Token = tuple[str, int, int]  # (word, start, end)
+
+
+class _Start(NamedTuple):
+    """Where a person name starts: its token, and whether it is a first name or initials."""
+
+    j: int
+    is_first: bool
+    initials: bool
+
+
+def _person_try(
+    gz: Gazetteer, text: str, toks: list[Token], j: int, second_first: bool
+) -> tuple[int, str, str, float] | None:
+    """A name at token j: first name or initials, an optional second first name (with
+    `second_first`), tussenvoegsels and a surname."""
+    n = len(toks)
+    start = _name_start(gz, text, toks, j)
+    if start is None:
+        return None
+    s = toks[j][1]
+    k = _initials_end(text, toks, start)
+    first = text[s : toks[k - 1][2]]
+    if second_first and start.is_first:
+        k = _second_first_name(gz, text, toks, k)
+    # a first name alone on its line, the surname on the next ("Pim\n\nvan Dijk"): magazine layout
+    first_line = (
+        start.is_first
+        and text[toks[j][2] : toks[k][1] if k < n else len(text)].count("\n") > 0
+        and text[text.rfind("\n", 0, s) + 1 : s].strip() == ""
+    )
+    if k >= n or not _gap_ok(text, toks, k, first_line):
+        return None
+    found = _interfix(gz, text, toks, k, start.initials)
+    if found is None:
+        return None
+    m, interfix = found
+    surname = _surname(gz, text, toks, m, bool(interfix))
+    if surname is None:
+        return None
+    last, in_lists = surname
+    conf = 0.9 if (in_lists or interfix or start.initials) else 0.75
+    if not start.is_first and not interfix and not in_lists:
+        conf = 0.6
+    if first_line and not interfix:
+        return None
+    name = text[toks[k][1] : toks[last][2]] if interfix else text[toks[m][1] : toks[last][2]]
+    return last, first, clean_name(name.rstrip(".")), conf
+
+
+def _name_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> _Start | None:
+    """Can a person name start at token j: a first name, initials ("J.", "A.B."), or a capitalised
+    word before "van"/"de" (a name without first name)?"""
+    n = len(toks)
+    if j >= n:
+        return None
+    word = toks[j][0]
+    initials = bool(
+        re.fullmatch(r"(?:[A-Z]\.){1,4}", word)
+        or (re.fullmatch(r"[A-Z]", word) and j + 1 < n and toks[j + 1][0] == ".")
+    )
+    is_first = bool(
+        _first_name(gz, word) and word not in NOT_NAMES and len(word) > 1 and not has_word(word, ROLE_WORDS)
+    )
+    if not (is_first or initials) and not _bare_surname_start(gz, text, toks, j):
+        return None
+    return _Start(j, is_first, initials)
+
+
+def _bare_surname_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> bool:
+    """ "Bakker van de ...": a capitalised word that is no known word, followed by a tussenvoegsel."""
+    n = len(toks)
+    word, s, _ = toks[j]
+    nxt = toks[j + 1][0] if j + 1 < n else ""
+    after = toks[j + 2][0] if j + 2 < n else ""
+    return bool(
+        is_capitalised(word)
+        and 2 <= len(word) <= 12
+        and word.isalpha()
+        and word not in NOT_NAMES
+        and word.lower() not in gz.common
+        and nxt in {"van", "de", "ter", "ten", "el", "den"}
+        and not org_head(word)
+        and word not in gz.ref.municipality_names
+        and not is_all_caps(word)
+        and not is_sentence_initial(text, s)
+        and after not in gz.ref.province_names
+        and after not in gz.ref.municipality_names
+        and not after.endswith("se")
+        and (j == 0 or toks[j - 1][0] not in {"De", "de", "Van", "van", "Het", "het"})
+        and not (j + 3 < n and is_capitalised(toks[j + 3][0]) and text[toks[j + 2][2]] == " ")
+    )
+
+
+def _initials_end(text: str, toks: list[Token], start: _Start) -> int:
+    """The token after the first name, or after initials written with separate dots ("J . P .")."""
+    n, k, word = len(toks), start.j + 1, toks[start.j][0]
+    if start.initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
+        while k + 1 < n and toks[k][0] == "." and re.fullmatch(r"[A-Z]", toks[k + 1][0]):
+            k += 2
+        k += 1 if k < n and toks[k][0] == "." else 0
+    return k
+
+
+def _second_first_name(gz: Gazetteer, text: str, toks: list[Token], k: int) -> int:
+    """An optional second first name ("Anna Maria de Vries"): the token after it, else k."""
+    n = len(toks)
+    if (
+        k < n
+        and toks[k][0] in gz.ref.first_names
+        and _gap_ok(text, toks, k, first_line=False)
+        and k + 1 < n
+        and (toks[k + 1][0] in gz.ref.interfixes or is_capitalised(toks[k + 1][0]))
+    ):
+        return k + 1
+    return k
+
+
+def _interfix(
+    gz: Gazetteer, text: str, toks: list[Token], k: int, initials: bool
+) -> tuple[int, list[str]] | None:
+    """Tussenvoegsels from token k ("van der", "de", "ten"), lower case after a first name: the token
+    after them and the words; None when they are no known combination or not single-spaced."""
+    n, m = len(toks), k
+    interfix: list[str] = []
+    while m < n and toks[m][0].lower() in INTERFIX_WORDS:
         if toks[m][0][0].isupper() and not initials and toks[m][0] not in {"De", "Van", "El", "Ter", "Ten"}:
             break
         interfix.append(toks[m][0])
@@ -277,15 +345,22 @@ def _person_try(
             return None
     if (
         interfix
-        and " ".join(interfix).lower().replace("’", "'").replace("‘", "'") not in ref.interfixes
+        and " ".join(interfix).lower().replace("’", "'").replace("‘", "'") not in gz.ref.interfixes
         and not all(
             w.lower() in {"van", "der", "den", "de", "ten", "ter", "el", "al", "la", "le"} for w in interfix
         )
     ):
         return None
+    return m, interfix
+
+
+def _surname(gz: Gazetteer, text: str, toks: list[Token], m: int, interfix: bool) -> tuple[int, bool] | None:
+    """The surname at token m: its last token (a second surname glued on: "Jansen-de Vries", "Mac
+    Donald") and whether the surname list knows it; None when the word is no surname."""
+    n = len(toks)
     if m >= n:
         return None
-    sur, ss, se = toks[m]
+    sur = toks[m][0]
     if not is_capitalised(sur) or sur in NOT_NAMES or is_all_caps(sur) or len(sur) < 2:
         return None
     low = sur.lower().strip(".")
@@ -296,40 +371,16 @@ def _person_try(
         or ((sur in gz.ref.municipality_names or sur in gz.ref.province_names) and not interfix)
     ):
         return None
-    if sur.endswith(".") and len(sur) > 2:
-        pass
-    in_lists = sur in ref.surnames
+    in_lists = sur in gz.ref.surnames
     if not in_lists and low in gz.common and not interfix:
         return None
-    last = m
+    glued = m + 1 < n and text[toks[m][2] : toks[m + 1][1]] == " " and is_capitalised(toks[m + 1][0])
     # "Jansen-de Vries": a hyphen and a tussenvoegsel glue a second surname on
-    if (
-        re.search(r"-(?:de|van|ter|ten|den|der)$", sur)
-        and m + 1 < n
-        and text[toks[m][2] : toks[m + 1][1]] == " "
-        and is_capitalised(toks[m + 1][0])
-    ):
-        last = m + 1
-        sur = text[ss : toks[last][2]]
-        in_lists = True
-    if (
-        m + 1 < n
-        and sur in SURNAME_PREFIXES
-        and text[toks[m][2] : toks[m + 1][1]] == " "
-        and is_capitalised(toks[m + 1][0])
-        and not is_all_caps(toks[m + 1][0])
-    ):
-        last = m + 1
-        sur = text[ss : toks[last][2]]
-        in_lists = True
-    # double-barrelled surnames: "Jansen-de Vries" is one token with a hyphen, or "Jansen - de Vries"
-    conf = 0.9 if (in_lists or interfix or initials) else 0.75
-    if not is_first and not interfix and not in_lists:
-        conf = 0.6
-    if first_line and not interfix:
-        return None
-    surname = text[toks[k][1] : toks[last][2]] if interfix else text[ss : toks[last][2]]
-    return last, first, clean_name(surname.rstrip(".")), conf
+    if glued and re.search(r"-(?:de|van|ter|ten|den|der)$", sur):
+        return m + 1, True
+    if glued and sur in SURNAME_PREFIXES and not is_all_caps(toks[m + 1][0]):
+        return m + 1, True
+    return m, in_lists
 
 
 def _gap_ok(text: str, toks: list, k: int, first_line: bool) -> bool:
