@@ -179,17 +179,36 @@ def _add_adjectives(ref: Reference, adjective_codes: dict[str, set[str]]) -> Non
 
 @cache
 def load_reference() -> Reference:
+    """The reference lists, read once per process: CBS municipalities and provinces with their
+    aliases and adjectives, former municipalities, and deduce's place, name and word lists."""
     ref = Reference()
+    _read_municipalities(ref)
+    _read_provinces(ref)
+    _add_adjectives(ref, _read_aliases(ref))
+    _read_former_municipalities(ref)
+    _read_word_lists(ref)
+    return ref
+
+
+def _read_municipalities(ref: Reference) -> None:
     for r in _rows("municipalities.csv"):
         m = Municipality(r["cbs_code"], r["name"], r["province"], r.get("wikidata") or None)
         ref.municipalities[m.code] = m
         for surface in {m.name, _short_name(m.name)}:
             ref.municipality_names.setdefault(surface, set()).add(m.code)
+
+
+def _read_provinces(ref: Reference) -> None:
     for r in _rows("provinces.csv"):
         p = Province(r["code"], r["name"], r["english_name"], r.get("wikidata") or None)
         ref.provinces[p.code] = p
         ref.province_names[p.name] = p.code
         ref.province_names[p.english_name] = p.code
+
+
+def _read_aliases(ref: Reference) -> dict[str, set[str]]:
+    """Other names of municipalities and provinces; returns the adjectives ("Rotterdamse") with the
+    codes of what they may name, from the demonym list and the aliases."""
     adjective_codes: dict[str, set[str]] = {}
     for r in _rows("demonyms.csv"):
         adjective_codes.setdefault(r["adjective"], set()).add(r["code"])
@@ -203,7 +222,10 @@ def load_reference() -> Reference:
         elif code in ref.municipalities and "(gemeente)" not in alias:
             ref.municipality_names.setdefault(alias, set()).add(code)
             ref.municipality_names.setdefault(_short_name(alias), set()).add(code)
-    _add_adjectives(ref, adjective_codes)
+    return adjective_codes
+
+
+def _read_former_municipalities(ref: Reference) -> None:
     for r in _rows("former_municipalities.csv"):
         old = Municipality(r["cbs_code"], r["name"], r["province"], None)
         ref.former[old.code] = old
@@ -211,6 +233,9 @@ def load_reference() -> Reference:
             ref.former_names[r["name"]] = old.code
         if r.get("successor_cbs_code"):
             ref.successors[old.code] = r["successor_cbs_code"]
+
+
+def _read_word_lists(ref: Reference) -> None:
     ref.regions = {
         r
         for r in _deduce_list("locations", "lst_placename", "lst_region")
@@ -225,4 +250,3 @@ def load_reference() -> Reference:
     ref.common_words = _deduce_list("whitelist", "lst_common_word") | _deduce_list(
         "whitelist", "lst_stop_word"
     )
-    return ref

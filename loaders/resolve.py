@@ -94,6 +94,8 @@ class Resolver:
         self.ref = ref
 
     def resolve(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, EntityRecord]]:
+        """The mentions with entity keys (acronyms, repeated names and surnames joined to their full
+        names), and one record per entity."""
         mentions = self._expansions(text, mentions)
         mentions = self._repeat_names(text, mentions)
         mentions = self._person_coreference(text, mentions)
@@ -107,106 +109,60 @@ class Resolver:
             rec = records.get(m.key)
             if rec is None:
                 rec = records[m.key] = EntityRecord(m.key, m.type, self._name(m))
-            rec.mentions += 1
-            if m.rule == "org-party":
-                rec.attributes["political_party"] = True
-            for surface in {m.text, m.surface or m.text}:
-                rec.aliases.add(" ".join(surface.split()))
-            if m.type == "Municipality":
-                code = m.attrs["code"]
-                mun = self.ref.municipality(code)
-                rec.attributes.update({"cbs_code": code, "province": mun.province})
-                if mun.wikidata:
-                    rec.attributes["wikidata"] = mun.wikidata
-                if code in self.ref.former:  # dissolved: its own entity, pointing at what it became
-                    rec.attributes["former"] = True
-                    if code in self.ref.successors:
-                        rec.attributes["successor_cbs_code"] = self.ref.successors[code]
-            elif m.type == "Province":
-                prov = self.ref.provinces[m.attrs["code"]]
-                rec.attributes.update({"code": prov.code})
-                if prov.wikidata:
-                    rec.attributes["wikidata"] = prov.wikidata
+            self._count(rec, m)
         for rec in records.values():
-            if rec.type == "Region":
-                self._region_forms(rec)
-            if rec.type == "Initiative":
-                _initiative_forms(rec)
-            if rec.type == "Province" and rec.name in self.ref.municipality_names:
-                # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
-                rec.aliases.discard(rec.name)
-                rec.name = "provincie " + rec.name
-            rec.aliases.discard(rec.name)
-            if rec.type == "Initiative":
-                for m in mentions:
-                    if m.key == rec.key and m.attrs.get("short"):
-                        rec.aliases.add(m.attrs["short"])
+            self._finish(rec, mentions)
         return mentions, records
+
+    def _count(self, rec: EntityRecord, m: Mention) -> None:
+        """One more mention of the entity: its surface forms, and what the reference says of a place."""
+        rec.mentions += 1
+        if m.rule == "org-party":
+            rec.attributes["political_party"] = True
+        for surface in {m.text, m.surface or m.text}:
+            rec.aliases.add(" ".join(surface.split()))
+        if m.type == "Municipality":
+            self._municipality_attributes(rec, m.attrs["code"])
+        elif m.type == "Province":
+            prov = self.ref.provinces[m.attrs["code"]]
+            rec.attributes.update({"code": prov.code})
+            if prov.wikidata:
+                rec.attributes["wikidata"] = prov.wikidata
+
+    def _municipality_attributes(self, rec: EntityRecord, code: str) -> None:
+        mun = self.ref.municipality(code)
+        rec.attributes.update({"cbs_code": code, "province": mun.province})
+        if mun.wikidata:
+            rec.attributes["wikidata"] = mun.wikidata
+        if code in self.ref.former:  # dissolved: its own entity, pointing at what it became
+            rec.attributes["former"] = True
+            if code in self.ref.successors:
+                rec.attributes["successor_cbs_code"] = self.ref.successors[code]
+
+    def _finish(self, rec: EntityRecord, mentions: list[Mention]) -> None:
+        """The record's name and aliases once all its mentions are counted."""
+        if rec.type == "Region":
+            self._region_forms(rec)
+        if rec.type == "Initiative":
+            _initiative_forms(rec)
+        if rec.type == "Province" and rec.name in self.ref.municipality_names:
+            # Utrecht, Groningen: the province is "provincie X", so the bare name stays the city's
+            rec.aliases.discard(rec.name)
+            rec.name = "provincie " + rec.name
+        rec.aliases.discard(rec.name)
+        if rec.type == "Initiative":
+            for m in mentions:
+                if m.key == rec.key and m.attrs.get("short"):
+                    rec.aliases.add(m.attrs["short"])
 
     # -- organisations ----------------------------------------------------------------------
     def _expansions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
         out = SpanIndex(mentions)
-        for m in re.finditer(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A-Z][\w-]+))?\)", text):
-            acr = m.group("a")
-            before = text[max(0, m.start() - 160) : m.start()].rstrip()
-            words = before.split(" ")
-            tail = m.group("w")
-            if tail and (not words or words[-1] != tail):
-                continue
-            for n in range(2, min(len(words), 12) + 1):
-                cand = " ".join(words[-n:]).strip()
-                core = cand[: -len(tail)].rstrip() if tail else cand
-                if "\n" in cand:
-                    break
-                if cand and cand[0].isupper() and acronym_matches(acr, core):
-                    start = (
-                        m.start()
-                        - (len(before) - len(before) + len(cand))
-                        - (len(text[: m.start()]) - len(text[: m.start()].rstrip()))
-                    )
-                    start = text.rfind(cand, 0, m.start())
-                    if start < 0:
-                        break
-                    # "Vereniging van Fondsen in Nederland (FIN)": the head before the acronym's words
-                    lead = re.search(
-                        r"(?:^|\s)([A-Z][\w-]+\s+(?:van|voor)\s+(?:de\s+|het\s+)?)$", text[:start]
-                    )
-                    if lead and org_head(lead.group(1).split()[0]):
-                        start -= len(lead.group(1))
-                        cand = text[start : m.start()].rstrip()
-                    etype = "Initiative" if any(initiative_head(w) for w in cand.split()) else "Organization"
-                    exp = Mention(
-                        start,
-                        start + len(cand),
-                        cand,
-                        etype,
-                        "acronym-expansion",
-                        priority=80,
-                        confidence=0.9,
-                        attrs={"acronym": m.group()[1:-1]},
-                    )
-                    if tail or etype == "Initiative":  # "(RES Flevoland)" names the same thing
-                        for o in out.overlapping(m.start(), m.end()):
-                            if m.start() <= o.start < m.end():
-                                out.remove(o)
-                        out.add(
-                            Mention(
-                                m.start() + 1,
-                                m.end() - 1,
-                                m.group()[1:-1],
-                                etype,
-                                "acronym-paren",
-                                priority=80,
-                                confidence=0.9,
-                                attrs={"same_as": cand},
-                            )
-                        )
-                    for o in out.overlapping(exp.start, exp.end):
-                        if o.type == "Organization" or o.priority < 65:
-                            out.remove(o)
-                    out.add(exp)
-                    break
+        for m in ACRONYM_IN_PARENTHESES.finditer(text):
+            found = _expansion_of(text, m)
+            if found is not None:
+                _add_expansion(out, m, found[0], found[1])
         return list(out)
 
     def _repeat_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -304,76 +260,25 @@ class Resolver:
 
     # -- persons ----------------------------------------------------------------------------
     def _person_coreference(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A person's surname or first name alone, where only one person of the document has it, is
+        that person; so is "Van Dijk" at a sentence start for "van Dijk"."""
         persons = [m for m in mentions if m.type == "Person"]
-        by_last: dict[str, set[str]] = {}
-        by_first: dict[str, set[str]] = {}
-        for p in persons:
-            p.key = "person:" + slugify(p.canonical or p.text)
-            last = p.attrs.get("last", "")
-            core = last.split()[-1] if last else ""
-            for form in sorted({last, last[:1].upper() + last[1:], core}, key=lambda f: (-len(f), f)):
-                if form and form[0].isupper() or form.startswith(("van ", "de ", "ten ", "ter ")):
-                    by_last.setdefault(form, set()).add(p.key)
-            first = p.attrs.get("first", "")
-            if first and "." not in first:
-                by_first.setdefault(first, set()).add(p.key)
+        by_last, by_first = _name_forms(persons)
         self._surname_only(persons)
         names = {p.key: p.canonical or p.text for p in persons}
         out = SpanIndex(mentions)
         for forms, rule in ((by_last, "person-surname"), (by_first, "person-firstname")):
             for form, keys in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-                if len(keys) != 1 or len(form) < 2:
-                    continue
-                key = next(iter(keys))
-                for m in whole_word(form, apostrophes=True).finditer(text):
-                    if rule == "person-firstname" and not (
-                        m.end() == len(text) or text[m.end()] in " \n,:?!.’'"
-                    ):
-                        continue
-                    new = Mention(
-                        m.start(),
-                        m.end(),
-                        m.group(),
-                        "Person",
-                        rule,
-                        priority=58,
-                        confidence=0.8,
-                        key=key,
-                        canonical=names[key],
-                    )
-                    clash = out.overlapping(new.start, new.end)
-                    if any(
-                        o.priority >= new.priority or o.type != "Organization" and o.type != "Region"
-                        for o in clash
-                    ):
-                        continue
-                    for o in clash:
-                        out.remove(o)
-                    out.add(new)
+                if len(keys) == 1 and len(form) >= 2:
+                    key = next(iter(keys))
+                    _add_name_form(out, text, form, rule, (key, names[key]))
         # capitalised "Van Dijk" at a sentence start is the same surname
         done: set[tuple[str, str | None]] = set()
         for p in persons:
             last = p.attrs.get("last", "")
             if last[:1].islower() and (last, p.key) not in done:
                 done.add((last, p.key))  # a repeat would clash with the mentions the first one added
-                cap = last[0].upper() + last[1:]
-                for m in whole_word(cap).finditer(text):
-                    new = Mention(
-                        m.start(),
-                        m.end(),
-                        m.group(),
-                        "Person",
-                        "person-surname",
-                        priority=58,
-                        confidence=0.8,
-                        key=p.key,
-                        canonical=names[p.key],
-                    )
-                    clash = out.overlapping(new.start, new.end)
-                    if all(o.priority < new.priority and o.type != "Person" for o in clash):
-                        for o in clash:
-                            out.remove(o)
-                        out.add(new)
+                _add_capitalised_surname(out, text, last[0].upper() + last[1:], (p.key, names[p.key]))
         return list(out)
 
     def _region_forms(self, rec: EntityRecord) -> None:
@@ -472,3 +377,134 @@ class Resolver:
 
 def _strip_article(name: str) -> str:
     return re.sub(r"^(?:de|het|De|Het|the|The)\s+(?=[A-ZÀ-Þ])", "", name)
+
+
+ACRONYM_IN_PARENTHESES = re.compile(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A-Z][\w-]+))?\)")
+
+
+def _expansion_of(text: str, m: re.Match[str]) -> tuple[int, str] | None:
+    """Where the long name of the acronym in parentheses `m` starts, and the name: the shortest run
+    of words before it, within its line, whose initials spell the acronym."""
+    acr = m.group("a")
+    before = text[max(0, m.start() - 160) : m.start()].rstrip()
+    words = before.split(" ")
+    tail = m.group("w")
+    if tail and (not words or words[-1] != tail):
+        return None
+    for n in range(2, min(len(words), 12) + 1):
+        cand = " ".join(words[-n:]).strip()
+        core = cand[: -len(tail)].rstrip() if tail else cand
+        if "\n" in cand:
+            return None
+        if cand and cand[0].isupper() and acronym_matches(acr, core):
+            start = text.rfind(cand, 0, m.start())
+            if start < 0:
+                return None
+            # "Vereniging van Fondsen in Nederland (FIN)": the head before the acronym's words
+            lead = re.search(r"(?:^|\s)([A-Z][\w-]+\s+(?:van|voor)\s+(?:de\s+|het\s+)?)$", text[:start])
+            if lead and org_head(lead.group(1).split()[0]):
+                start -= len(lead.group(1))
+                cand = text[start : m.start()].rstrip()
+            return start, cand
+    return None
+
+
+def _add_expansion(out: SpanIndex, m: re.Match[str], start: int, cand: str) -> None:
+    """The long name replaces what overlaps it; "(RES Flevoland)", or an initiative's acronym, names
+    the same thing as the long name."""
+    etype = "Initiative" if any(initiative_head(w) for w in cand.split()) else "Organization"
+    exp = Mention(
+        start,
+        start + len(cand),
+        cand,
+        etype,
+        "acronym-expansion",
+        priority=80,
+        confidence=0.9,
+        attrs={"acronym": m.group()[1:-1]},
+    )
+    if m.group("w") or etype == "Initiative":
+        for o in out.overlapping(m.start(), m.end()):
+            if m.start() <= o.start < m.end():
+                out.remove(o)
+        out.add(
+            Mention(
+                m.start() + 1,
+                m.end() - 1,
+                m.group()[1:-1],
+                etype,
+                "acronym-paren",
+                priority=80,
+                confidence=0.9,
+                attrs={"same_as": cand},
+            )
+        )
+    for o in out.overlapping(exp.start, exp.end):
+        if o.type == "Organization" or o.priority < 65:
+            out.remove(o)
+    out.add(exp)
+
+
+def _name_forms(persons: list[Mention]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each person gets a key; per surname form and per first name, the keys of the persons with it."""
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for p in persons:
+        p.key = "person:" + slugify(p.canonical or p.text)
+        last = p.attrs.get("last", "")
+        core = last.split()[-1] if last else ""
+        for form in sorted({last, last[:1].upper() + last[1:], core}, key=lambda f: (-len(f), f)):
+            if form and form[0].isupper() or form.startswith(("van ", "de ", "ten ", "ter ")):
+                by_last.setdefault(form, set()).add(p.key)
+        first = p.attrs.get("first", "")
+        if first and "." not in first:
+            by_first.setdefault(first, set()).add(p.key)
+    return by_last, by_first
+
+
+def _add_name_form(out: SpanIndex, text: str, form: str, rule: str, person: tuple[str, str]) -> None:
+    """Every whole-word occurrence of a person's surname or first name is that person, unless a
+    stronger mention or one of another kind than an organisation or region stands there."""
+    key, name = person
+    for m in whole_word(form, apostrophes=True).finditer(text):
+        if rule == "person-firstname" and not (m.end() == len(text) or text[m.end()] in " \n,:?!.’'"):
+            continue
+        new = Mention(
+            m.start(),
+            m.end(),
+            m.group(),
+            "Person",
+            rule,
+            priority=58,
+            confidence=0.8,
+            key=key,
+            canonical=name,
+        )
+        clash = out.overlapping(new.start, new.end)
+        if any(o.priority >= new.priority or o.type != "Organization" and o.type != "Region" for o in clash):
+            continue
+        for o in clash:
+            out.remove(o)
+        out.add(new)
+
+
+def _add_capitalised_surname(out: SpanIndex, text: str, cap: str, person: tuple[str | None, str]) -> None:
+    """ "Van Dijk" for "van Dijk": where no person or stronger mention stands."""
+    key, name = person
+    for m in whole_word(cap).finditer(text):
+        new = Mention(
+            m.start(),
+            m.end(),
+            m.group(),
+            "Person",
+            "person-surname",
+            priority=58,
+            confidence=0.8,
+            key=key,
+            canonical=name,
+        )
+        clash = out.overlapping(new.start, new.end)
+        if all(o.priority < new.priority and o.type != "Person" for o in clash):
+            for o in clash:
+                out.remove(o)
+            out.add(new)
