@@ -16,6 +16,7 @@ from .calibration import RELATION_FLOOR, UNSEEN_RATIO, load_calibration
 from .pipeline import Extraction, build_nlp
 from .relation_model import MODEL_RULE, load_model, model_candidates
 from .relations import Candidate
+from .unify import unify
 
 
 def _learned(c: Candidate) -> bool:
@@ -44,6 +45,7 @@ class Extractor:
 
     def facts(self, state: Extraction, document: Document) -> DocumentFacts:
         """The graph facts of one read document: rule candidates, plus what the learned model reads."""
+        unify(state)
         entities = [
             Entity(
                 id=r.key,
