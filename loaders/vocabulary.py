@@ -84,7 +84,8 @@ association foundation council agency authority office trust network partnership
 corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep krant dagblad uitgeverij
 academie werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
 kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
-samenwerking
+samenwerking archief bibliotheek museum recreatieschap veiligheidshuis scholengroep onderwijsgroep
+zorginstelling woningstichting huurdersvereniging
 """.split()
 )
 

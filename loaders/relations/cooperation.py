@@ -168,7 +168,7 @@ def _work_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
     t = s.text
     orgs = _outside_clauses(s, ms)
     for m in re.finditer(
-        r"\b(?:(?:werken|werkten|slaan|sloegen|bundelen|trekken|trokken)\b[^.]{0,40}?"
+        r"\b(?:(?:werken|werkten|slaan|sloegen|bundelen|trekken|trokken)\b(?:(?!\b(?:niet|geen|nooit)\b)[^.]){0,40}?"
         r"\b(?:samen(?!\s+met)|(?:de\s+)?handen ineen(?!\s+\w*\s*met)|hun krachten)"
         r"|(?:hebben|sloten|tekenden)\s+(?:\w+\s+){0,2}een\s+(?:samenwerkingsovereenkomst|convenant|"
         r"intentieverklaring|partnerschap)(?![^.]{0,40}\bmet\b))",
@@ -177,6 +177,8 @@ def _work_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
     ):
         start = s.start + m.start()
         group = coordinated_backwards(ctx.text, [o for o in orgs if o.end <= start])
+        if len(group) > 2 and not re.search(r"samen|handen|krachten", m.group(), re.IGNORECASE):
+            continue  # a convenant of three or more parties: each takes part in it, no pairs (SCHEMA)
         if len(group) >= 2 and not re.search(r"\bin\s+(?:het|de)\s*$", t[: m.start()]):
             out += _pairs(group, s, "collab-en-samen", 0.75)
     return out

@@ -413,6 +413,12 @@ CASES = [
         {("Goes", "Kapelle"), ("Borsele", "Goes"), ("Borsele", "Kapelle")},
     ),
     (
+        "collab-en-samen (the separable verb: 'werken ... samen')",
+        "Ermelo, Elburg en Nunspeet werken al jaren intensief samen op het gebied van afval.",
+        "COLLABORATES_WITH",
+        {("Elburg", "Ermelo"), ("Ermelo", "Nunspeet"), ("Elburg", "Nunspeet")},
+    ),
+    (
         "collab-agreement-with (an unnamed agreement of two parties)",
         "Stichting Groenpoort heeft met de gemeente Oss een intentieverklaring gesloten over een warmtenet.",
         "COLLABORATES_WITH",
@@ -436,6 +442,10 @@ def test_group_rule(extract, rule: str, text: str, rtype: str, expected: set[tup
 
 
 NEGATIVE = [
+    ("a list that does not work together", "Ermelo, Elburg en Nunspeet werken nu niet meer samen.",
+     "COLLABORATES_WITH"),
+    ("a convenant of more than two parties is no pairwise collaboration",
+     "Ermelo, Elburg en Nunspeet sloten vorige week een convenant over detailhandel.", "COLLABORATES_WITH"),
     # (why, text, relation type that must not appear)
     (
         "a number that does not match the list resolves to nothing",

@@ -380,6 +380,13 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "archives, libraries and recreation boards are organisations; the common noun alone is not",
+        "Het Regionaal Archief Kromme Rijn is gevestigd in Houten. Het archief opent in mei. "
+        "Het Recreatieschap Veluwezoom beheert de bossen.",
+        {"Het archief", "archief"},
+        {"Regionaal Archief Kromme Rijn", "Recreatieschap Veluwezoom", "Houten"},
+    ),
+    (
         "themes in a list are no organisations",
         "De opgaven zijn gekoppeld aan thema's als Energie & Duurzaamheid, Mobiliteit en Volkshuisvesting.",
         {"Duurzaamheid", "Mobiliteit", "Volkshuisvesting"},
