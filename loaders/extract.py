@@ -71,53 +71,59 @@ class Extractor:
             ):
                 rel = Relation(c.type, c.source, c.target, c.role)
                 groups[rel.key].append(c)
-        relations = []
-        for key, cands in sorted(groups.items()):
-            evidence = {}  # one piece of evidence per sentence: the strongest rule that read it there
-            # a rule measured to be right less often than RELATION_FLOOR on real pages gives no fact
-            rated = [(self.calibration.get(c.rule, c.confidence), c) for c in cands]
-            rated = [(v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR]
-            if self.calibration:  # what the confidence means on pages the rules were not tuned on
-                # (the model's confidence was measured on pages held out from its training)
-                rated = [(v if _learned(c) else round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
-            rated.sort(key=_strongest)
-            if not rated:
-                continue
-            for confidence, c in rated:
-                ev = Evidence(
-                    document.name,
-                    c.sentence.start,
-                    c.sentence.end,
-                    " ".join(c.sentence.text.split()),
-                    c.rule,
-                    confidence,
-                )
-                evidence.setdefault(ev.start, ev)
-            # the strongest reading: on unseen pages a fact read in several sentences was no more often
-            # right than one read once (the same rule repeats the same mistake), so no noisy-or boost
-            confidence = max(e.confidence for e in evidence.values())
-            statuses = [c.status for c in cands if c.status]
-            best = rated[0][1]
-            relations.append(
-                Relation(
-                    type=key[0],
-                    source=key[1],
-                    target=key[2],
-                    role=best.role,
-                    role_class=best.role_class,
-                    status=("current" if "current" in statuses else "former") if statuses else None,
-                    confidence=confidence,
-                    evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
-                )
-            )
-        co: dict[tuple[str, str], int] = defaultdict(int)
-        starts = [m.start for m in state.mentions]  # in text order: each sentence's mentions by bisection
-        for s in state.sentences:
-            here = state.mentions[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
-            keys = sorted({m.key for m in here if m.end <= s.end and m.key})
-            for a, b in combinations(keys, 2):
-                co[(a, b)] += 1
-        co_mentions = [CoMention(a, b, w, [document.name]) for (a, b), w in sorted(co.items())]
+        read = (self._relation(key, cands, document) for key, cands in sorted(groups.items()))
+        relations = [r for r in read if r is not None]
+        co_mentions = _co_mentions(state, document)
         return DocumentFacts(
             document=document, entities=entities, relations=relations, co_mentions=co_mentions
         )
+
+    def _relation(self, key: tuple, cands: list[Candidate], document: Document) -> Relation | None:
+        """One relation from its candidates: rated by calibration, one piece of evidence per sentence."""
+        evidence = {}  # one piece of evidence per sentence: the strongest rule that read it there
+        # a rule measured to be right less often than RELATION_FLOOR on real pages gives no fact
+        rated = [(self.calibration.get(c.rule, c.confidence), c) for c in cands]
+        rated = [(v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR]
+        if self.calibration:  # what the confidence means on pages the rules were not tuned on
+            # (the model's confidence was measured on pages held out from its training)
+            rated = [(v if _learned(c) else round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
+        rated.sort(key=_strongest)
+        if not rated:
+            return None
+        for confidence, c in rated:
+            ev = Evidence(
+                document.name,
+                c.sentence.start,
+                c.sentence.end,
+                " ".join(c.sentence.text.split()),
+                c.rule,
+                confidence,
+            )
+            evidence.setdefault(ev.start, ev)
+        # the strongest reading: on unseen pages a fact read in several sentences was no more often
+        # right than one read once (the same rule repeats the same mistake), so no noisy-or boost
+        confidence = max(e.confidence for e in evidence.values())
+        statuses = [c.status for c in cands if c.status]
+        best = rated[0][1]
+        return Relation(
+            type=key[0],
+            source=key[1],
+            target=key[2],
+            role=best.role,
+            role_class=best.role_class,
+            status=("current" if "current" in statuses else "former") if statuses else None,
+            confidence=confidence,
+            evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
+        )
+
+
+def _co_mentions(state: Extraction, document: Document) -> list[CoMention]:
+    """Every pair of entities named in one sentence, with how many sentences name both."""
+    co: dict[tuple[str, str], int] = defaultdict(int)
+    starts = [m.start for m in state.mentions]  # in text order: each sentence's mentions by bisection
+    for s in state.sentences:
+        here = state.mentions[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
+        keys = sorted({m.key for m in here if m.end <= s.end and m.key})
+        for a, b in combinations(keys, 2):
+            co[(a, b)] += 1
+    return [CoMention(a, b, w, [document.name]) for (a, b), w in sorted(co.items())]

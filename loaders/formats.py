@@ -394,8 +394,18 @@ def _markdown_to_text(source: str) -> tuple[str, str | None]:
         if found:
             title = _clean_title(found.group(1).strip("\"'"))
         source = source[front.end() :]
+    out: list[str] = []
+    for is_code, lines in _fenced_segments(source):
+        if is_code:  # fence lines become blank lines so the code stands as its own paragraph
+            out.extend(["", *lines, ""])
+            continue
+        for line in _remove_html_comments("\n".join(lines)).split("\n"):
+            title = _markdown_line(line, out, title)
+    return "\n".join(out), title
 
-    # Split into alternating prose / fenced-code segments so code is never touched.
+
+def _fenced_segments(source: str) -> list[tuple[bool, list[str]]]:
+    """Split into alternating prose / fenced-code segments (is_code, lines) so code is never touched."""
     segments: list[tuple[bool, list[str]]] = []
     current: list[str] = []
     fence: str | None = None
@@ -412,42 +422,34 @@ def _markdown_to_text(source: str) -> tuple[str, str | None]:
         else:
             current.append(line)
     segments.append((fence is not None, current))
+    return segments
 
-    out: list[str] = []
-    for is_code, lines in segments:
-        if is_code:  # fence lines become blank lines so the code stands as its own paragraph
-            out.extend(["", *lines, ""])
-            continue
-        prose = _remove_html_comments("\n".join(lines)).split("\n")
-        for line in prose:
-            if _THEMATIC_RE.match(line) or ("|" in line and _TABLE_SEP_RE.match(line)):
-                out.append("")
-                continue
-            setext = _SETEXT_RE.match(line)
-            if setext and out and out[-1].strip():
-                if title is None and setext.group(1).startswith("="):
-                    title = _clean_title(out[-1])
-                out.append("")
-                continue
-            if _LINK_DEF_RE.match(line):
-                out.append("")
-                continue
-            line = _FOOTNOTE_DEF_RE.sub("", line)
-            while _QUOTE_RE.match(line):
-                line = _QUOTE_RE.sub("", line, count=1)
-            atx = _ATX_RE.match(line)
-            if atx:
-                line = _strip_inline(atx.group(2) or "")
-                if title is None and len(atx.group(1)) == 1:
-                    title = _clean_title(line)
-                out.append(line)
-                continue
-            row = _TABLE_ROW_RE.match(line)
-            if row:
-                out.append(_strip_inline(_table_row(row.group(1))))
-                continue
-            out.append(_strip_inline(_BULLET_RE.sub("", line)))
-    return "\n".join(out), title
+
+def _markdown_line(line: str, out: list[str], title: str | None) -> str | None:
+    """Append one prose line, its markup removed, to `out`; returns the title, set by the first
+    level-one heading when there is none yet."""
+    if _THEMATIC_RE.match(line) or ("|" in line and _TABLE_SEP_RE.match(line)) or _LINK_DEF_RE.match(line):
+        out.append("")
+        return title
+    setext = _SETEXT_RE.match(line)
+    if setext and out and out[-1].strip():
+        if title is None and setext.group(1).startswith("="):
+            title = _clean_title(out[-1])
+        out.append("")
+        return title
+    line = _FOOTNOTE_DEF_RE.sub("", line)
+    while _QUOTE_RE.match(line):
+        line = _QUOTE_RE.sub("", line, count=1)
+    atx = _ATX_RE.match(line)
+    if atx:
+        line = _strip_inline(atx.group(2) or "")
+        if title is None and len(atx.group(1)) == 1:
+            title = _clean_title(line)
+        out.append(line)
+        return title
+    row = _TABLE_ROW_RE.match(line)
+    out.append(_strip_inline(_table_row(row.group(1))) if row else _strip_inline(_BULLET_RE.sub("", line)))
+    return title
 
 
 # --------------------------------------------------------------------------------------------------
@@ -477,6 +479,16 @@ _TRAF_BLOCKS = frozenset(
 _TRAF_LINES = frozenset({"item", "row"})
 
 
+# what trafilatura's XML elements open and close with in the rendered text
+_TRAF_OPEN = {
+    **dict.fromkeys(_TRAF_BLOCKS, "\n\n"),
+    **dict.fromkeys(_TRAF_LINES, "\n"),
+    "cell": "\t",
+    "lb": "\n",
+}
+_TRAF_CLOSE = {**dict.fromkeys(_TRAF_BLOCKS, "\n\n"), **dict.fromkeys(_TRAF_LINES, "\n")}
+
+
 def _render_trafilatura_tree(root: Any) -> str:
     """Render trafilatura's XML body as text with a blank line between blocks, one line per list item
     or table row (cells tab-separated); trafilatura's own txt output uses single newlines everywhere."""
@@ -486,24 +498,14 @@ def _render_trafilatura_tree(root: Any) -> str:
         tag = node.tag if isinstance(node.tag, str) else None
         if tag is None:  # comment or processing instruction: its tail is handled by the parent
             return
-        if tag in _TRAF_BLOCKS:
-            parts.append("\n\n")
-        elif tag in _TRAF_LINES:
-            parts.append("\n")
-        elif tag == "cell":
-            parts.append("\t")
-        elif tag == "lb":
-            parts.append("\n")
+        parts.append(_TRAF_OPEN.get(tag, ""))
         if node.text:
             parts.append(node.text)
         for child in node:
             walk(child)
             if child.tail:
                 parts.append(child.tail)
-        if tag in _TRAF_BLOCKS:
-            parts.append("\n\n")
-        elif tag in _TRAF_LINES:
-            parts.append("\n")
+        parts.append(_TRAF_CLOSE.get(tag, ""))
 
     walk(root)
     return "\n".join(line.strip() for line in "".join(parts).split("\n"))
@@ -559,10 +561,7 @@ class _FallbackHTMLText(HTMLParser):
         if tag == "title":
             self._in_title = True
         if self._skip_depth:
-            if tag == self._skip_tag:
-                self._skip_depth += 1
-            elif tag == "body" and self._skip_tag == "head":  # unclosed <head>
-                self._skip_tag, self._skip_depth = None, 0
+            self._nested_in_skipped(tag)
             return
         if tag in ("main", "article"):
             self._content_depth += 1
@@ -574,6 +573,17 @@ class _FallbackHTMLText(HTMLParser):
             return
         if tag == "pre":
             self._pre_depth += 1
+        self._break_before(tag)
+
+    def _nested_in_skipped(self, tag: str) -> None:
+        """A start tag inside a skipped element: count nesting of the same tag; <body> ends an
+        unclosed <head>."""
+        if tag == self._skip_tag:
+            self._skip_depth += 1
+        elif tag == "body" and self._skip_tag == "head":  # unclosed <head>
+            self._skip_tag, self._skip_depth = None, 0
+
+    def _break_before(self, tag: str) -> None:
         if tag in self.BLOCK:
             self.parts.append("\n\n")
         elif tag in self.LINE:
@@ -662,41 +672,16 @@ def _load_pdf(data: bytes) -> tuple[str, str | None]:
     if b"%PDF-" not in data[:1024]:
         raise LoadError("corrupt PDF: not a PDF file (no %PDF header)")
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError
 
     with _quiet():
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
-        except Exception as exc:
-            raise LoadError(f"corrupt PDF: {_reason(exc)}") from exc
-        try:
             encrypted = reader.is_encrypted
         except Exception as exc:
             raise LoadError(f"corrupt PDF: {_reason(exc)}") from exc
         if encrypted:
-            try:
-                decrypted = reader.decrypt("")
-            except DependencyError as exc:
-                raise LoadError(f"encrypted PDF: cannot decrypt ({_reason(exc)})") from exc
-            except Exception as exc:
-                raise LoadError(f"encrypted PDF: {_reason(exc)}") from exc
-            if not decrypted:  # PasswordType.NOT_DECRYPTED == 0
-                raise LoadError("encrypted PDF (password required)")
-        try:
-            pages = list(reader.pages)
-        except Exception as exc:
-            raise LoadError(f"corrupt PDF: {_reason(exc)}") from exc
-        if not pages:
-            raise LoadError("corrupt PDF: no pages")
-        texts: list[str] = []
-        first_error: Exception | None = None
-        for page in pages:
-            try:
-                texts.append(page.extract_text() or "")
-            except Exception as exc:  # one broken page should not lose the others
-                first_error = first_error or exc
-        if first_error is not None and not texts:
-            raise LoadError(f"corrupt PDF: {_reason(first_error)}")
+            _decrypt_pdf(reader)
+        texts = _pdf_page_texts(reader)
         try:
             metadata = reader.metadata
             title = _clean_title(metadata.title) if metadata is not None else None
@@ -706,6 +691,40 @@ def _load_pdf(data: bytes) -> tuple[str, str | None]:
     if not _normalise(text):
         raise LoadError("no extractable text (scanned PDF?)")
     return text, title
+
+
+def _decrypt_pdf(reader: Any) -> None:
+    """Open a PDF encrypted with an empty user password (many are); others need a password we lack."""
+    from pypdf.errors import DependencyError
+
+    try:
+        decrypted = reader.decrypt("")
+    except DependencyError as exc:
+        raise LoadError(f"encrypted PDF: cannot decrypt ({_reason(exc)})") from exc
+    except Exception as exc:
+        raise LoadError(f"encrypted PDF: {_reason(exc)}") from exc
+    if not decrypted:  # PasswordType.NOT_DECRYPTED == 0
+        raise LoadError("encrypted PDF (password required)")
+
+
+def _pdf_page_texts(reader: Any) -> list[str]:
+    """Each page's text; a broken page is left out, unless every page is broken."""
+    try:
+        pages = list(reader.pages)
+    except Exception as exc:
+        raise LoadError(f"corrupt PDF: {_reason(exc)}") from exc
+    if not pages:
+        raise LoadError("corrupt PDF: no pages")
+    texts: list[str] = []
+    first_error: Exception | None = None
+    for page in pages:
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception as exc:  # one broken page should not lose the others
+            first_error = first_error or exc
+    if first_error is not None and not texts:
+        raise LoadError(f"corrupt PDF: {_reason(first_error)}")
+    return texts
 
 
 # --------------------------------------------------------------------------------------------------
@@ -890,6 +909,34 @@ def load_text(path: str | Path, limits: Limits | None = None) -> LoadedText:
     encrypted, scanned, unsupported), so batch callers can report and skip.
     """
     limits = limits or Limits()
+    resolved = _existing_file(path)
+    suffix = resolved.suffix.lower()
+    fmt = _FORMAT_BY_SUFFIX.get(suffix)
+    if fmt is None:
+        raise LoadError(_unsupported(suffix))
+    data = _read_bytes(resolved, limits)
+    if not data.strip():
+        raise LoadError("empty file")
+    with _as_load_error(fmt):
+        raw, title, encoding = _decoded(data, fmt, limits)
+        del data  # the raw bytes are not needed while the text is normalised
+        text = _normalise(raw)
+    if not text:
+        raise LoadError("empty file")
+    too_long = limits.text_too_long(len(text))
+    if too_long:
+        raise LoadError(too_long)
+    if fmt == "txt":
+        title = _first_line_title(text)
+    warnings: tuple[str, ...] = ()
+    if encoding and encoding.startswith("utf-8 ("):
+        warnings = (f"decoded as UTF-8 with {encoding[7:-1]} by U+FFFD",)
+        encoding = "utf-8"
+    return LoadedText(path=resolved, text=text, title=title, format=fmt, encoding=encoding, warnings=warnings)
+
+
+def _existing_file(path: str | Path) -> Path:
+    """The resolved path of an existing file, else a LoadError that says what is wrong."""
     try:
         os.stat(path)  # a symlink loop or a forbidden folder says so here, with its own reason
         resolved = Path(path).expanduser().resolve()
@@ -905,49 +952,37 @@ def load_text(path: str | Path, limits: Limits | None = None) -> LoadedText:
         raise LoadError("no such file or directory")
     if is_dir:
         raise LoadError("is a directory, not a file")
-    suffix = resolved.suffix.lower()
-    fmt = _FORMAT_BY_SUFFIX.get(suffix)
-    if fmt is None:
-        raise LoadError(_unsupported(suffix))
+    return resolved
 
-    data = _read_bytes(resolved, limits)
-    if not data.strip():
-        raise LoadError("empty file")
 
+def _decoded(data: bytes, fmt: str, limits: Limits) -> tuple[str, str | None, str | None]:
+    """The text of a file's bytes in format `fmt` (not yet normalised), its title and encoding."""
     encoding: str | None = None
     title: str | None = None
+    if fmt in ("txt", "md"):
+        raw, encoding = _decode_bytes(data)
+        if fmt == "md":
+            raw, title = _markdown_to_text(raw)
+    elif fmt == "html":
+        raw, title, encoding = _load_html(data)
+    elif fmt == "pdf":
+        raw, title = _load_pdf(data)
+    else:
+        raw, title = _load_docx(data, limits)
+    return raw, title, encoding
+
+
+@contextmanager
+def _as_load_error(fmt: str) -> Iterator[None]:
+    """Any failure to read a file is a LoadError (the contract is "LoadError for any bad input")."""
     try:
-        if fmt in ("txt", "md"):
-            raw, encoding = _decode_bytes(data)
-            if fmt == "md":
-                raw, title = _markdown_to_text(raw)
-        elif fmt == "html":
-            raw, title, encoding = _load_html(data)
-        elif fmt == "pdf":
-            raw, title = _load_pdf(data)
-        else:
-            raw, title = _load_docx(data, limits)
-        del data  # the raw bytes are not needed while the text is normalised
-        text = _normalise(raw)
+        yield
     except LoadError:
         raise
     except MemoryError as exc:
         raise LoadError("file too large to load (out of memory)") from exc
-    except Exception as exc:  # the contract is "LoadError for any bad input"
+    except Exception as exc:
         raise LoadError(f"cannot read {fmt.upper()} file: {_reason(exc)}") from exc
-
-    if not text:
-        raise LoadError("empty file")
-    too_long = limits.text_too_long(len(text))
-    if too_long:
-        raise LoadError(too_long)
-    if fmt == "txt":
-        title = _first_line_title(text)
-    warnings: tuple[str, ...] = ()
-    if encoding and encoding.startswith("utf-8 ("):
-        warnings = (f"decoded as UTF-8 with {encoding[7:-1]} by U+FFFD",)
-        encoding = "utf-8"
-    return LoadedText(path=resolved, text=text, title=title, format=fmt, encoding=encoding, warnings=warnings)
 
 
 def _is_hidden(name: str) -> bool:

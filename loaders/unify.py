@@ -67,6 +67,20 @@ def _winner(a: EntityRecord, b: EntityRecord) -> EntityRecord:
 
 def same_entities(records: dict[str, EntityRecord]) -> dict[str, str]:
     """key -> the key of the record it is merged into, for every record that is merged away."""
+    parent: dict[str, str] = {}
+    _merge_same_names(records, _by_name(records), parent)
+    _merge_acronyms(records, parent)
+    return {k: _root(parent, k) for k in parent}
+
+
+def _root(parent: dict[str, str], k: str) -> str:
+    while k in parent:
+        k = parent[k]
+    return k
+
+
+def _by_name(records: dict[str, EntityRecord]) -> dict[tuple[str, str], list[EntityRecord]]:
+    """("Person" | "body", name key) -> the records going by that name, in key order."""
     by_name: dict[tuple[str, str], list[EntityRecord]] = {}
     for rec in sorted(records.values(), key=lambda r: r.key):
         if rec.type in {"Municipality", "Province"}:
@@ -75,37 +89,41 @@ def same_entities(records: dict[str, EntityRecord]) -> dict[str, str]:
             by_name.setdefault(("Person" if rec.type == "Person" else "body", n), []).append(rec)
             if rec.type == "Person" and " " not in n:  # a bare surname may have been read as a body
                 by_name.setdefault(("body", n), []).append(rec)
-    parent: dict[str, str] = {}
+    return by_name
 
-    def root(k: str) -> str:
-        while k in parent:
-            k = parent[k]
-        return k
 
+def _merge_same_names(
+    records: dict[str, EntityRecord],
+    by_name: dict[tuple[str, str], list[EntityRecord]],
+    parent: dict[str, str],
+) -> None:
     for (_, n), recs in by_name.items():
         full_names = [r for r in recs if r.type == "Person" and name_key(r.name) != n]
         if len(full_names) > 1:
             continue  # "De Vries" with both Jan and Piet de Vries in the text: nobody in particular
         for other in recs[1:]:
-            a, b = records[root(recs[0].key)], records[root(other.key)]
+            a, b = records[_root(parent, recs[0].key)], records[_root(parent, other.key)]
             if a.key == b.key or frozenset({a.type, b.type}) not in _MERGEABLE:
                 continue
             win = _winner(a, b)
             lose = b if win is a else a
             parent[lose.key] = win.key
-    # an acronym standing apart from the one name in the text whose initials it spells
+
+
+def _merge_acronyms(records: dict[str, EntityRecord], parent: dict[str, str]) -> None:
+    """An acronym standing apart from the one name in the text whose initials it spells."""
     for rec in sorted(records.values(), key=lambda r: r.key):
         if rec.type not in BODIES or not ACRONYM.fullmatch(rec.name) or rec.key in parent:
             continue
         spelled = {
-            root(o.key)
+            _root(parent, o.key)
             for o in records.values()
-            if o.type in BODIES and o.key != rec.key
+            if o.type in BODIES
+            and o.key != rec.key
             and any(" " in f and acronym_matches(rec.name, f) for f in (o.name, *o.aliases))
         } - {rec.key}
         if len(spelled) == 1:
             parent[rec.key] = spelled.pop()
-    return {k: root(k) for k in parent}
 
 
 def unify(read: _Read) -> None:

@@ -373,79 +373,32 @@ RUN_RULES: tuple[Callable[[Gazetteer, Run], Mention | None], ...] = (
 
 
 def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
-    """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter")."""
+    """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter"), and the
+    compounds and initiatives they head ("VNG-congres")."""
     out = []
     for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
-        word = m.group(1)
-        low = word.lower()
-        if (
-            low in gz.common
-            or low in REGION_WORDS
-            or (low in ORG_HEADS and len(word) > 4)
-            or low in INITIATIVE_HEADS
-            or low in ROLES
-        ):
+        base = _acronym_base(gz, text, m)
+        if base is None:
             continue
-        if (
-            text[m.start() - 1 : m.start()] == "("
-            and text[m.end() : m.end() + 1] == ")"
-            and gz.ref.province_code(word)
-        ):
-            continue  # "Bergen (NH)": a province abbreviation
-        base = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 3 else word
-        letters = [c for c in base.split("/")[0] if c.isalpha()]
-        if len(letters) < 2 or not all(c.isupper() for c in letters) or base in NOT_ORG_ACRONYMS:
-            continue
-        if re.fullmatch(r"[IVXLC]+", base) or base in gz.ref.municipality_names:
-            continue
-        nxt = text[m.end() : m.end() + 1]
-        hyphen = nxt == "-"
+        hyphen = text[m.end() : m.end() + 1] == "-"
         # "KPMG adviseurs": an acronym followed by a lower-case organisation noun
         tail = re.match(r"\s(consultants|adviseurs|partners|groep|group|advies|bv|b\.v\.)\b", text[m.end() :])
-        end = m.start() + len(base) + (tail.end() if tail and base == word else 0)
+        end = m.start() + len(base) + (tail.end() if tail and base == m.group(1) else 0)
+        rule = "acronym-hyphen" if hyphen else "acronym"
         out.append(
             Mention(
                 m.start(),
                 end,
                 text[m.start() : end],
                 "Organization",
-                "acronym-hyphen" if hyphen else "acronym",
+                rule,
                 priority=45,
                 confidence=0.75,
                 attrs={"acronym": base},
             )
         )
-        hy = re.match(r"-(\w+)(?:\s(\d{4}))?", text[m.end() :]) if hyphen else None
-        if hy and re.fullmatch(
-            r"(?:organisatie|gemeenten|samenwerking|regio|netwerk|overleg|bureau)", hy.group(1)
-        ):
-            end = m.end() + len(hy.group(1)) + 1
-            out.append(
-                Mention(
-                    m.start(),
-                    end,
-                    text[m.start() : end],
-                    "Organization",
-                    "acronym-compound",
-                    priority=62,
-                    confidence=0.75,
-                    attrs={"acronym": base},
-                )
-            )
-        if hy and initiative_head(hy.group(1)):
-            end = m.end() + hy.end()
-            out.append(
-                Mention(
-                    m.start(),
-                    end,
-                    text[m.start() : end],
-                    "Initiative",
-                    "initiative-acronym",
-                    priority=70,
-                    confidence=0.8,
-                    attrs={"organiser": base},
-                )
-            )
+        if hyphen:
+            out += _acronym_compounds(text, m, base)
     for m in re.finditer(r"(?<![\w-])([A-Z]\d{1,3})(?=[\s-](?:gemeenten|steden|gemeente)\b)", text):
         out.append(
             Mention(
@@ -456,6 +409,72 @@ def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
                 "acronym-network",
                 priority=45,
                 confidence=0.7,
+            )
+        )
+    return out
+
+
+def _acronym_base(gz: Gazetteer, text: str, m: re.Match[str]) -> str | None:
+    """The acronym of a capitals match without a plural "s", or None when the word is no acronym (a
+    common word in capitals, a province abbreviation, a Roman number, a municipality)."""
+    word = m.group(1)
+    low = word.lower()
+    if (
+        low in gz.common
+        or low in REGION_WORDS
+        or (low in ORG_HEADS and len(word) > 4)
+        or low in INITIATIVE_HEADS
+        or low in ROLES
+    ):
+        return None
+    if (
+        text[m.start() - 1 : m.start()] == "("
+        and text[m.end() : m.end() + 1] == ")"
+        and gz.ref.province_code(word)
+    ):
+        return None  # "Bergen (NH)": a province abbreviation
+    base = word[:-1] if word.endswith("s") and word[:-1].isupper() and len(word) > 3 else word
+    letters = [c for c in base.split("/")[0] if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or base in NOT_ORG_ACRONYMS:
+        return None
+    if re.fullmatch(r"[IVXLC]+", base) or base in gz.ref.municipality_names:
+        return None
+    return base
+
+
+def _acronym_compounds(text: str, m: re.Match[str], base: str) -> list[Mention]:
+    """ "VNG-regio", "GGD-organisatie": an organisation; "VNG-congres 2024": an initiative the
+    acronym's organisation runs."""
+    out = []
+    hy = re.match(r"-(\w+)(?:\s(\d{4}))?", text[m.end() :])
+    if hy and re.fullmatch(
+        r"(?:organisatie|gemeenten|samenwerking|regio|netwerk|overleg|bureau)", hy.group(1)
+    ):
+        end = m.end() + len(hy.group(1)) + 1
+        out.append(
+            Mention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                "Organization",
+                "acronym-compound",
+                priority=62,
+                confidence=0.75,
+                attrs={"acronym": base},
+            )
+        )
+    if hy and initiative_head(hy.group(1)):
+        end = m.end() + hy.end()
+        out.append(
+            Mention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                "Initiative",
+                "initiative-acronym",
+                priority=70,
+                confidence=0.8,
+                attrs={"organiser": base},
             )
         )
     return out
