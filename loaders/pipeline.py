@@ -9,11 +9,13 @@ component between them (`nlp.add_pipe("my_component", before="sg_relations")`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from .entities import Gazetteer, recognise
 from .reference import load_reference
@@ -88,7 +90,7 @@ def sg_lines(doc: Doc) -> Doc:
         starts[tok.i] = 1
         changed = True
     if changed:
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], cast(Ints2d, starts))  # to_array's stub says floats; it gives ints
     return doc
 
 
@@ -109,21 +111,21 @@ def make_entities(nlp: Language, name: str) -> object:
 _NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization"}
 
 
-def _from_ner(span: object) -> Mention | None:
+def _from_ner(span: Span) -> Mention | None:
     """A trained recogniser's entity as a low-priority candidate: the rules win where they agree."""
-    etype = _NER_TYPES.get(span.label_)  # type: ignore[attr-defined]
+    etype = _NER_TYPES.get(span.label_)
     if etype is None:
         return None
-    text = span.text.strip()  # type: ignore[attr-defined]
+    text = span.text.strip()
     if etype == "Person" and len(text.split()) < 2:
         return None
-    start = span.start_char  # type: ignore[attr-defined]
+    start = span.start_char
     return Mention(
         start,
         start + len(text),
         text,
         etype,
-        "ner-" + span.label_.lower(),  # type: ignore[attr-defined]
+        "ner-" + span.label_.lower(),
         priority=15,
         confidence=0.6,
         canonical=" ".join(text.split()) if etype == "Person" else None,

@@ -301,7 +301,7 @@ class Resolver:
         full: dict[str, set[str]] = {}
         for p in persons:
             if p.attrs.get("first") and p.attrs.get("last"):
-                full.setdefault(p.attrs["last"].lower(), set()).add(p.key)  # type: ignore[arg-type]
+                full.setdefault(p.attrs["last"].lower(), set()).add(p.id)
         names = {p.key: p.canonical or p.text for p in persons}
         for p in persons:
             if p.attrs.get("first") == "" and p.rule == "person-titled-surname":

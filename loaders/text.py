@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .vocabulary import CREDIT_FIELD, CREDIT_LINE, INLINE_CREDIT, MASTHEAD_LINE
@@ -41,12 +42,20 @@ class Mention:
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
+    @property
+    def id(self) -> str:
+        """The resolved entity key. Relation rules read resolved mentions only, so for them every
+        mention has one; asking an unresolved mention is a programming error."""
+        if self.key is None:
+            raise ValueError(f"unresolved mention {self.text!r} at {self.start}")
+        return self.key
+
 
 class SpanIndex:
     """Mentions kept in text order, so "which of them overlap this span?" costs a bisection instead
     of a scan of every mention in the document (that scan made long documents quadratic)."""
 
-    def __init__(self, mentions: list[Mention] = ()) -> None:  # type: ignore[assignment]
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
         self._items: list[tuple[int, int, Mention]] = []
         self._longest = 0
         for m in mentions:
@@ -65,7 +74,7 @@ class SpanIndex:
         lo = bisect_left(self._items, (start - self._longest,))
         return [m for _, _, m in self._items[lo:hi] if m.start < end and start < m.end]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Mention]:
         return (m for _, _, m in self._items)
 
 

@@ -646,9 +646,9 @@ def _single_names(gz: Gazetteer, text: str) -> list[Mention]:
             counts[word] = counts.get(word, 0) + 1
             cands.append((m, word, prep))
     out = _single_appositives(gz, text)
-    for m in out:
-        counts[m.text] = counts.get(m.text, 0) + 2
-    accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {m.text for m in out}
+    for appositive in out:
+        counts[appositive.text] = counts.get(appositive.text, 0) + 2
+    accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {a.text for a in out}
     for word in sorted(accepted):
         for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
             if is_sentence_initial(text, m.start()):

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...graph.model import BODIES, EntityType
 from ...graph.model import PLACES as PLACE_TYPES
@@ -215,11 +216,13 @@ class Context:
     own_org: str | None = None  # the organisation the document speaks for ("wij" in a report or letter)
     by_type: dict[str, list[Mention]] = field(default_factory=dict)  # in text order
     first_by_key: dict[str, Mention] = field(default_factory=dict)
-    memo: dict[tuple, object] = field(default_factory=dict)  # per-document results of costly lookups
+    # per-document results of costly lookups, keyed by (what, *arguments); each kind has its own type
+    memo: dict[tuple, Any] = field(default_factory=dict)
     # "Rotterdamse" -> {GM0599}; "Utrechtse" -> {GM0344, PV26}: adjectives that name a place
     adjectives: dict[str, set[str]] = field(default_factory=dict)
     # per sentence: the mentions that start and end in it (what the sentence rules read)
     in_sentences: list[list[Mention]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)  # for "which sentence holds offset x?"
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -230,6 +233,7 @@ class Context:
             if m.key is not None:
                 self.first_by_key.setdefault(m.key, m)
         self.paragraph = paragraph_numbers(self.text, self.sentences)
+        self.sentence_starts = [s.start for s in self.sentences]
         self.in_sentences = [
             [m for m in self.in_sentence(i) if m.end <= s.end] for i, s in enumerate(self.sentences)
         ]
@@ -336,7 +340,7 @@ def generic_reference(ctx: Context, head: str) -> Mention | None:
     key = ("generic-reference", head)
     if key not in ctx.memo:
         ctx.memo[key] = _generic_reference(ctx, head)
-    return ctx.memo[key]  # type: ignore[return-value]
+    return ctx.memo[key]
 
 
 def _generic_reference(ctx: Context, head: str) -> Mention | None:

@@ -100,7 +100,7 @@ def _partners_of(
     else:
         return []
     return [
-        Candidate("COLLABORATES_WITH", subject, r.key, s, rule, conf)
+        Candidate("COLLABORATES_WITH", subject, r.id, s, rule, conf)
         for subject in subjects
         for r in right
         if subject and subject != r.key
@@ -132,7 +132,7 @@ def _left_partners(
 def _pairs(group: list[Mention], s: Sentence, rule: str, conf: float) -> list[Candidate]:
     """Every pair of a group works together."""
     return [
-        Candidate("COLLABORATES_WITH", group[a].key, group[b].key, s, rule, conf)
+        Candidate("COLLABORATES_WITH", group[a].id, group[b].id, s, rule, conf)
         for a in range(len(group))
         for b in range(a + 1, len(group))
     ]
@@ -203,7 +203,7 @@ def _with_us(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
     )
     org = speaking_org(ctx, i, ms)
     if partner is not None and org and org != partner.key:
-        return [Candidate("COLLABORATES_WITH", org, partner.key, s, "collab-met-wij", 0.6)]
+        return [Candidate("COLLABORATES_WITH", org, partner.id, s, "collab-met-wij", 0.6)]
     return []
 
 
@@ -220,7 +220,7 @@ def _speaker_context(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
     speaker_org = speaking_org(ctx, i, ms)
     for o in _outside_clauses(s, ms):
         if o.type == "Organization" and speaker_org and o.key != speaker_org:
-            out.append(Candidate("COLLABORATES_WITH", speaker_org, o.key, s, "collab-speaker-context", 0.55))
+            out.append(Candidate("COLLABORATES_WITH", speaker_org, o.id, s, "collab-speaker-context", 0.55))
     return out
 
 
@@ -263,7 +263,7 @@ def _members_before_verb(
     if body is None:
         return []
     group = [
-        g.key
+        g.id
         for g in coordinated_backwards(ctx.text, [x for x in _members(ms) if x.end <= s.start + m.start()])
     ]
     if not group and re.search(r"\b(?:we|wij)\b", t[: m.start()], re.IGNORECASE):
@@ -271,7 +271,7 @@ def _members_before_verb(
     rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
     if rtype == "MEMBER_OF" and "partner" in m.group() and body.type == "Organization":
         rtype = "COLLABORATES_WITH"
-    return [Candidate(rtype, g, body.key, s, "member-verb", 0.8) for g in group]
+    return [Candidate(rtype, g, body.id, s, "member-verb", 0.8) for g in group]
 
 
 def _consists_of(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -289,7 +289,7 @@ def _consists_of(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[C
             continue
         pos = s.start + m.end()
         group = coordinated(ctx.text, [x for x in _members(ms) if x.start >= pos], pos)
-        out += [Candidate("MEMBER_OF", g.key, before[-1].key, s, "member-consists-of", 0.75) for g in group]
+        out += [Candidate("MEMBER_OF", g.id, before[-1].id, s, "member-consists-of", 0.75) for g in group]
     return out
 
 
@@ -303,7 +303,7 @@ def _in_x_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
             after = [x for x in _members(ms) if x.start > body.end]
             rtype = "PARTICIPATES_IN" if body.type == "Initiative" else "MEMBER_OF"
             for g in coordinated(ctx.text, after, after[0].start if after else 0):
-                out.append(Candidate(rtype, g.key, body.key, s, "member-in-x-werken-samen", 0.7))
+                out.append(Candidate(rtype, g.id, body.id, s, "member-in-x-werken-samen", 0.7))
     return out
 
 
@@ -327,7 +327,7 @@ def _we_take_part(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
             (b for b in _member_bodies(ms) if b.start == s.start + m.end() and b.type == "Organization"), None
         )
         if body and speaker_org:
-            out.append(Candidate("MEMBER_OF", speaker_org, body.key, s, "member-speaker", 0.6))
+            out.append(Candidate("MEMBER_OF", speaker_org, body.id, s, "member-speaker", 0.6))
     return out
 
 

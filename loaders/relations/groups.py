@@ -10,6 +10,7 @@ COLLABORATES_WITH is kept for lists that "gaan samenwerken" without a named body
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..text import Mention, Sentence
 from .common import MUNICIPAL_ROLES, ORGLIKE, PROVINCIAL_ROLES, Candidate, Context
@@ -291,8 +292,8 @@ def _board_list_item(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
     out = [
         Candidate(
             "HOLDS_POSITION",
-            person.key,
-            body.key,
+            person.id,
+            body.id,
             s,
             "position-board-list",
             0.7,
@@ -434,17 +435,11 @@ def _body_names(ctx: Context) -> dict[str, Mention]:
         names = ctx.memo[key] = {
             " ".join(x.text.lower().split()): x for t in BODY_TYPES for x in ctx.by_type.get(t, [])
         }
-    return names  # type: ignore[return-value]
+    return names
 
 
 def _sentence_of(ctx: Context, pos: int) -> int:
-    from bisect import bisect_right
-
-    key = ("sentence-starts",)
-    starts = ctx.memo.get(key)
-    if starts is None:
-        starts = ctx.memo[key] = [x.start for x in ctx.sentences]
-    return max(0, bisect_right(starts, pos) - 1)  # type: ignore[arg-type]
+    return max(0, bisect_right(ctx.sentence_starts, pos) - 1)
 
 
 def _body_before(ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int) -> Mention | None:
@@ -486,9 +481,9 @@ def _only_body_with(ctx: Context, head: str) -> Mention | None:
     """The one body of the document whose name has `head` in it; computed once per head."""
     key = ("only-body", head)
     if key not in ctx.memo:
-        keys = {m.key for t in BODY_TYPES for m in ctx.by_type.get(t, []) if head in m.text.lower()}
-        ctx.memo[key] = ctx.first_by_key.get(keys.pop()) if len(keys) == 1 else None  # type: ignore[arg-type]
-    return ctx.memo[key]  # type: ignore[return-value]
+        keys = {m.id for t in BODY_TYPES for m in ctx.by_type.get(t, []) if head in m.text.lower()}
+        ctx.memo[key] = ctx.first_by_key.get(keys.pop()) if len(keys) == 1 else None
+    return ctx.memo[key]
 
 
 def _joined(ctx: Context, s: Sentence, members: list[Mention], body: Mention, rule: str) -> list[Candidate]:
@@ -562,8 +557,8 @@ def _participants_are(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> l
     if lead is not None:
         pos = s.start + lead.end()
         items = party_list(ctx.text, [x for x in ms if x.start >= pos], pos, s.end).items
-    else:
-        items = _subjects(ctx, i, ms, s.start + tail.start())  # type: ignore[union-attr]
+    elif tail is not None:
+        items = _subjects(ctx, i, ms, s.start + tail.start())
     body = _context_body(ctx, i)
     if body is not None:
         out += _joined(ctx, s, items, body, "member-participants-are")
@@ -616,7 +611,7 @@ def _initiative_parties(ctx: Context, i: int, s: Sentence, ms: list[Mention]) ->
     if not matches:
         return out
     inits = [m for m in ms if m.type == "Initiative"]
-    refs = initiative_refs(ctx, i, s, inits)  # type: ignore[attr-defined]
+    refs = initiative_refs(ctx, i, s, inits)
     for m in matches:
         before = [r for r in refs if r[1] <= s.start + m.start()]
         if not before:
@@ -746,7 +741,7 @@ def _we_in_body(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
         if after:
             p2 = body.end + after.end()
             members = party_list(ctx.text, [x for x in ms if x.start >= p2], p2, s.end).items
-        org = _we_identity(ctx) or speaking_org(ctx, i, ms)  # type: ignore[attr-defined]
+        org = _we_identity(ctx) or speaking_org(ctx, i, ms)
         if org and org in ctx.first_by_key:
             members.append(ctx.first_by_key[org])
         out += _joined(ctx, s, members, body, "member-we-in")
@@ -756,7 +751,7 @@ def _we_in_body(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
 def _we_group(ctx: Context, i: int, ms: list[Mention]) -> list[Mention]:
     """Who "we" are: the speaker's organisation, and the group it was just said to work with
     ("Zwijndrecht werkt met A, B en C samen in de Drechtsteden. ... Zo zijn we deelnemer in X")."""
-    org = _we_identity(ctx) or speaking_org(ctx, i, ms)  # type: ignore[attr-defined]
+    org = _we_identity(ctx) or speaking_org(ctx, i, ms)
     if not org or org not in ctx.first_by_key:
         return []
     group = [ctx.first_by_key[org]]
@@ -793,7 +788,7 @@ def _we_identity(ctx: Context) -> str | None:
                 found = who.key
                 break
         ctx.memo[key] = found
-    return ctx.memo[key]  # type: ignore[return-value]
+    return ctx.memo[key]
 
 
 def _board_in_sentence(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
@@ -900,7 +895,7 @@ def _board_holder(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> str |
     pron = re.search(r"\b(?:ik|hij|zij)\b", s.text, re.IGNORECASE)
     if pron is None:
         return None
-    who = antecedent(ctx, i, pron.group().lower())  # type: ignore[attr-defined]
+    who = antecedent(ctx, i, pron.group().lower())
     return who.key if who is not None else None
 
 
@@ -961,14 +956,14 @@ def agreement_with(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
             continue
         subjects = [x for x in _subjects(ctx, i, ms, s.start + m.start()) if x.type in ORGLIKE]
         if not subjects and re.search(r"\b(?:we|wij)\b", s.text[: m.start()], re.IGNORECASE):
-            org = _we_identity(ctx) or speaking_org(ctx, i, ms)  # type: ignore[attr-defined]
+            org = _we_identity(ctx) or speaking_org(ctx, i, ms)
             subjects = [ctx.first_by_key[org]] if org in ctx.first_by_key else []
         if len({x.key for x in subjects} | {x.key for x in pl.items}) != 2:
             break  # an agreement of more parties is a multi-party agreement: no pairwise collaboration
         for a in subjects:
             for b in pl.items:
                 if a.key != b.key:
-                    out.append(Candidate("COLLABORATES_WITH", a.key, b.key, s, "collab-agreement-with", 0.7))
+                    out.append(Candidate("COLLABORATES_WITH", a.id, b.id, s, "collab-agreement-with", 0.7))
         break  # "met A en B en met C": one list, read from the first "met"
     return out
 
@@ -997,7 +992,7 @@ def go_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
             for b in range(a + 1, len(items)):
                 out.append(
                     Candidate(
-                        "COLLABORATES_WITH", items[a].key, items[b].key, s, "collab-list-samenwerken", 0.7
+                        "COLLABORATES_WITH", items[a].id, items[b].id, s, "collab-list-samenwerken", 0.7
                     )
                 )
     return out

@@ -39,7 +39,7 @@ def initiative_refs(ctx: Context, i: int, s: Sentence, inits: list[Mention]) -> 
     cached = ctx.memo.get(memo_key)
     if cached is None:
         cached = ctx.memo[memo_key] = _find_initiative_refs(ctx, i, s, inits)
-    return list(cached)  # type: ignore[call-overload]
+    return list(cached)
 
 
 def initiative_heads(ctx: Context) -> tuple[dict[str, set[str]], re.Pattern[str] | None]:
@@ -52,7 +52,7 @@ def initiative_heads(ctx: Context) -> tuple[dict[str, set[str]], re.Pattern[str]
             for w in re.split(r"[\s-]+", m.text.lower()):
                 for h in INITIATIVE_HEADS:
                     if w == h or w.endswith(h):
-                        doc_inits.setdefault(h, set()).add(m.key)  # type: ignore[arg-type]
+                        doc_inits.setdefault(h, set()).add(m.id)
         pattern = (
             re.compile(
                 rf"\b(?:[Hh]et|[Dd]e|[Dd]it|[Dd]eze)\s+(?:\w+\s+)?(?P<h>{'|'.join(sorted(doc_inits))})\b"
@@ -61,13 +61,13 @@ def initiative_heads(ctx: Context) -> tuple[dict[str, set[str]], re.Pattern[str]
             else None
         )
         cached = ctx.memo[("initiative-heads",)] = (doc_inits, pattern)
-    return cached  # type: ignore[return-value]
+    return cached
 
 
 def _find_initiative_refs(
     ctx: Context, i: int, s: Sentence, inits: list[Mention]
 ) -> list[tuple[int, int, str]]:
-    refs = [(m.start, m.end, m.key) for m in inits]
+    refs = [(m.start, m.end, m.id) for m in inits]
     doc_inits, head_pattern = initiative_heads(ctx)
     for g in head_pattern.finditer(s.text) if head_pattern else []:
         keys = doc_inits.get(g.group("h"), set())
@@ -87,4 +87,4 @@ def _find_initiative_refs(
         # a reference points back: the initiative must have been named before this sentence
         if topic is not None and ctx.first_by_key[topic].start < s.start:
             refs.append((a, b, topic))
-    return refs  # type: ignore[return-value]
+    return refs

@@ -43,9 +43,9 @@ def _join(ctx: Context, s: Sentence, members: list[Mention], target: str, rule: 
     """Each member takes part in an initiative, or is a member of a body (a region is no member)."""
     rtype = "PARTICIPATES_IN" if ctx.types.get(target) == "Initiative" else "MEMBER_OF"
     return [
-        Candidate(rtype, m.key, target, s, rule, CONFIDENCE[rule])
+        Candidate(rtype, m.id, target, s, rule, CONFIDENCE[rule])
         for m in members
-        if m.key != target and not (rtype == "MEMBER_OF" and ctx.types.get(m.key) == "Region")
+        if m.id != target and not (rtype == "MEMBER_OF" and ctx.types.get(m.id) == "Region")
     ]
 
 
@@ -67,7 +67,7 @@ def _together_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[C
             continue
         members = [a for a in _actors(ms) if a.end <= body.start and a.key != body.key]
         if len(members) >= 1:
-            out += _join(ctx, s, members, body.key, "joint-samen-in")
+            out += _join(ctx, s, members, body.id, "joint-samen-in")
     return out
 
 
@@ -89,7 +89,7 @@ def _appositive(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Ca
         ):
             continue
         group = coordinated(ctx.text, [a for a in _actors(ms) if a.start >= start], start)
-        out += _join(ctx, s, group, body.key, "joint-appositive")
+        out += _join(ctx, s, group, body.id, "joint-appositive")
     return out
 
 
@@ -103,7 +103,7 @@ def _parenthesis(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[C
         close = ctx.text.find(")", start)
         inside = [a for a in _actors(ms) if start <= a.start and a.end <= close and a.type == "Municipality"]
         if len(inside) >= 2:
-            out += _join(ctx, s, inside, body.key, "joint-parenthesis")
+            out += _join(ctx, s, inside, body.id, "joint-parenthesis")
     return out
 
 
@@ -114,7 +114,7 @@ def _together_on(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[C
         pos = s.start + m.end()
         init = next((b for b in _inits(ms) if b.start == pos or b.start < pos < b.end), None)
         if init is not None:
-            out += _join(ctx, s, [a for a in _actors(ms) if a.end <= init.start], init.key, "joint-samen-aan")
+            out += _join(ctx, s, [a for a in _actors(ms) if a.end <= init.start], init.id, "joint-samen-aan")
     return out
 
 
@@ -130,7 +130,7 @@ def _participants_of(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
         pos = s.start + m.end()
         body = next((b for b in _bodies(ms) if b.start == pos), None)
         if body:
-            out += _join(ctx, s, [a for a in _actors(ms) if a.start > body.end], body.key, "joint-deelnemers")
+            out += _join(ctx, s, [a for a in _actors(ms) if a.start > body.end], body.id, "joint-deelnemers")
     return out
 
 
@@ -145,7 +145,7 @@ def _including(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Can
         subj = [b for b in _bodies(ms) if b.end <= s.start + m.start()]
         if subj:
             members = [a for a in _actors(ms) if a.start >= s.start + m.end()]
-            out += _join(ctx, s, members, subj[0].key, "joint-waaronder")
+            out += _join(ctx, s, members, subj[0].id, "joint-waaronder")
     return out
 
 
@@ -162,7 +162,7 @@ def _relative_clause(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
             rel.group("c"),
         ):
             lo, hi = init.end, init.end + rel.end()
-            out += _join(ctx, s, [a for a in _actors(ms) if lo <= a.start < hi], init.key, "joint-relative")
+            out += _join(ctx, s, [a for a in _actors(ms) if lo <= a.start < hi], init.id, "joint-relative")
     return out
 
 
@@ -179,7 +179,7 @@ def _take_part(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Can
             continue
         before = [a for a in _actors(ms) if a.end <= s.start + m.start()]
         group = coordinated_backwards(ctx.text, before) if before else []
-        out += _join(ctx, s, group or before[-1:], after[0].key, "joint-doen-mee")
+        out += _join(ctx, s, group or before[-1:], after[0].id, "joint-doen-mee")
     return out
 
 
@@ -193,7 +193,7 @@ def _therein(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
     ):
         prev = [m for m in ctx.in_sentence(i - 1) if m.type in {"Initiative", "Organization", "Region"}]
         if prev:
-            return _join(ctx, s, _actors(ms), prev[-1].key, "joint-daarin")
+            return _join(ctx, s, _actors(ms), prev[-1].id, "joint-daarin")
     return []
 
 

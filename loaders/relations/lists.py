@@ -238,7 +238,7 @@ def sentence_lists(ctx: Context, j: int) -> list[PartyList]:
             nxt = next((n for n in range(k + 1, len(ms)) if ms[n].start >= pl.end), len(ms))
             k = max(k + 1, nxt)
         cached = ctx.memo[key] = found
-    return cached  # type: ignore[return-value]
+    return cached
 
 
 def anaphor_count(m: re.Match[str]) -> int | None:

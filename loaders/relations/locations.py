@@ -41,7 +41,7 @@ def _seated_where(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
             continue
         places = [m for m in ms if m.type == "Municipality" and m.end <= s.start + w.start()]
         for p in coordinated_backwards(ctx.text, places) if places else []:
-            out.append(Candidate("LOCATED_IN", body.key, p.key, s, "located-waar-gevestigd", 0.75))
+            out.append(Candidate("LOCATED_IN", body.id, p.id, s, "located-waar-gevestigd", 0.75))
     return out
 
 
@@ -53,7 +53,7 @@ def _kind_in_place(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
         at = s.start + g.end()
         place = next((m for m in ms if m.type in PLACES and m.start == at), None)
         if body is not None and place is not None and body.type in {"Organization", "Initiative"}:
-            out.append(Candidate("LOCATED_IN", body.key, place.key, s, "located-kind-in", 0.7))
+            out.append(Candidate("LOCATED_IN", body.id, place.id, s, "located-kind-in", 0.7))
     return out
 
 
@@ -69,7 +69,7 @@ def _part_of_province(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> l
             continue
         for x in ms:
             if x.type == "Municipality" and x.end <= s.start + m.start():
-                out.append(Candidate("LOCATED_IN", x.key, province.key, s, "located-part-of-province", 0.75))
+                out.append(Candidate("LOCATED_IN", x.id, province.id, s, "located-part-of-province", 0.75))
     return out
 
 
@@ -82,7 +82,7 @@ def _in_parenthesis(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> lis
                 (p for p in ms if p.type == "Province" and p.start > m.end and p.start - m.end <= 3), None
             )
             if prov:
-                out.append(Candidate("LOCATED_IN", m.key, prov.key, s, "located-parenthesis", 0.9))
+                out.append(Candidate("LOCATED_IN", m.id, prov.id, s, "located-parenthesis", 0.9))
     return out
 
 
@@ -110,7 +110,7 @@ def _in_place(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Cand
         before = sorted((x for x in subjects if x.end <= pos), key=lambda x: x.start)
         group = coordinated_backwards(ctx.text, before) if before and pos - before[-1].end <= 1 else []
         for g in group:
-            out.append(Candidate("LOCATED_IN", g.key, p.key, s, "located-in", 0.7))
+            out.append(Candidate("LOCATED_IN", g.id, p.id, s, "located-in", 0.7))
     return out
 
 
@@ -129,7 +129,7 @@ def _municipality_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
         )
         subj = [x for x in ms if x.type == "Municipality" and x.end <= s.start + m.start()]
         if place and subj and place.type in {"Province", "Region"}:
-            out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gemeente-in", 0.7))
+            out.append(Candidate("LOCATED_IN", subj[0].id, place.id, s, "located-gemeente-in", 0.7))
     return out
 
 
@@ -152,7 +152,7 @@ def _lies_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
             if x.type in {"Municipality", "Organization", "Initiative"} and x.end <= s.start + m.start()
         ]
         for g in coordinated_backwards(ctx.text, subj) if subj else []:
-            out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-ligt-in", 0.75))
+            out.append(Candidate("LOCATED_IN", g.id, place.id, s, "located-ligt-in", 0.75))
         out += _lies_in_too(ctx, s, ms, places, place)
     return out
 
@@ -171,7 +171,7 @@ def _lies_in_too(
         pos2 = place.end + extra.end()
         place2 = next((p for p in places if p.start == pos2), None)
         if subj2 and place2:
-            out.append(Candidate("LOCATED_IN", subj2.key, place2.key, s, "located-ligt-in", 0.7))
+            out.append(Candidate("LOCATED_IN", subj2.id, place2.id, s, "located-ligt-in", 0.7))
     return out
 
 
@@ -184,7 +184,7 @@ def _that_is_seated_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> 
         if place and re.match(r"\s+(?:is\s+|zijn\s+)?gevestigd\b", ctx.text[place.end :]):
             subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
             if subj:
-                out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-dat-in", 0.7))
+                out.append(Candidate("LOCATED_IN", subj[-1].id, place.id, s, "located-dat-in", 0.7))
     return out
 
 
@@ -196,7 +196,7 @@ def _is_seated_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
         place = next((p for p in places if p.start == s.start + m.end()), None)
         subj = [x for x in ms if x.type in {"Organization", "Initiative"} and x.end <= s.start + m.start()]
         if place and subj:
-            out.append(Candidate("LOCATED_IN", subj[0].key, place.key, s, "located-gevestigd", 0.7))
+            out.append(Candidate("LOCATED_IN", subj[0].id, place.id, s, "located-gevestigd", 0.7))
     return out
 
 
@@ -216,7 +216,7 @@ def _in_place_lies(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
             and x.key != place.key
         ]
         for x in subj[:2]:
-            out.append(Candidate("LOCATED_IN", x.key, place.key, s, "located-ligt", 0.65))
+            out.append(Candidate("LOCATED_IN", x.id, place.id, s, "located-ligt", 0.65))
     return out
 
 
@@ -228,7 +228,7 @@ def _headquarters(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
         place = next((p for p in places if p.start == s.start + m.end()), None)
         subj = [x for x in ms if x.type in {"Organization"} and x.end <= s.start + m.start()]
         if place and subj:
-            out.append(Candidate("LOCATED_IN", subj[-1].key, place.key, s, "located-hoofdkantoor", 0.7))
+            out.append(Candidate("LOCATED_IN", subj[-1].id, place.id, s, "located-hoofdkantoor", 0.7))
     return out
 
 
@@ -247,7 +247,7 @@ def _municipalities_including(ctx: Context, i: int, s: Sentence, ms: list[Mentio
             for g in coordinated(
                 ctx.text, [x for x in ms if x.type == "Municipality" and x.start >= start], start
             ):
-                out.append(Candidate("LOCATED_IN", g.key, place.key, s, "located-waaronder", 0.7))
+                out.append(Candidate("LOCATED_IN", g.id, place.id, s, "located-waaronder", 0.7))
     return out
 
 
@@ -263,7 +263,7 @@ def _built_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Cand
         place = next((p for p in _places(ms) if p.start == s.start + lead.end()), None)
         inits = [x for x in ms if x.type == "Initiative"]
         if place and inits:
-            return [Candidate("LOCATED_IN", inits[0].key, place.key, s, "located-in-lead", 0.55)]
+            return [Candidate("LOCATED_IN", inits[0].id, place.id, s, "located-in-lead", 0.55)]
     return []
 
 
@@ -278,7 +278,7 @@ def _takes_place(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[C
         place = next((p for p in _places(ms) if p.start == s.start + loc.end()), None)
         if place:
             return [
-                Candidate("LOCATED_IN", key, place.key, s, "located-plaatsvinden", 0.75)
+                Candidate("LOCATED_IN", key, place.id, s, "located-plaatsvinden", 0.75)
                 for _, _, key in refs[:1]
             ]
     return []

@@ -88,7 +88,7 @@ def _organiser(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Can
                 None,
             )
             if hit:
-                out.append(Candidate("PARTICIPATES_IN", hit.key, m.key, s, "participates-organiser", 0.75))
+                out.append(Candidate("PARTICIPATES_IN", hit.id, m.id, s, "participates-organiser", 0.75))
     return out
 
 
@@ -100,7 +100,7 @@ def _run_by(ctx: Context, s: Sentence, ms: list[Mention], ref: Ref) -> list[Cand
         pos = ref_end + after.end()
         org = next((a for a in _actors(ms) if a.start == pos and a.type in ORGLIKE), None)
         if org:
-            return [Candidate("PARTICIPATES_IN", org.key, init_key, s, "participates-van", 0.75)]
+            return [Candidate("PARTICIPATES_IN", org.id, init_key, s, "participates-van", 0.75)]
     return []
 
 
@@ -126,13 +126,13 @@ def _verb_before(ctx: Context, i: int, s: Sentence, ms: list[Mention], ref: Ref)
     )
     if not subj:
         return _unnamed_subject(ctx, i, s, ref)
-    out = [Candidate("PARTICIPATES_IN", subj[0].key, init_key, s, "participates-verb", 0.8)]
+    out = [Candidate("PARTICIPATES_IN", subj[0].id, init_key, s, "participates-verb", 0.8)]
     # "Als voorzitter van X is Y betrokken bij INIT": X takes part too
     als = re.search(r"\bals\s+\S+(?:\s+\S+)?\s+van\s+(?:(?:de|het)\s+)?", s.text, re.IGNORECASE)
     if als and subj[0].type == "Person":
         org = next((o for o in actors if o.start == s.start + als.end() and o.type in ORGLIKE), None)
         if org:
-            out.append(Candidate("PARTICIPATES_IN", org.key, init_key, s, "participates-als-van", 0.65))
+            out.append(Candidate("PARTICIPATES_IN", org.id, init_key, s, "participates-als-van", 0.65))
     return out
 
 
@@ -145,7 +145,7 @@ def _unnamed_subject(ctx: Context, i: int, s: Sentence, ref: Ref) -> list[Candid
     pron = re.search(r"\b(?:hij|zij|ze)\b", ctx.text[s.start : ref_start], re.IGNORECASE)
     who = antecedent(ctx, i, pron.group().lower()) if pron else None
     if who is not None:
-        return [Candidate("PARTICIPATES_IN", who.key, init_key, s, "participates-pronoun", 0.6)]
+        return [Candidate("PARTICIPATES_IN", who.id, init_key, s, "participates-pronoun", 0.6)]
     return []
 
 
@@ -157,7 +157,7 @@ def _involved_after(ctx: Context, s: Sentence, ms: list[Mention], ref: Ref) -> l
         ctx.text[s.start : ref_start],
     ):
         return [
-            Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-betrokken-bij", 0.7)
+            Candidate("PARTICIPATES_IN", a.id, init_key, s, "participates-betrokken-bij", 0.7)
             for a in [a for a in _actors(ms) if a.end <= ref_start and a.type != "Region"][-1:]
         ]
     return []
@@ -175,7 +175,7 @@ def _done_by(ctx: Context, s: Sentence, ms: list[Mention], ref: Ref) -> list[Can
         return []
     pos = ref_end + by.end()
     return [
-        Candidate("PARTICIPATES_IN", a.key, init_key, s, "participates-door", 0.75)
+        Candidate("PARTICIPATES_IN", a.id, init_key, s, "participates-door", 0.75)
         for a in coordinated(ctx.text, [a for a in _actors(ms) if a.start >= pos and a.type != "Region"], pos)
     ]
 
@@ -191,7 +191,7 @@ def _with_the_initiative(ctx: Context, i: int, s: Sentence, ref: Ref) -> list[Ca
         since = ctx.sentences[max(0, i - 2)].start
         prev = [m for m in ctx.starting_in(since, s.start) if m.type == "Person" and m.end <= s.start]
         if prev:
-            return [Candidate("PARTICIPATES_IN", prev[-1].key, init_key, s, "participates-pronoun", 0.6)]
+            return [Candidate("PARTICIPATES_IN", prev[-1].id, init_key, s, "participates-pronoun", 0.6)]
     return []
 
 
@@ -208,7 +208,7 @@ def _funds(ctx: Context, s: Sentence, ms: list[Mention]) -> list[Candidate]:
         ) or re.search(r"\b(?:binnen|in het kader van)\s+(?:(?:het|de)\s+)?$", head):
             subj = [a for a in actors if a.end <= init.start and a.type in ORGLIKE and a.type != "Region"]
             for a in coordinated_backwards(ctx.text, subj[:2]) if subj else []:
-                out.append(Candidate("PARTICIPATES_IN", a.key, init.key, s, "participates-funds", 0.65))
+                out.append(Candidate("PARTICIPATES_IN", a.id, init.id, s, "participates-funds", 0.65))
     return out
 
 
@@ -225,7 +225,7 @@ def _acts_on(
             continue  # a place, a qualifier ("directeur van X"), one left out, a dateline
         if a.type == "Municipality" and a.text in _initiative_name(ctx, refs[0][2]):
             continue  # "het Akkoord van Groningen": the place an initiative is named after
-        out.append(Candidate("PARTICIPATES_IN", a.key, refs[0][2], s, "participates-acts-on", 0.5))
+        out.append(Candidate("PARTICIPATES_IN", a.id, refs[0][2], s, "participates-acts-on", 0.5))
     return out
 
 
@@ -236,7 +236,7 @@ def _involved(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Cand
     init = ctx.last_initiative[i - 1] if i > 0 else None
     subj = [a for a in _actors(ms) if a.type in ORGLIKE]
     if init and subj:
-        return [Candidate("PARTICIPATES_IN", subj[0].key, init, s, "participates-betrokken", 0.6)]
+        return [Candidate("PARTICIPATES_IN", subj[0].id, init, s, "participates-betrokken", 0.6)]
     return []
 
 
@@ -252,7 +252,7 @@ def _presented_there(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> li
     if not init:
         return []
     return [
-        Candidate("PARTICIPATES_IN", a.key, init, s, "participates-daar", 0.55)
+        Candidate("PARTICIPATES_IN", a.id, init, s, "participates-daar", 0.55)
         for a in _actors(ms)
         if a.type == "Organization"
     ]
@@ -283,7 +283,7 @@ def paragraph_participation(ctx: Context, i: int, s: Sentence, ms: list[Mention]
     ]
     if re.search(r"\b(?:namens|ondertek\w*|handtekening|tekende|leidt|leiden)\b", s.text, re.IGNORECASE):
         actors += [a for a in ms if a.type == "Person"]
-    out = [Candidate("PARTICIPATES_IN", a.key, topic, s, "participates-paragraph", 0.5) for a in actors]
+    out = [Candidate("PARTICIPATES_IN", a.id, topic, s, "participates-paragraph", 0.5) for a in actors]
     if re.search(r"\b(?:we|wij|onze|ons)\b", s.text, re.IGNORECASE):
         org = speaking_org(ctx, i, ms)
         if org and org != topic:
@@ -296,7 +296,7 @@ def _listed_under_intro(ctx: Context, s: Sentence, ms: list[Mention], topic_key:
     rtype = "PARTICIPATES_IN" if ctx.types.get(topic_key) == "Initiative" else "MEMBER_OF"
     rule = "participates-list" if rtype == "PARTICIPATES_IN" else "member-list"
     return [
-        Candidate(rtype, a.key, topic_key, s, rule, 0.55)
+        Candidate(rtype, a.id, topic_key, s, rule, 0.55)
         for a in ms
         if a.type in {"Organization", "Municipality"}
         and a.key != topic_key
@@ -323,11 +323,11 @@ def _list_intro(ctx: Context, i: int) -> tuple[str, str] | None:
         ):
             return None
         named = [m for m in ctx.in_sentence(j) if m.type in {"Initiative", "Organization", "Region"}]
-        inits = [m.key for m in named if m.type == "Initiative"]
+        inits = [m.id for m in named if m.type == "Initiative"]
         if inits:
             return "participants", inits[-1]
         if named:
-            return "members", named[-1].key
+            return "members", named[-1].id
         topic = paragraph_topic(ctx, j + 1)
         return ("participants", topic) if topic else None
     return None

@@ -224,7 +224,7 @@ def _position_at(
     out = _initiative_posts(ctx, at, person, found)
     if org is None:
         org, org_rule = _implicit_employer(ctx, at, role_end)
-    if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
+    if org is None or ctx.types.get(org.id) not in POSITION_TARGETS:
         return out, None
     role = " ".join(ctx.text[at.role_start : role_end].lower().split())
     binding = Binding(
@@ -239,15 +239,15 @@ def _initiative_posts(ctx: Context, at: RoleAt, person: Mention, found: RoleOrg)
     s, (org, _, role_end, init) = at.s, found
     out = []
     if init is not None:
-        out.append(Candidate("PARTICIPATES_IN", person.key, init.key, s, "participates-role", 0.75))
-        if org is not None and ctx.types.get(org.key) in EMPLOYERS:
-            out.append(Candidate("PARTICIPATES_IN", org.key, init.key, s, "participates-role-org", 0.7))
+        out.append(Candidate("PARTICIPATES_IN", person.id, init.id, s, "participates-role", 0.75))
+        if org is not None and ctx.types.get(org.id) in EMPLOYERS:
+            out.append(Candidate("PARTICIPATES_IN", org.id, init.id, s, "participates-role-org", 0.7))
     if org is None and init is None and at.base in PROJECT_ROLES:
         refs = initiative_refs(ctx, at.i, s, [m for m in at.ms if m.type == "Initiative"])
         after = [r for r in refs if r[0] >= at.end and r[0] - role_end <= 12]
         target = after[0][2] if after else (paragraph_topic(ctx, at.i) if not refs else None)
         if target is not None:
-            out.append(Candidate("PARTICIPATES_IN", person.key, target, s, "participates-project-role", 0.6))
+            out.append(Candidate("PARTICIPATES_IN", person.id, target, s, "participates-project-role", 0.6))
     return out
 
 
@@ -303,8 +303,8 @@ def _held_posts(ctx: Context, at: RoleAt, b: Binding) -> list[Candidate]:
     return [
         Candidate(
             "HOLDS_POSITION",
-            b.person.key,
-            employer.key,
+            b.person.id,
+            employer.id,
             at.s,
             f"position-{b.person_rule}-{b.org_rule}" + ("" if employer is org else "-list"),
             conf if employer is org else round(conf - 0.05, 2),
@@ -328,8 +328,8 @@ def _successor(ctx: Context, at: RoleAt, b: Binding) -> list[Candidate]:
     return [
         Candidate(
             "HOLDS_POSITION",
-            successor[-1].key,
-            b.org.key,
+            successor[-1].id,
+            b.org.id,
             s,
             "position-successor",
             b.confidence,
@@ -370,11 +370,11 @@ def _listed_with_employer(
                         out.append(
                             Candidate(
                                 "HOLDS_POSITION",
-                                m.key,
-                                place.key,
+                                m.id,
+                                place.id,
                                 s,
                                 "position-listed-context",
-                                0.6,  # type: ignore[arg-type]
+                                0.6,
                                 role=role,
                                 role_class=ROLES.get(role),
                                 status="current",
@@ -385,8 +385,8 @@ def _listed_with_employer(
             out.append(
                 Candidate(
                     "HOLDS_POSITION",
-                    m.key,  # type: ignore[arg-type]
-                    employer.key,  # type: ignore[arg-type]
+                    m.id,
+                    employer.id,
                     s,
                     "position-listed-employer",
                     0.85,
@@ -682,7 +682,7 @@ def predecessors(
             out.append(
                 Candidate(
                     "HOLDS_POSITION",
-                    pred.key,
+                    pred.id,
                     post.target,
                     s,
                     "position-predecessor",
@@ -728,6 +728,7 @@ def works_at(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
         pron = re.search(r"\b(hij|zij|ze)\b", head + " " + w.group("mid"), re.IGNORECASE) or re.search(
             r"\b(ik)\b", s.text, re.IGNORECASE
         )
+        person: Mention | None
         if subj:
             person = subj[-1]
         elif pron:
@@ -744,8 +745,8 @@ def works_at(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
         out += [
             Candidate(
                 "HOLDS_POSITION",
-                person.key,
-                employer.key,
+                person.id,
+                employer.id,
                 s,
                 "position-works-at",
                 0.7,
@@ -773,7 +774,7 @@ def pronoun_positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> l
         ):
             continue
         org, _, role_end, _ = _role_org(ctx, RoleAt(i, s, ms, r))
-        if org is None or ctx.types.get(org.key) not in POSITION_TARGETS:
+        if org is None or ctx.types.get(org.id) not in POSITION_TARGETS:
             continue
         role = r.group("role").lower()
         former = bool(FORMER_CUES.search(s.text[: r.end()]))
@@ -781,7 +782,7 @@ def pronoun_positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> l
             Candidate(
                 "HOLDS_POSITION",
                 speaker,
-                org.key,
+                org.id,
                 s,
                 "position-speaker-als",
                 0.7,
@@ -813,10 +814,10 @@ def _nearby_municipality(
         return None
     counts: dict[str, int] = {}
     for m in pool:
-        counts[m.key] = counts.get(m.key, 0) + 1
+        counts[m.id] = counts.get(m.id, 0) + 1
     first = pool[len(window)] if len(pool) > len(window) else None  # the headline's place
     if first is not None:
-        counts[first.key] += 1
+        counts[first.id] += 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None

@@ -42,4 +42,5 @@ def speaking_org(ctx: Context, i: int, ms: list[Mention]) -> str | None:
         return ctx.own_org
     orgs = ctx.positions.get(speaker, []) if speaker else []
     munis = [o for o in orgs if ctx.types.get(o) == "Municipality"]
-    return (munis or orgs or [ctx.own_org])[0]
+    fallback: list[str | None] = [ctx.own_org]
+    return (munis or orgs or fallback)[0]
