@@ -61,7 +61,7 @@ if not Doc.has_extension("sg"):
 # Words a sentence does not end on: a line ending in one is hard-wrapped prose.
 _RUNS_ON = frozenset(
     """de het een en of van voor met bij in op aan door over naar tot om te als dat die dan is zijn was
-waren heeft hebben had wordt worden werd kan zal zou moet wil gaat ook nog niet zich haar hun zijn
+waren heeft hebben had wordt worden werd kan zal zou moet wil gaat ook nog niet zich haar hun
 onze ons mijn uw deze dit wat wie waar hoe maar want omdat toen terwijl sinds tussen tegen zonder
 binnen onder""".split()
 )

@@ -82,7 +82,7 @@ consultants adviseurs partners alliantie coalitie collectief unie samenwerkingsv
 kennisnetwerk zorggroep ziekenhuis gemeenschap parlement kabinet rechtbank hof tribunaal politie brandweer
 association foundation council agency authority office trust network partnership consortium society
 corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep krant dagblad uitgeverij
-academie werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
+werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
 kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
 samenwerking archief bibliotheek museum recreatieschap veiligheidshuis scholengroep onderwijsgroep
 zorginstelling woningstichting huurdersvereniging
@@ -96,7 +96,7 @@ leergang programma project congres conferentie symposium festival energielandgoe
 regiodeal deal traject initiatief prijs award week dag top summit challenge hackathon masterclass
 opleiding cursus training netwerkdag werkconferentie beurs expo tentoonstelling akkoord convenant pact
 agenda plan fonds landgoed zonnepark windpark innovatieprogramma actieprogramma kennisprogramma lab
-onderzoeksproject living-lab proeftuin wijkaanpak strategie aanpak ronde fondsronde oefening
+onderzoeksproject living-lab wijkaanpak strategie aanpak ronde fondsronde oefening
 """.split()
 ) - {"fonds"}
 
@@ -106,7 +106,7 @@ COMPASS = r"(?:Noord|Zuid|Oost|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest
 
 # Small words allowed inside an organisation name between capitalised words.
 NAME_CONNECTORS: frozenset[str] = frozenset(
-    "van voor de der den het en of 't for and the of & la le du des del".split()
+    "van voor de der den het en of 't for and the & la le du des del".split()
 )
 
 # Capitalised words that are not names even mid-sentence (Dutch capitalises few common nouns).

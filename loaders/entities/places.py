@@ -59,12 +59,11 @@ def _municipalities(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def _former_municipalities(gz: Gazetteer, text: str) -> list[Mention]:
-    """Municipalities merged away (the former names list)."""
+    """Municipalities merged away (the former names list; it holds no name a current municipality
+    still has, see load_reference)."""
     out: list[Mention] = []
     for m in gz.former_re.finditer(text):
         name = m.group("n")
-        if name in gz.ref.municipality_names:
-            continue
         out.append(
             Mention(
                 start=m.start("n"),
