@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..reference import common_word
 from ..text import QUOTES, Mention, is_all_caps, is_sentence_initial
@@ -170,24 +171,24 @@ class Run:
     start: int
     words: list[str]
 
-    @property
+    @cached_property
     def name(self) -> str:
         return " ".join(self.words)
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.start + len(self.name)
 
-    @property
+    @cached_property
     def content(self) -> list[str]:
         """The words other than connectors ("van", "de", "en")."""
         return [w for w in self.words if w.lower() not in NAME_CONNECTORS]
 
-    @property
+    @cached_property
     def heads(self) -> list[str]:
         return [w for w in self.words if org_head(w)]
 
-    @property
+    @cached_property
     def plain(self) -> bool:
         """At least two words, none of them a connector."""
         return len(self.content) >= 2 and self.words == self.content

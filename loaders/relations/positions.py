@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from ..text import Mention, Sentence, is_sentence_initial
@@ -116,7 +117,7 @@ class RoleAt:
     def base(self) -> str:
         return self.match.group("role").lower()
 
-    @property
+    @cached_property
     def persons(self) -> list[Mention]:
         return [m for m in self.ms if m.type == "Person"]
 
