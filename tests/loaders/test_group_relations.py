@@ -442,6 +442,9 @@ def test_group_rule(extract, rule: str, text: str, rtype: str, expected: set[tup
 
 
 NEGATIVE = [
+    ("eight parties working together are a membership, not 28 pairwise collaborations",
+     "De gemeenten Aalten, Berkelland, Bronckhorst, Doetinchem, Oost Gelre, Oude IJsselstreek, Winterswijk "
+     "en Montferland werken al jaren samen op het gebied van afval.", "COLLABORATES_WITH"),
     ("a list that does not work together", "Ermelo, Elburg en Nunspeet werken nu niet meer samen.",
      "COLLABORATES_WITH"),
     ("a convenant of more than two parties is no pairwise collaboration",
