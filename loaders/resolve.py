@@ -145,6 +145,11 @@ class Resolver:
         return mentions, records
 
     # -- organisations ----------------------------------------------------------------------
+    def _names_places(self, words: str) -> bool:
+        """Is this a coordination of municipality names only ("Hattem, Heerde en Oldebroek")?"""
+        parts = [p.strip() for p in re.split(r",|\ben\b|&", words) if p.strip()]
+        return len(parts) >= 2 and all(p in self.ref.municipality_names for p in parts)
+
     def _expansions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
         out = SpanIndex(mentions)
@@ -161,6 +166,8 @@ class Resolver:
                 if "\n" in cand:
                     break
                 if cand and cand[0].isupper() and acronym_matches(acr, core):
+                    if self._names_places(core):
+                        break  # "Hattem, Heerde en Oldebroek (HHO)": members of HHO, not its name
                     start = (
                         m.start()
                         - (len(before) - len(before) + len(cand))

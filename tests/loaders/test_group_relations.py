@@ -419,6 +419,28 @@ CASES = [
         {("Elburg", "Ermelo"), ("Ermelo", "Nunspeet"), ("Elburg", "Nunspeet")},
     ),
     (
+        "member-list-acronym (the acronym after a list of municipalities names their cooperation)",
+        "De gemeenten Hattem, Heerde en Oldebroek (HHO) zetten de onderlinge samenwerking voort.",
+        "MEMBER_OF",
+        {("Hattem", "HHO"), ("Heerde", "HHO"), ("Oldebroek", "HHO")},
+    ),
+    (
+        "member-therein ('daarin' points back to the body the sentence before names first)",
+        "Het Servicecentrum Noord-Veluwe bundelt sinds 2019 de inkoop voor de regio Veluwe. Daarin werken "
+        "de gemeenten Ermelo, Harderwijk en Nunspeet samen.",
+        "MEMBER_OF",
+        {("Ermelo", "Servicecentrum Noord-Veluwe"), ("Harderwijk", "Servicecentrum Noord-Veluwe"),
+         ("Nunspeet", "Servicecentrum Noord-Veluwe")},
+    ),
+    (
+        "member-work-for-list (a pronoun subject doing the work of the municipalities after the colon)",
+        "De Omgevingsdienst Zeeland houdt toezicht op bedrijven in de regio Walcheren. Zij doet dit voor "
+        "alle regiogemeenten: Goes, Kapelle en Borsele.",
+        "MEMBER_OF",
+        {("Goes", "Omgevingsdienst Zeeland"), ("Kapelle", "Omgevingsdienst Zeeland"),
+         ("Borsele", "Omgevingsdienst Zeeland")},
+    ),
+    (
         "collab-agreement-with (an unnamed agreement of two parties)",
         "Stichting Groenpoort heeft met de gemeente Oss een intentieverklaring gesloten over een warmtenet.",
         "COLLABORATES_WITH",
