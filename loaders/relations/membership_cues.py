@@ -6,6 +6,8 @@
   points back to the body the sentence before named.
 - "Zij doet dit voor alle regiogemeenten: A, B en C.": a body doing the work of the municipalities
   after the colon, named in this sentence or (a pronoun) in the one before.
+- "X is een samenwerkingsverband van acht gemeenten. Het gaat om A, B, ...": the counted members,
+  named in the next sentence.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ THEREIN = re.compile(
 WORK_FOR = re.compile(
     r"\b(?:doet|doen|deed|werkt|werken|voert|voeren)\b[^.;:]{0,60}?\bvoor\s+(?:alle\s+|de\s+)?"
     r"(?:\w+\s+)?(?:\w*gemeenten)\s*:\s*"
+)
+NAMED_NEXT = re.compile(r"^\s*(?:Het\s+gaat\s+om|Het\s+betreft|Dit\s+zijn|Dat\s+zijn|Deze\s+zijn)\b")
+COUNTED = re.compile(
+    r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+    r"zestien|zeventien|achttien|negentien|twintig)\s+(?:\w+\s+)?gemeenten\b",
+    re.IGNORECASE,
 )
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:Zij|Ze|Hij|Het|Die|Deze(?:\s+\w+)?)\b")
 
@@ -92,6 +100,20 @@ def work_for_list(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[
     return _members(items, body, s, "member-work-for-list", 0.65)
 
 
+def named_next(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "X is een samenwerkingsverband van acht gemeenten. Het gaat om A, B en C.": the members."""
+    if i == 0 or NAMED_NEXT.match(s.text) is None or not COUNTED.search(ctx.sentences[i - 1].text):
+        return []
+    body = _previous_body(ctx, i)
+    items = [m for pl in sentence_lists(ctx, i) for m in pl.items]
+    if body is None or len(items) < 2:
+        return []
+    return _members(items, body, s, "member-named-next", 0.65)
+
+
 def membership_cues(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-    """All three cues of one sentence."""
-    return acronym_after_list(ctx, i, s, ms) + therein(ctx, i, s, ms) + work_for_list(ctx, i, s, ms)
+    """All the cues of one sentence."""
+    return (
+        acronym_after_list(ctx, i, s, ms) + therein(ctx, i, s, ms) + work_for_list(ctx, i, s, ms)
+        + named_next(ctx, i, s, ms)
+    )

@@ -441,6 +441,14 @@ CASES = [
          ("Borsele", "Omgevingsdienst Zeeland")},
     ),
     (
+        "member-named-next (counted members named in the next sentence)",
+        "De Regio Lingewaard is een samenwerkingsverband van vier gemeenten. Het gaat om Tiel, Buren, "
+        "Culemborg en Zaltbommel.",
+        "MEMBER_OF",
+        {("Tiel", "Regio Lingewaard"), ("Buren", "Regio Lingewaard"), ("Culemborg", "Regio Lingewaard"),
+         ("Zaltbommel", "Regio Lingewaard")},
+    ),
+    (
         "collab-agreement-with (an unnamed agreement of two parties)",
         "Stichting Groenpoort heeft met de gemeente Oss een intentieverklaring gesloten over een warmtenet.",
         "COLLABORATES_WITH",
