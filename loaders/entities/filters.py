@@ -231,6 +231,9 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
         if _demonym(word, ref):
             return None
     if m.text.isupper() and len(words) == 1 and m.type == "Organization":
+        glued = re.match(r" ([A-Z]{2,})\b", text[m.end : m.end + 20])
+        if glued and f"{m.text} {glued.group(1)}".title() in ref.municipality_names:
+            return None  # "DEN BOSCH - ...": the first word of a place in a capitals dateline
         titled = m.text.title()
         if titled in ref.former_names or titled in ref.places:
             return None  # a dateline in capitals: a place, no body

@@ -31,6 +31,13 @@ TITLED_FULL_NAME = re.compile(
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
 )
 
+# "Wobine Buijs, burgemeester van Oss": the same two words before a comma and a title
+APPOSED_FULL_NAME = re.compile(
+    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)\s+)?"
+    rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:de|het)\s+)?(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij)\b"
+)
+
 
 def strip_accents(word: str) -> str:
     """ "Gérard" -> "Gerard": the name lists are written without most accents."""
@@ -114,10 +121,12 @@ class PersonRules:
         return out
 
     def _titled_full_names(self, text: str) -> list[Mention]:
-        """ "Burgemeester Gerolf Bouwmeester", "dijkgraaf Co Verdaas": after a title, two capitalised
-        words are a first name and a surname even when the first name is on no list."""
+        """ "Burgemeester Gerolf Bouwmeester", "dijkgraaf Co Verdaas", "Wobine Buijs, burgemeester van
+        Oss": next to a title, two capitalised words are a first name and a surname even when the
+        first name is on no list."""
         out = []
-        for m in TITLED_FULL_NAME.finditer(text):
+        found = [*TITLED_FULL_NAME.finditer(text), *APPOSED_FULL_NAME.finditer(text)]
+        for m in sorted(found, key=lambda m: m.start()):
             first, last = m.group("first"), m.group("last")
             core = last.split()[-1]
             if self._first_name(first):

@@ -15,6 +15,9 @@ NOT_NAME_HEADS = frozenset(
     "In De Het Een En Of Uit Van Voor Naar Bij Met Op Heel Geheel Ook Zowel Noord Oost Zuid West".split()
 )
 
+# a first name and a surname inside a region's name: "Regio X Peter Smit", "Regio X Anna de Vries"
+NAME_INSIDE = re.compile(r"\s(?=([A-Z][a-zà-ÿ]+)\s(?:(?:van|de|der|den|ter|ten)\s)*[A-Z])")
+
 
 class PlaceRules:
     """Municipalities, mixed into Recogniser."""
@@ -122,6 +125,11 @@ class PlaceRules:
             if prev and org_head(prev[-1]) and prev[-1][:1].isupper():
                 continue
             end = m.end("n")
+            person = next(
+                (p for p in NAME_INSIDE.finditer(m.group("n")) if p.group(1) in self.ref.first_names), None
+            )
+            if person:
+                end = m.start("n") + person.start()  # "de voorzitter van Regio X Peter Smit": a name follows
             out.append(
                 Mention(
                     m.start(),

@@ -380,6 +380,13 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "a name after a region's name, an unlisted first name in apposition, a capitals dateline",
+        "DEN BOSCH / OSS - Wobine Kraaijeveld, burgemeester van Oss, sprak met de voorzitter van "
+        "Regio Hart van Brabant Peter Noordhoek en met Regio Twente Anna de Vries.",
+        {"DEN", "Regio Hart van Brabant Peter Noordhoek", "Regio Twente Anna de Vries"},
+        {"Wobine Kraaijeveld", "Regio Hart van Brabant", "Peter Noordhoek", "Regio Twente", "Oss"},
+    ),
+    (
         "joined acronyms and a typed name with an adjective or 'en' are one organisation each",
         "Het waterschap Drentse Aa en het Wetterskip Fryslân overleggen met LTO-Oost en VNO/NCW. "
         "De woningcorporatie Woonkracht en Thuisbasis doen mee.",
