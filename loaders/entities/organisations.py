@@ -480,10 +480,17 @@ class OrganisationRules:
         return out
 
     def _quoted_initiatives(self, text: str) -> list[Mention]:
-        """ "het project ‘de buurtkamer’": a quoted name after an initiative word."""
+        """ "het project ‘de buurtkamer’", "de bijeenkomst “Samen aan de Slag”", "onder de naam
+        ‘Groene Groei’": a quoted name after an initiative word (or a compound ending in one)."""
         out = []
-        heads = "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website"
-        for m in re.finditer(rf"\b(?:{heads})\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):
+        heads = (
+            "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website|"
+            "bijeenkomst|conferentie|congres|symposium|agenda|visie|plan|akkoord|convenant|aanpak|strategie|"
+            "regiodag|werkconferentie|deal"
+        )
+        named = r"(?i:onder\s+de\s+naam|onder\s+het\s+motto|met\s+de\s+titel|getiteld|genaamd)"
+        lead = rf"\b(?:\w*(?:{heads})|{named})"
+        for m in re.finditer(rf"{lead}\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):
             name = m.group("n").strip()
             if len(name.split()) > 6:
                 continue

@@ -380,6 +380,14 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "a quoted name after an initiative word, a compound ending in one, or 'onder de naam'",
+        "De gemeenten organiseren de bijeenkomst “Samen aan de Slag” in Dronten. Onder de naam "
+        "'Thuis in de Toekomst' werken zij samen. De samenwerkingsagenda ‘Sterk West’ is getekend. "
+        "Hij zei: 'dat is goed'.",
+        {"dat is goed"},
+        {"Samen aan de Slag", "Thuis in de Toekomst", "Sterk West"},
+    ),
+    (
         "a name after a region's name, an unlisted first name in apposition, a capitals dateline",
         "DEN BOSCH / OSS - Wobine Kraaijeveld, burgemeester van Oss, sprak met de voorzitter van "
         "Regio Hart van Brabant Peter Noordhoek en met Regio Twente Anna de Vries.",
