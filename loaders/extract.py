@@ -18,6 +18,22 @@ from .relation_model import MODEL_RULE, load_model, model_candidates
 from .relations import Candidate
 from .unify import unify
 
+# A list of more parties than this that "work together" is the membership of a body (annotated as
+# such, or not at all), never a clique of pairwise collaborations: 23 municipalities would give 253.
+MAX_COLLABORATORS = 6
+
+
+def _without_crowds(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates less the pairwise collaborations one rule read among too many parties at once."""
+    crowd: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.type == "COLLABORATES_WITH":
+            crowd[(c.sentence.start, c.rule)] |= {c.source, c.target}
+    return [
+        c for c in candidates
+        if c.type != "COLLABORATES_WITH" or len(crowd[(c.sentence.start, c.rule)]) <= MAX_COLLABORATORS
+    ]
+
 
 def _learned(c: Candidate) -> bool:
     return c.rule.startswith(MODEL_RULE)
@@ -62,7 +78,7 @@ class Extractor:
         parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
         groups: dict[tuple, list] = defaultdict(list)
         learned = model_candidates(state.sentences, state.mentions, state.relations, self.model)
-        for c in state.relations + learned:
+        for c in _without_crowds(state.relations) + learned:
             ends = RELATION_ENDS[c.type]
             if (
                 types.get(c.source) in ends[0]

@@ -161,7 +161,7 @@ class Resolver:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
         out = SpanIndex(mentions)
         for m in ACRONYM_IN_PARENTHESES.finditer(text):
-            found = _expansion_of(text, m)
+            found = _expansion_of(self.ref, text, m)
             if found is not None:
                 _add_expansion(out, m, found[0], found[1])
         return list(out)
@@ -383,7 +383,13 @@ def _strip_article(name: str) -> str:
 ACRONYM_IN_PARENTHESES = re.compile(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A-Z][\w-]+))?\)")
 
 
-def _expansion_of(text: str, m: re.Match[str]) -> tuple[int, str] | None:
+def _names_places(ref: Reference, words: str) -> bool:
+    """Is this a coordination of municipality names only ("Hattem, Heerde en Oldebroek")?"""
+    parts = [p.strip() for p in re.split(r",|\ben\b|&", words) if p.strip()]
+    return len(parts) >= 2 and all(p in ref.municipality_names for p in parts)
+
+
+def _expansion_of(ref: Reference, text: str, m: re.Match[str]) -> tuple[int, str] | None:
     """Where the long name of the acronym in parentheses `m` starts, and the name: the shortest run
     of words before it, within its line, whose initials spell the acronym."""
     acr = m.group("a")
@@ -398,6 +404,8 @@ def _expansion_of(text: str, m: re.Match[str]) -> tuple[int, str] | None:
         if "\n" in cand:
             return None
         if cand and cand[0].isupper() and acronym_matches(acr, core):
+            if _names_places(ref, core):
+                return None  # "Hattem, Heerde en Oldebroek (HHO)": members of HHO, not its name
             start = text.rfind(cand, 0, m.start())
             if start < 0:
                 return None

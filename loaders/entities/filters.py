@@ -188,7 +188,7 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
         )
     if _theme_or_demonym(m, ref):
         return None
-    return _capitals_place(m, ref)
+    return _capitals_place(m, ref, text)
 
 
 def _name_inside(m: Mention, ref: Reference) -> Mention | None:
@@ -261,10 +261,13 @@ def _theme_or_demonym(m: Mention, ref: Reference) -> bool:
     return _demonym(word, ref)
 
 
-def _capitals_place(m: Mention, ref: Reference) -> Mention | None:
+def _capitals_place(m: Mention, ref: Reference, text: str) -> Mention | None:
     """A one-word organisation in capitals that is a place: a dateline (no body), or a municipality."""
     if not (m.text.isupper() and len(m.text.split()) == 1 and m.type == "Organization"):
         return m
+    glued = re.match(r" ([A-Z]{2,})\b", text[m.end : m.end + 20])
+    if glued and f"{m.text} {glued.group(1)}".title() in ref.municipality_names:
+        return None  # "DEN BOSCH - ...": the first word of a place in a capitals dateline
     titled = m.text.title()
     if titled in ref.former_names or titled in ref.places:
         return None  # a dateline in capitals: a place, no body

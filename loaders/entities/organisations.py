@@ -377,7 +377,7 @@ def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
     """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter"), and the
     compounds and initiatives they head ("VNG-congres")."""
     out = []
-    for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
+    for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-|/[A-Z])", text):
         base = _acronym_base(gz, text, m)
         if base is None:
             continue
@@ -398,6 +398,20 @@ def _acronyms(gz: Gazetteer, text: str) -> list[Mention]:
                 attrs={"acronym": base},
             )
         )
+        joined = re.match(r"[-/](?:[A-Z]{2,8}|[A-Z][a-zà-ÿ]{2,})(?![\w-])", text[m.end() :])
+        if joined and base == m.group(1):  # "VNO-NCW", "VNO/NCW", "LTO-Noord": one organisation's name
+            end = m.end() + joined.end()
+            out.append(
+                Mention(
+                    m.start(),
+                    end,
+                    text[m.start() : end],
+                    "Organization",
+                    "acronym-joined",
+                    priority=64,
+                    confidence=0.75,
+                )
+            )
         if hyphen:
             out += _acronym_compounds(text, m, base)
     for m in re.finditer(r"(?<![\w-])([A-Z]\d{1,3})(?=[\s-](?:gemeenten|steden|gemeente)\b)", text):
@@ -537,34 +551,12 @@ def _typed_names(gz: Gazetteer, text: str) -> list[Mention]:
     nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
     for m in re.finditer(
         rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
-        rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de)[ \t])?{CAP}){{0,3}})",
+        rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de|en)[ \t])?{CAP}){{0,3}})",
         text,
     ):
-        name = m.group("n")
-        first = name.split()[0]
-        if (
-            first in gz.ref.municipality_names
-            or first in gz.ref.province_names
-            or first in NOT_NAMES
-            or first in gz.ref.first_names
-        ):
-            continue
-        if m.group("t")[0].isupper() and (
-            not is_sentence_initial(text, m.start("t")) or m.group("t").lower() in NAME_PART_TYPES
-        ):
-            continue  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
-        out.append(
-            Mention(
-                m.start("n"),
-                m.end("n"),
-                name,
-                "Organization",
-                "org-typed",
-                priority=66,
-                confidence=0.8,
-                surface=m.group(),
-            )
-        )
+        typed = _typed_name(gz, text, m)
+        if typed is not None:
+            out.append(typed)
     for m in re.finditer(
         rf"(?<![\w-])(?P<t>[Mm]inisterie)\s+van\s+(?P<n>{CAP}(?:\s(?:en|voor)?\s?{CAP}){{0,4}})", text
     ):
@@ -593,11 +585,49 @@ def _camel_case(gz: Gazetteer, text: str) -> list[Mention]:
     return out
 
 
+def _typed_name(gz: Gazetteer, text: str, m: re.Match[str]) -> Mention | None:
+    """The name after a type noun, unless it is a place's, a person's or no name at all."""
+    name = m.group("n")
+    if " en " in name and not m.group("t").lower().endswith("schap"):
+        # "waterschap Aa en Maas" is one name; "de corporaties Elkien en Accolade" are two
+        name = name.split(" en ")[0]
+    words = name.split()
+    first = words[0]
+    if (
+        first in gz.ref.municipality_names
+        or first in gz.ref.province_names
+        or (first in NOT_NAMES and len(words) == 1)  # "waterschap Brabantse Delta" is a name
+        or first in gz.ref.first_names
+    ):
+        return None
+    if m.group("t")[0].isupper() and (
+        not is_sentence_initial(text, m.start("t")) or m.group("t").lower() in NAME_PART_TYPES
+    ):
+        return None  # "directeur Omgevingsdienst Twente": the capital makes the noun part of the name
+    return Mention(
+        m.start("n"),
+        m.start("n") + len(name),
+        name,
+        "Organization",
+        "org-typed",
+        priority=66,
+        confidence=0.8,
+        surface=text[m.start() : m.start("n") + len(name)],
+    )
+
+
 def _quoted_initiatives(gz: Gazetteer, text: str) -> list[Mention]:
-    """ "het project ‘de buurtkamer’": a quoted name after an initiative word."""
+    """ "het project ‘de buurtkamer’", "de bijeenkomst “Samen aan de Slag”", "onder de naam
+    ‘Groene Groei’": a quoted name after an initiative word (or a compound ending in one)."""
     out = []
-    heads = "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website"
-    for m in re.finditer(rf"\b(?:{heads})\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):
+    heads = (
+        "initiatief|project|programma|campagne|pilot|proeftuin|traject|platform|netwerk|app|website|"
+        "bijeenkomst|conferentie|congres|symposium|agenda|visie|plan|akkoord|convenant|aanpak|strategie|"
+        "regiodag|werkconferentie|deal"
+    )
+    named = r"(?i:onder\s+de\s+naam|onder\s+het\s+motto|met\s+de\s+titel|getiteld|genaamd)"
+    lead = rf"\b(?:\w*(?:{heads})|{named})"
+    for m in re.finditer(rf"{lead}\s+[{QUOTES}](?P<n>[^{QUOTES}\n]{{2,60}})[{QUOTES}]", text):
         name = m.group("n").strip()
         if len(name.split()) > 6:
             continue

@@ -25,6 +25,13 @@ TITLED_SURNAME = re.compile(
     r"(?P<n>(?:(?:Van der|Van den|Van de|Van|De|Den|Ter|Ten|Op de|In 't|Van 't)\s+)?"
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
 )
+
+# "Wobine Buijs, burgemeester van Oss": the same two words before a comma and a title
+APPOSED_FULL_NAME = re.compile(
+    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)\s+)?"
+    rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:de|het)\s+)?(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij)\b"
+)
 # a title, then a first name the lists do not know and a surname: "burgemeester Gerolf Bouwmeester"
 TITLED_FULL_NAME = re.compile(
     rf"(?<![\w-])(?i:{_TITLES})\s+"
@@ -115,10 +122,12 @@ def titled_surnames(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
-    """ "Burgemeester Gerolf Bouwmeester", "dijkgraaf Co Verdaas": after a title, two capitalised
-    words are a first name and a surname even when the first name is on no list."""
+    """ "Burgemeester Gerolf Bouwmeester", "dijkgraaf Co Verdaas", "Wobine Buijs, burgemeester van
+    Oss": next to a title, two capitalised words are a first name and a surname even when the
+    first name is on no list."""
     out = []
-    for m in TITLED_FULL_NAME.finditer(text):
+    found = [*TITLED_FULL_NAME.finditer(text), *APPOSED_FULL_NAME.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         first, last = m.group("first"), m.group("last")
         core = last.split()[-1]
         if _first_name(gz, first):

@@ -17,6 +17,9 @@ NOT_NAME_HEADS = frozenset(
     "In De Het Een En Of Uit Van Voor Naar Bij Met Op Heel Geheel Ook Zowel Noord Oost Zuid West".split()
 )
 
+# a first name and a surname inside a region's name: "Regio X Peter Smit", "Regio X Anna de Vries"
+NAME_INSIDE = re.compile(r"\s(?=([A-Z][a-zà-ÿ]+)\s(?:(?:van|de|der|den|ter|ten)\s)*[A-Z])")
+
 
 # -- places -------------------------------------------------------------------------------
 def _municipalities(gz: Gazetteer, text: str) -> list[Mention]:
@@ -114,12 +117,15 @@ def _compass_regions(gz: Gazetteer, text: str) -> list[Mention]:
         glued = re.search(rf"(?<![\w-])({CAP})[ ]$", before)
         if glued and glued.group(1) not in NOT_NAME_HEADS and not common_word(glued.group(1)):
             continue  # "Rijkswaterstaat Noord-Nederland": the end of an organisation's name
+        last = name.split()[-1].split("-")[-1]
         if (
             name in gz.ref.province_names
             or name in gz.ref.municipality_names
-            or org_head(name.split()[-1].split("-")[-1])
+            or org_head(last)
+            or re.search(r"(?:se|er|s)$", last)
+            and re.match(r"\s+[a-z]", text[m.end() :])
         ):
-            continue
+            continue  # ... or an adjective: "de Oost-Groninger gemeenten", "de Noord Hollandse kust"
         out.append(Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8))
     return out
 
@@ -138,6 +144,11 @@ def _regio_regions(gz: Gazetteer, text: str) -> list[Mention]:
         if prev and org_head(prev[-1]) and prev[-1][:1].isupper():
             continue
         end = m.end("n")
+        person = next(
+            (p for p in NAME_INSIDE.finditer(m.group("n")) if p.group(1) in gz.ref.first_names), None
+        )
+        if person:
+            end = m.start("n") + person.start()  # "de voorzitter van Regio X Peter Smit": a name follows
         out.append(
             Mention(
                 m.start(),

@@ -17,6 +17,7 @@ from .groups import agreement_with, board_memberships, go_together, group_relati
 from .initiatives import initiative_refs
 from .joint import joint_work
 from .locations import locations
+from .membership_cues import membership_cues
 from .participation import paragraph_participation, participations
 from .positions import positions, predecessors, pronoun_positions, works_at
 from .speakers import assign_speakers
@@ -79,6 +80,7 @@ def _cooperation_in(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> lis
     if not members:
         out += go_together(ctx, i, s, ms) + agreement_with(ctx, i, s, ms)
     out += memberships(ctx, i, s, ms)
+    out += membership_cues(ctx, i, s, ms)
     out += participations(ctx, i, s, ms)
     if not body_members:  # "Deelnemers zijn ..." of a body
         out += paragraph_participation(ctx, i, s, ms)

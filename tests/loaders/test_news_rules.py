@@ -380,6 +380,34 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "a quoted name after an initiative word, a compound ending in one, or 'onder de naam'",
+        "De gemeenten organiseren de bijeenkomst “Samen aan de Slag” in Dronten. Onder de naam "
+        "'Thuis in de Toekomst' werken zij samen. De samenwerkingsagenda ‘Sterk West’ is getekend. "
+        "Hij zei: 'dat is goed'.",
+        {"dat is goed"},
+        {"Samen aan de Slag", "Thuis in de Toekomst", "Sterk West"},
+    ),
+    (
+        "a name after a region's name, an unlisted first name in apposition, a capitals dateline",
+        "DEN BOSCH / OSS - Wobine Kraaijeveld, burgemeester van Oss, sprak met de voorzitter van "
+        "Regio Hart van Brabant Peter Noordhoek en met Regio Twente Anna de Vries.",
+        {"DEN", "Regio Hart van Brabant Peter Noordhoek", "Regio Twente Anna de Vries"},
+        {"Wobine Kraaijeveld", "Regio Hart van Brabant", "Peter Noordhoek", "Regio Twente", "Oss"},
+    ),
+    (
+        "joined acronyms and a typed name with an adjective or 'en' are one organisation each",
+        "Het waterschap Drentse Aa en het Wetterskip Fryslân overleggen met LTO-Oost en VNO/NCW. "
+        "De woningcorporatie Woonkracht en Thuisbasis doen mee.",
+        {"LTO", "VNO", "NCW", "Drentse Aa en het Wetterskip Fryslân", "Woonkracht en Thuisbasis"},
+        {"Drentse Aa", "waterschap Drentse Aa", "Wetterskip Fryslân", "LTO-Oost", "VNO/NCW", "Woonkracht"},
+    ),
+    (
+        "a compass adjective before a noun is no region",
+        "De Oost-Drentse gemeenten en de Noord Hollandse kust zijn blij. Zuid-Limburg ook.",
+        {"Oost-Drentse", "Noord Hollandse"},
+        {"Zuid-Limburg"},
+    ),
+    (
         "archives, libraries and recreation boards are organisations; the common noun alone is not",
         "Het Regionaal Archief Kromme Rijn is gevestigd in Houten. Het archief opent in mei. "
         "Het Recreatieschap Veluwezoom beheert de bossen.",
