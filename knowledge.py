@@ -6,6 +6,7 @@ consumer goes through here so the CLI, notebooks and exports agree on what the g
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -103,6 +104,40 @@ class KnowledgeGraph:
         if self._stored is not None:
             return list(self._stored.co_mentions())
         return merge_co_mentions(self.facts)
+
+    def ties(self) -> Iterator[tuple[tuple[str, str, str, str], int]]:
+        """(relation key, number of pieces of evidence) of every relation, in key order: what an
+        analysis graph is built from. From a store's view only the key columns are read."""
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return self._stored.ties(self.min_confidence)
+        return ((r.key, len(r.evidence)) for r in self._relations)
+
+    def relation(self, key: tuple[str, str, str, str]) -> Relation | None:
+        """One relation by its key (type, source, target, role or ""), evidence included."""
+        if self._stored is not None and "_relations" not in self.__dict__:
+            found = self._stored.relation(key)
+            return found if found is not None and found.confidence >= self.min_confidence else None
+        return self._relation_index.get(key)
+
+    @cached_property
+    def _relation_index(self) -> dict[tuple[str, str, str, str], Relation]:
+        return {r.key: r for r in self._relations}
+
+    def co_mention_weights(self) -> Iterator[tuple[str, str, int]]:
+        """(source, target, weight) of every co-mention, without their documents."""
+        if self._stored is not None:
+            return self._stored.co_mention_weights()
+        return ((c.source, c.target, c.weight) for c in self._co_mention_index.values())
+
+    def co_mention(self, a: str, b: str) -> CoMention | None:
+        """The co-mention of two entities (either order), with the documents that make it."""
+        if self._stored is not None:
+            return self._stored.co_mention(a, b)
+        return self._co_mention_index.get((a, b) if a <= b else (b, a))
+
+    @cached_property
+    def _co_mention_index(self) -> dict[tuple[str, str], CoMention]:
+        return {(c.source, c.target): c for c in self.co_mentions()}
 
     def relation_sources(self) -> dict[tuple[str, ...], list[str]]:
         """For each relation key, the names of the documents that state it (RDF provenance)."""

@@ -144,6 +144,38 @@ class StoredView:
         )
         return (((t, s, g, k), json.loads(d)) for t, s, g, k, d in rows)
 
+    def ties(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, str, str, str], int]]:
+        """(relation key, how much evidence it has) for every relation: all an analysis graph needs,
+        read from the key columns only, never from the evidence itself."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, role_key, evidence FROM view_relations WHERE confidence >= ? "
+            "ORDER BY type, source, target, role_key",
+            (min_confidence,),
+        )
+        return (((t, s, g, k), n) for t, s, g, k, n in rows)
+
+    def relation(self, key: tuple[str, str, str, str]) -> Relation | None:
+        """One merged relation by its key (type, source, target, role or "")."""
+        row = self.conn.execute(
+            "SELECT type, source, target, confidence, data FROM view_relations "
+            "WHERE type = ? AND source = ? AND target = ? AND role_key = ?",
+            key,
+        ).fetchone()
+        return _relation(*row) if row else None
+
+    def co_mention_weights(self) -> Iterator[tuple[str, str, int]]:
+        """(source, target, weight) of every co-mention, without the lists of documents."""
+        return iter(
+            self.conn.execute("SELECT source, target, weight FROM view_co_mentions ORDER BY source, target")
+        )
+
+    def co_mention(self, a: str, b: str) -> CoMention | None:
+        s, t = (a, b) if a <= b else (b, a)
+        row = self.conn.execute(
+            "SELECT weight, documents FROM view_co_mentions WHERE source = ? AND target = ?", (s, t)
+        ).fetchone()
+        return CoMention(s, t, row[0], json.loads(row[1])) if row else None
+
     def co_mentions(self) -> Iterator[CoMention]:
         rows = self.conn.execute(
             "SELECT source, target, weight, documents FROM view_co_mentions ORDER BY source, target"
