@@ -139,6 +139,41 @@ class KnowledgeGraph:
     def _co_mention_index(self) -> dict[tuple[str, str], CoMention]:
         return {(c.source, c.target): c for c in self.co_mentions()}
 
+    # -- streamed reads, for exports of a graph larger than memory ---------------------------------
+    def iter_entities(self) -> Iterator[Entity]:
+        """`entities()`, one at a time from a store's view (same order)."""
+        if self._stored is not None and "_entities" not in self.__dict__:
+            return self._stored.entities()
+        return iter(self._entities)
+
+    def iter_relations_with_sources(self) -> Iterator[tuple[Relation, list[str]]]:
+        """`relations()` in the same order, each with the names of the documents that state it
+        (`relation_sources`), one at a time from a store's view."""
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return self._stored.relations_with_sources(self.min_confidence)
+        sources = self.relation_sources()
+        return ((r, sources.get(r.key, [])) for r in self._relations)
+
+    def iter_co_mentions(self) -> Iterator[CoMention]:
+        """`co_mentions()`, one at a time from a store's view."""
+        if self._stored is not None:
+            return self._stored.co_mentions()
+        return iter(self.co_mentions())
+
+    def iter_document_facts(self) -> Iterator[DocumentFacts]:
+        """Each document's curated facts (`facts`), one document at a time, ordered by id."""
+        if self._stored is not None and "facts" not in self.__dict__:
+            return self._stored.document_facts()
+        return iter(sorted(self.facts, key=lambda f: f.document.id))  # stable: store order within an id
+
+    def weak_relation_keys(self) -> set[tuple[str, str, str, str]]:
+        """Keys of the relations the confidence threshold leaves out of `relations()`."""
+        if self.min_confidence <= 0:
+            return set()
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return self._stored.weak_relation_keys(self.min_confidence)
+        return {r.key for r in merge_relations(self.facts) if r.confidence < self.min_confidence}
+
     def relation_sources(self) -> dict[tuple[str, ...], list[str]]:
         """For each relation key, the names of the documents that state it (RDF provenance)."""
         if self._stored is not None:

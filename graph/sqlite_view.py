@@ -88,6 +88,7 @@ class StoredView:
 
     def __init__(self, conn: sqlite3.Connection, curation: Curation) -> None:
         self.conn = conn
+        self.curation = curation
         refresh(conn, curation)
 
     # -- entities ---------------------------------------------------------------------------
@@ -176,6 +177,39 @@ class StoredView:
         ).fetchone()
         return CoMention(s, t, row[0], json.loads(row[1])) if row else None
 
+    def relations_with_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[Relation, list[str]]]:
+        """Every relation (in key order) with the names of the documents that state it: one row at a
+        time, for exports that must not hold every piece of evidence at once."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, confidence, data, documents FROM view_relations "
+            "WHERE confidence >= ? ORDER BY type, source, target, role_key",
+            (min_confidence,),
+        )
+        return ((_relation(t, s, g, c, d), json.loads(docs)) for t, s, g, c, d, docs in rows)
+
+    def weak_relation_keys(self, min_confidence: float) -> set[tuple[str, str, str, str]]:
+        """Keys of the relations below the confidence threshold (none at 0, the default)."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, role_key FROM view_relations WHERE confidence < ?",
+            (min_confidence,),
+        )
+        return {(t, s, g, k) for t, s, g, k in rows}
+
+    def document_facts(self) -> Iterator[DocumentFacts]:
+        """Each document's own facts as a full read gives them (acronyms unified across documents,
+        the curation applied), one document at a time in (id, path) order: what the per-document
+        named graphs of a TriG export are written from, without holding every document at once."""
+        documents = {
+            r[2]: Document(*r)
+            for r in self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
+        }
+        acronyms = _acronyms(self.conn)
+        curation = self.curation
+        lookup = _lookup(self.conn, documents, acronyms, curation) if curation else None
+        for path in sorted(documents, key=lambda p: (documents[p].id, p)):
+            f = remap_facts(_read_document(self.conn, documents[path]), acronyms)
+            yield curation.apply([f], lookup=lookup)[0] if curation else f
+
     def co_mentions(self) -> Iterator[CoMention]:
         rows = self.conn.execute(
             "SELECT source, target, weight, documents FROM view_co_mentions ORDER BY source, target"
@@ -248,12 +282,7 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
         r[2]: Document(*r)
         for r in conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
     }
-    acronyms = acronym_mapping(
-        conn.execute(
-            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.path = a.doc_path "
-            "ORDER BY d.path, a.rowid"
-        )
-    )
+    acronyms = _acronyms(conn)
     lookup = _lookup(conn, documents, acronyms, curation) if curation else None
     merges, rejected, splits = curation.mapping(lookup) if lookup is not None else ({}, set(), [])
     idmap = IdMap(acronyms, merges, rejected, splits)
@@ -280,6 +309,16 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, _ops_hash(curation)))
     return True
+
+
+def _acronyms(conn: sqlite3.Connection) -> dict[str, str]:
+    """The cross-document acronym mapping, from every stored document's claims in store order."""
+    return acronym_mapping(
+        conn.execute(
+            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.path = a.doc_path "
+            "ORDER BY d.path, a.rowid"
+        )
+    )
 
 
 def _chunks(conn: sqlite3.Connection, ids: list[str]) -> Iterator[set[str]]:
@@ -396,6 +435,31 @@ def _recompute(
         "INSERT INTO view_co_mentions VALUES (?,?,?,?)",
         [(c.source, c.target, c.weight, _dumps(c.documents)) for c in co_mentions if c.source in finals],
     )
+
+
+def _read_document(conn: sqlite3.Connection, d: Document) -> DocumentFacts:
+    """One document's stored records, as `SQLiteStore.facts` reads them."""
+    f = DocumentFacts(d)
+    for eid, etype, name, aliases, mentions, attrs in conn.execute(
+        "SELECT id, type, name, aliases, mentions, attributes FROM entity_records WHERE doc_path = ? "
+        "ORDER BY rowid",
+        (d.path,),
+    ):
+        f.entities.append(
+            Entity(eid, etype, name, json.loads(aliases), [d.name], mentions, json.loads(attrs))
+        )
+    for rtype, src, tgt, role, role_class, status, conf, evidence in conn.execute(
+        "SELECT type, source, target, role, role_class, status, confidence, evidence FROM relation_records "
+        "WHERE doc_path = ? ORDER BY rowid",
+        (d.path,),
+    ):
+        evs = [Evidence.from_dict(e) for e in json.loads(evidence)]
+        f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
+    for src, tgt, weight in conn.execute(
+        "SELECT source, target, weight FROM co_mention_records WHERE doc_path = ? ORDER BY rowid", (d.path,)
+    ):
+        f.co_mentions.append(CoMention(src, tgt, weight, [d.name]))
+    return f
 
 
 def _lookup(
