@@ -21,6 +21,7 @@ from .curation import Curation
 from .merge import acronym_mapping, remap_facts
 from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
+from .sqlite_records import DOCUMENT_COLUMNS, read_document, read_evidence, stored_documents
 from .view import IdMap, RefLookup, recompute
 
 VIEW_SCHEMA = """
@@ -68,11 +69,12 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
     """Every stored id a document's records name: their merged view must be recomputed."""
     conn.execute(
         "INSERT OR IGNORE INTO view_dirty "
-        "SELECT id FROM entity_records WHERE doc_path = ?1 "
-        "UNION SELECT source FROM relation_records WHERE doc_path = ?1 "
-        "UNION SELECT target FROM relation_records WHERE doc_path = ?1 "
-        "UNION SELECT source FROM co_mention_records WHERE doc_path = ?1 "
-        "UNION SELECT target FROM co_mention_records WHERE doc_path = ?1",
+        "WITH d(key) AS (SELECT key FROM documents WHERE path = ?1) "
+        "SELECT id FROM entity_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT source FROM relation_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT target FROM relation_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT source FROM co_mention_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT target FROM co_mention_records WHERE doc = (SELECT key FROM d)",
         (path,),
     )
 
@@ -199,15 +201,12 @@ class StoredView:
         """Each document's own facts as a full read gives them (acronyms unified across documents,
         the curation applied), one document at a time in (id, path) order: what the per-document
         named graphs of a TriG export are written from, without holding every document at once."""
-        documents = {
-            r[2]: Document(*r)
-            for r in self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
-        }
+        documents = stored_documents(self.conn)
         acronyms = _acronyms(self.conn)
         curation = self.curation
         lookup = _lookup(self.conn, documents, acronyms, curation) if curation else None
-        for path in sorted(documents, key=lambda p: (documents[p].id, p)):
-            f = remap_facts(_read_document(self.conn, documents[path]), acronyms)
+        for key in sorted(documents, key=lambda k: (documents[k].id, documents[k].path)):
+            f = remap_facts(read_document(self.conn, key, documents[key]), acronyms)
             yield curation.apply([f], lookup=lookup)[0] if curation else f
 
     def co_mentions(self) -> Iterator[CoMention]:
@@ -217,7 +216,7 @@ class StoredView:
         return (CoMention(s, t, w, json.loads(d)) for s, t, w, d in rows)
 
     def documents(self) -> list[Document]:
-        rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
+        rows = self.conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents")  # noqa: S608
         return sorted((Document(*r) for r in rows), key=lambda d: (d.name, d.path))
 
     def stats(self, min_confidence: float = 0.0) -> dict[str, Any]:
@@ -278,10 +277,7 @@ def _current(conn: sqlite3.Connection, curation: Curation) -> bool:
 
 def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False) -> bool:
     """Returns whether the view needed work; with `dry_run` only finds that out."""
-    documents = {
-        r[2]: Document(*r)
-        for r in conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
-    }
+    documents = stored_documents(conn)
     acronyms = _acronyms(conn)
     lookup = _lookup(conn, documents, acronyms, curation) if curation else None
     merges, rejected, splits = curation.mapping(lookup) if lookup is not None else ({}, set(), [])
@@ -315,7 +311,7 @@ def _acronyms(conn: sqlite3.Connection) -> dict[str, str]:
     """The cross-document acronym mapping, from every stored document's claims in store order."""
     return acronym_mapping(
         conn.execute(
-            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.path = a.doc_path "
+            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.key = a.doc "
             "ORDER BY d.path, a.rowid"
         )
     )
@@ -349,27 +345,27 @@ def _recompute(
     conn: sqlite3.Connection,
     finals: set[str],
     idmap: IdMap,
-    documents: dict[str, Document],
+    documents: dict[int, Document],
     curation: Curation,
     lookup: RefLookup | None,
 ) -> None:
     raws = sorted(idmap.sources(finals))
-    facts: dict[str, DocumentFacts] = {}
+    facts: dict[int, DocumentFacts] = {}
 
-    def doc(path: str) -> DocumentFacts:
-        if path not in facts:
-            facts[path] = DocumentFacts(documents[path])
-        return facts[path]
+    def doc(key: int) -> DocumentFacts:
+        if key not in facts:
+            facts[key] = DocumentFacts(documents[key])
+        return facts[key]
 
     for i in range(0, len(raws), 400):  # SQLite's limit on bound parameters
         part = raws[i : i + 400]
         marks = ",".join("?" * len(part))
-        for path, eid, etype, name, aliases, mentions, attrs in conn.execute(
-            "SELECT doc_path, id, type, name, aliases, mentions, attributes FROM entity_records "  # noqa: S608
+        for key, eid, etype, name, aliases, mentions, attrs in conn.execute(
+            "SELECT doc, id, type, name, aliases, mentions, attributes FROM entity_records "  # noqa: S608
             f"WHERE id IN ({marks}) ORDER BY rowid",
             part,
         ):
-            f = doc(path)
+            f = doc(key)
             f.entities.append(
                 Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
             )
@@ -382,27 +378,28 @@ def _recompute(
         # A relation's merged source is its stored source's merged id, except for a symmetric type,
         # whose ends are put in order after mapping: only those are needed by their target too.
         for row in conn.execute(
-            "SELECT rowid, doc_path, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
+            "SELECT rowid, doc, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
             f"FROM relation_records WHERE source IN ({marks}) "
             f"OR (target IN ({marks}) AND type IN ({','.join('?' * len(symmetric))}))",
             part + part + symmetric,
         ):
             rel_rows[row[0]] = row[1:]
         for row in conn.execute(
-            "SELECT rowid, doc_path, source, target, weight FROM co_mention_records "  # noqa: S608
+            "SELECT rowid, doc, source, target, weight FROM co_mention_records "  # noqa: S608
             f"WHERE source IN ({marks}) OR target IN ({marks})",
             part + part,
         ):
             co_rows[row[0]] = row[1:]
     for rowid in sorted(rel_rows):
-        path, rtype, src, tgt, role, role_class, status, conf, evidence = rel_rows[rowid]
-        evs = [Evidence.from_dict(e) for e in json.loads(evidence)]
-        doc(path).relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
+        key, rtype, src, tgt, role, role_class, status, conf, evidence = rel_rows[rowid]
+        f = doc(key)
+        evs = read_evidence(evidence, f.document.name)
+        f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
     for rowid in sorted(co_rows):
-        path, src, tgt, weight = co_rows[rowid]
-        f = doc(path)
+        key, src, tgt, weight = co_rows[rowid]
+        f = doc(key)
         f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))
-    ordered = [facts[p] for p in sorted(facts)]  # store order (by path), as a full read has it
+    ordered = sorted(facts.values(), key=lambda f: f.document.path)  # store order, as a full read has it
     entities, relations, co_mentions, sources = recompute(ordered, idmap.acronyms, curation, lookup)
 
     ids = sorted(finals)
@@ -437,46 +434,22 @@ def _recompute(
     )
 
 
-def _read_document(conn: sqlite3.Connection, d: Document) -> DocumentFacts:
-    """One document's stored records, as `SQLiteStore.facts` reads them."""
-    f = DocumentFacts(d)
-    for eid, etype, name, aliases, mentions, attrs in conn.execute(
-        "SELECT id, type, name, aliases, mentions, attributes FROM entity_records WHERE doc_path = ? "
-        "ORDER BY rowid",
-        (d.path,),
-    ):
-        f.entities.append(
-            Entity(eid, etype, name, json.loads(aliases), [d.name], mentions, json.loads(attrs))
-        )
-    for rtype, src, tgt, role, role_class, status, conf, evidence in conn.execute(
-        "SELECT type, source, target, role, role_class, status, confidence, evidence FROM relation_records "
-        "WHERE doc_path = ? ORDER BY rowid",
-        (d.path,),
-    ):
-        evs = [Evidence.from_dict(e) for e in json.loads(evidence)]
-        f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
-    for src, tgt, weight in conn.execute(
-        "SELECT source, target, weight FROM co_mention_records WHERE doc_path = ? ORDER BY rowid", (d.path,)
-    ):
-        f.co_mentions.append(CoMention(src, tgt, weight, [d.name]))
-    return f
-
-
 def _lookup(
-    conn: sqlite3.Connection, documents: dict[str, Document], acronyms: dict[str, str], curation: Curation
+    conn: sqlite3.Connection, documents: dict[int, Document], acronyms: dict[str, str], curation: Curation
 ) -> RefLookup:
     """The curation's names resolved as a full read resolves them: over every document's records
     (acronyms unified), in (name, path) order — streamed, one document at a time."""
     lookup = RefLookup(curation.references())
     current: DocumentFacts | None = None
-    for path, eid, etype, name, aliases, mentions, attrs in conn.execute(
-        "SELECT e.doc_path, e.id, e.type, e.name, e.aliases, e.mentions, e.attributes "
-        "FROM entity_records e JOIN documents d ON d.path = e.doc_path ORDER BY d.name, d.path, e.rowid"
+    current_key = None
+    for key, eid, etype, name, aliases, mentions, attrs in conn.execute(
+        "SELECT e.doc, e.id, e.type, e.name, e.aliases, e.mentions, e.attributes "
+        "FROM entity_records e JOIN documents d ON d.key = e.doc ORDER BY d.name, d.path, e.rowid"
     ):
-        if current is None or current.document.path != path:
+        if current is None or current_key != key:
             if current is not None:
                 lookup.add(remap_facts(current, acronyms))
-            current = DocumentFacts(documents[path])
+            current, current_key = DocumentFacts(documents[key]), key
         current.entities.append(
             Entity(eid, etype, name, json.loads(aliases), [], mentions, json.loads(attrs))
         )
