@@ -15,6 +15,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from .curation import Curation
@@ -38,12 +39,14 @@ CREATE TABLE IF NOT EXISTS view_relations (
     PRIMARY KEY (type, source, target, role_key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS view_relations_source ON view_relations(source);
 CREATE INDEX IF NOT EXISTS view_relations_target ON view_relations(target);
+CREATE TABLE IF NOT EXISTS view_documents (n INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS view_co_mentions (
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL, documents TEXT NOT NULL,
     PRIMARY KEY (source, target)) WITHOUT ROWID;
 """
-VIEW_VERSION = "3"  # the view is derived data: a store with another version has its view rebuilt
-_VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions")
+VIEW_VERSION = "4"  # the view is derived data: a store with another version has its view rebuilt
+_VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions",
+                "view_documents")
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
 MAX_RECORDS = 20_000  # ... and at most about this many of their per-document records
 _VIEW_KEY = "view"  # signature of what the view was computed from (acronyms, resolved curation)
@@ -80,7 +83,9 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
 
 
 def clear_view(conn: sqlite3.Connection) -> None:
-    for table in _VIEW_TABLES:
+    """Empty the view, except the document numbers: a reader that already read some keeps reading
+    the right names (numbers are never given to another name while the view's layout lasts)."""
+    for table in _VIEW_TABLES[:-1]:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
     conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
 
@@ -96,30 +101,58 @@ class StoredView:
     # -- entities ---------------------------------------------------------------------------
     def entities(self, type: str | None = None) -> Iterator[Entity]:
         if type is None:
-            rows = self.conn.execute("SELECT data FROM view_entities ORDER BY id")
+            rows = self.conn.execute("SELECT id, type, mentions, data FROM view_entities ORDER BY id")
         else:
-            rows = self.conn.execute("SELECT data FROM view_entities WHERE type = ? ORDER BY id", (type,))
-        return (Entity.from_dict(json.loads(d)) for (d,) in rows)
+            rows = self.conn.execute(
+                "SELECT id, type, mentions, data FROM view_entities WHERE type = ? ORDER BY id", (type,)
+            )
+        return (self._entity(*row) for row in rows)
 
     def entity(self, eid: str) -> Entity | None:
-        row = self.conn.execute("SELECT data FROM view_entities WHERE id = ?", (eid,)).fetchone()
-        return Entity.from_dict(json.loads(row[0])) if row else None
+        row = self.conn.execute(
+            "SELECT id, type, mentions, data FROM view_entities WHERE id = ?", (eid,)
+        ).fetchone()
+        return self._entity(*row) if row else None
 
     def by_name_key(self, key: str) -> list[Entity]:
         """Every entity with a name or alias of this normalised form."""
         rows = self.conn.execute(
-            "SELECT DISTINCT v.data FROM view_names n JOIN view_entities v ON v.id = n.id WHERE n.key = ?",
+            "SELECT DISTINCT v.id, v.type, v.mentions, v.data FROM view_names n "
+            "JOIN view_entities v ON v.id = n.id WHERE n.key = ?",
             (key,),
         )
-        return [Entity.from_dict(json.loads(d)) for (d,) in rows]
+        return [self._entity(*row) for row in rows]
 
     def names_by_id(self) -> dict[str, tuple[str, ...]]:
         """Per entity id, its name and then its aliases: what 'did you mean' compares a typo with."""
         out: dict[str, tuple[str, ...]] = {}
-        for (d,) in self.conn.execute("SELECT data FROM view_entities"):
-            e = json.loads(d)
-            out[e["id"]] = (e["name"], *(e.get("aliases") or []))
+        for eid, d in self.conn.execute("SELECT id, data FROM view_entities"):
+            name, aliases, _, _ = json.loads(d)
+            out[eid] = (name, *aliases)
         return out
+
+    def _entity(self, eid: str, etype: str, mentions: int, data: str) -> Entity:
+        name, aliases, documents, rest = json.loads(data)
+        d = {"id": eid, "type": etype, "name": name, "aliases": aliases, "documents": self._names(documents),
+             "mentions": mentions, **rest}
+        return Entity.from_dict(d)
+
+    def _names(self, numbers: list[int]) -> list[str]:
+        """Document names from the numbers the view stores them as (`view_documents`)."""
+        names = self._document_names
+        if any(n not in names for n in numbers):  # numbered since this view was read (another process)
+            names.update(self.conn.execute("SELECT n, name FROM view_documents"))
+        return [names[n] for n in numbers]
+
+    @cached_property
+    def _document_names(self) -> dict[int, str]:
+        return dict(self.conn.execute("SELECT n, name FROM view_documents"))
+
+    def _relation(self, type: str, source: str, target: str, confidence: float, data: str) -> Relation:
+        role, role_class, status, evidence = json.loads(data)
+        names = self._names([e[0] for e in evidence])
+        evs = [Evidence(name, *e[1:]) for name, e in zip(names, evidence, strict=True)]
+        return Relation(type, source, target, role, role_class, status, confidence, evs)
 
     # -- relations and co-mentions -----------------------------------------------------------
     def relations(
@@ -137,7 +170,7 @@ class StoredView:
             "ORDER BY type, source, target, role_key",
             args,
         )
-        return (_relation(*row) for row in rows)
+        return (self._relation(*row) for row in rows)
 
     def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
         """(relation key, names of the documents that state it) for every relation."""
@@ -145,7 +178,7 @@ class StoredView:
             "SELECT type, source, target, role_key, documents FROM view_relations WHERE confidence >= ?",
             (min_confidence,),
         )
-        return (((t, s, g, k), json.loads(d)) for t, s, g, k, d in rows)
+        return (((t, s, g, k), self._names(json.loads(d))) for t, s, g, k, d in rows)
 
     def ties(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, str, str, str], int]]:
         """(relation key, how much evidence it has) for every relation: all an analysis graph needs,
@@ -164,7 +197,7 @@ class StoredView:
             "WHERE type = ? AND source = ? AND target = ? AND role_key = ?",
             key,
         ).fetchone()
-        return _relation(*row) if row else None
+        return self._relation(*row) if row else None
 
     def co_mention_weights(self) -> Iterator[tuple[str, str, int]]:
         """(source, target, weight) of every co-mention, without the lists of documents."""
@@ -177,7 +210,7 @@ class StoredView:
         row = self.conn.execute(
             "SELECT weight, documents FROM view_co_mentions WHERE source = ? AND target = ?", (s, t)
         ).fetchone()
-        return CoMention(s, t, row[0], json.loads(row[1])) if row else None
+        return CoMention(s, t, row[0], self._names(json.loads(row[1]))) if row else None
 
     def relations_with_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[Relation, list[str]]]:
         """Every relation (in key order) with the names of the documents that state it: one row at a
@@ -187,7 +220,9 @@ class StoredView:
             "WHERE confidence >= ? ORDER BY type, source, target, role_key",
             (min_confidence,),
         )
-        return ((_relation(t, s, g, c, d), json.loads(docs)) for t, s, g, c, d, docs in rows)
+        return (
+            (self._relation(t, s, g, c, d), self._names(json.loads(docs))) for t, s, g, c, d, docs in rows
+        )
 
     def weak_relation_keys(self, min_confidence: float) -> set[tuple[str, str, str, str]]:
         """Keys of the relations below the confidence threshold (none at 0, the default)."""
@@ -213,7 +248,7 @@ class StoredView:
         rows = self.conn.execute(
             "SELECT source, target, weight, documents FROM view_co_mentions ORDER BY source, target"
         )
-        return (CoMention(s, t, w, json.loads(d)) for s, t, w, d in rows)
+        return (CoMention(s, t, w, self._names(json.loads(d))) for s, t, w, d in rows)
 
     def documents(self) -> list[Document]:
         rows = self.conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents")  # noqa: S608
@@ -411,9 +446,10 @@ def _recompute(
         conn.execute(f"DELETE FROM view_relations WHERE source IN ({marks})", part)  # noqa: S608
         conn.execute(f"DELETE FROM view_co_mentions WHERE source IN ({marks})", part)  # noqa: S608
     kept = [e for e in entities if e.id in finals]
+    number = _Numbers(conn)
     conn.executemany(
         "INSERT INTO view_entities VALUES (?,?,?,?)",
-        [(e.id, e.type, e.mentions, _dumps(e.to_dict())) for e in kept],
+        [(e.id, e.type, e.mentions, _entity_data(e, number)) for e in kept],
     )
     conn.executemany(
         "INSERT INTO view_names VALUES (?,?)",
@@ -422,15 +458,16 @@ def _recompute(
     conn.executemany(
         "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?,?)",
         [
-            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _relation_data(r),
-             _dumps(sources[r.key]))
+            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence),
+             _relation_data(r, number), _dumps(number(sources[r.key])))
             for r in relations
             if r.source in finals
         ],
     )
     conn.executemany(
         "INSERT INTO view_co_mentions VALUES (?,?,?,?)",
-        [(c.source, c.target, c.weight, _dumps(c.documents)) for c in co_mentions if c.source in finals],
+        [(c.source, c.target, c.weight, _dumps(number(c.documents)))
+         for c in co_mentions if c.source in finals],
     )
 
 
@@ -478,17 +515,46 @@ def _signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> st
     return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
 
 
-def _relation_data(r: Relation) -> str:
+class _Numbers:
+    """Document names as small numbers (`view_documents`), numbered on first use: the view names
+    documents in every entity, relation, piece of evidence and co-mention, and a number is a few
+    bytes where a file name is twenty. Numbers are never reused or renumbered while the view lives."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.known: dict[str, int] = {}
+
+    def __call__(self, names: list[str]) -> list[int]:
+        missing = [n for n in dict.fromkeys(names) if n not in self.known]
+        for i in range(0, len(missing), 400):
+            part = missing[i : i + 400]
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO view_documents (name) VALUES (?)", [(n,) for n in part]
+            )
+            self.known.update(
+                self.conn.execute(
+                    f"SELECT name, n FROM view_documents WHERE name IN ({','.join('?' * len(part))})",  # noqa: S608
+                    part,
+                )
+            )
+        return [self.known[n] for n in names]
+
+
+def _entity_data(e: Entity, number: _Numbers) -> str:
+    """What the columns (id, type, mentions) do not hold: name, aliases, documents, attributes."""
+    d = e.to_dict()
+    rest = {k: v for k, v in d.items() if k not in ("id", "type", "name", "aliases", "documents", "mentions")}
+    return _dumps([d["name"], d["aliases"], number(d["documents"]), rest])
+
+
+def _relation_data(r: Relation, number: _Numbers) -> str:
     """What the columns do not hold, in arrays rather than objects: a row per relation is the bulk
     of the view, and key names repeated in every piece of evidence would be a third of it."""
-    evidence = [[e.document, e.start, e.end, e.sentence, e.rule, e.confidence] for e in r.evidence]
+    docs = number([e.document for e in r.evidence])
+    evidence = [
+        [n, e.start, e.end, e.sentence, e.rule, e.confidence] for n, e in zip(docs, r.evidence, strict=True)
+    ]
     return _dumps([r.role, r.role_class, r.status, evidence])
-
-
-def _relation(type: str, source: str, target: str, confidence: float, data: str) -> Relation:
-    role, role_class, status, evidence = json.loads(data)
-    evs = [Evidence(*e) for e in evidence]
-    return Relation(type, source, target, role, role_class, status, confidence, evs)
 
 
 def _dumps(value: Any) -> str:
