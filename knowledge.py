@@ -202,9 +202,9 @@ class KnowledgeGraph:
         written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
         that ignores a leading "gemeente" or article, which may find several ("Groningen")."""
         if self._stored is not None and "_by_id" not in self.__dict__:
-            found = self._stored.entity(name)
-            if found is not None:
-                return [found]
+            exact_id = self._stored.entity(name)
+            if exact_id is not None:
+                return [exact_id]
             lookup = self._stored.by_name_key
         else:
             if name in self._by_id:

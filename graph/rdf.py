@@ -297,12 +297,15 @@ class RdfMapping:
         (named by the document's IRI). Two files with the same text are one document, one graph."""
         for s, p, o in self.triples(view):
             yield s, p, o, None
-        if hasattr(view, "iter_document_facts"):  # one document at a time, from a store's view
-            facts: Iterable[DocumentFacts] = view.iter_document_facts()
-            drop, keep = view.weak_relation_keys(), None
+        stream = getattr(view, "iter_document_facts", None)
+        facts: Iterable[DocumentFacts]
+        keep: set[tuple[str, ...]] | None = None
+        drop: set[tuple[str, str, str, str]] | None = None
+        if stream is not None:  # one document at a time, from a store's view
+            facts, drop = stream(), view.weak_relation_keys()  # type: ignore[attr-defined]
         else:
             facts = sorted(view.facts, key=lambda f: f.document.id)
-            drop, keep = None, {r.key for r in view.relations()}
+            keep = {r.key for r in view.relations()}
         for doc_id, group in groupby(facts, key=lambda f: f.document.id):
             graph = self.document_iri(doc_id)
             seen: set[Triple3] = set()  # one document's graph is small; an extraction may repeat itself
@@ -555,8 +558,9 @@ def to_rdflib(view: GraphView, mapping: RdfMapping | None = None, *, dataset: bo
         graphs: dict[NamedNode | None, rdflib.Graph] = {None: ds.default_graph}
         for s, p, o, g in mapping.quads(view):
             target = graphs.get(g)
-            if target is None:
+            if target is None and g is not None:
                 target = graphs[g] = ds.graph(conv(g))
+            assert target is not None  # the default graph is there from the start
             target.add((conv(s), conv(p), conv(o)))
         return ds
     graph = rdflib.Graph()

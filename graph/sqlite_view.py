@@ -158,7 +158,7 @@ class StoredView:
     def relations(
         self, type: str | None = None, entity: str | None = None, min_confidence: float = 0.0
     ) -> Iterator[Relation]:
-        where, args = ["confidence >= ?"], [min_confidence]
+        where, args = ["confidence >= ?"], list[float | str]([min_confidence])
         if type is not None:
             where.append("type = ?")
             args.append(type)
