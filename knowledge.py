@@ -6,7 +6,7 @@ consumer goes through here so the CLI, notebooks and exports agree on what the g
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -160,11 +160,15 @@ class KnowledgeGraph:
             return self._stored.co_mentions()
         return iter(self.co_mentions())
 
-    def iter_document_facts(self) -> Iterator[DocumentFacts]:
-        """Each document's curated facts (`facts`), one document at a time, ordered by id."""
+    def iter_document_facts(
+        self, select: Callable[[Document], bool] | None = None
+    ) -> Iterator[DocumentFacts]:
+        """Each document's curated facts (`facts`), one document at a time, ordered by id; with
+        `select`, only those of the documents it accepts (a store's view reads no others)."""
         if self._stored is not None and "facts" not in self.__dict__:
-            return self._stored.document_facts()
-        return iter(sorted(self.facts, key=lambda f: f.document.id))  # stable: store order within an id
+            return self._stored.document_facts(select)
+        ordered = sorted(self.facts, key=lambda f: f.document.id)  # stable: store order within an id
+        return (f for f in ordered if select is None or select(f.document))
 
     def weak_relation_keys(self) -> set[tuple[str, str, str, str]]:
         """Keys of the relations the confidence threshold leaves out of `relations()`."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -232,15 +232,18 @@ class StoredView:
         )
         return {(t, s, g, k) for t, s, g, k in rows}
 
-    def document_facts(self) -> Iterator[DocumentFacts]:
+    def document_facts(self, select: Callable[[Document], bool] | None = None) -> Iterator[DocumentFacts]:
         """Each document's own facts as a full read gives them (acronyms unified across documents,
         the curation applied), one document at a time in (id, path) order: what the per-document
-        named graphs of a TriG export are written from, without holding every document at once."""
+        named graphs of a TriG export are written from, without holding every document at once.
+        With `select`, only the documents it accepts are read (a date window)."""
         documents = stored_documents(self.conn)
         acronyms = _acronyms(self.conn)
         curation = self.curation
         lookup = _lookup(self.conn, documents, acronyms, curation) if curation else None
         for key in sorted(documents, key=lambda k: (documents[k].id, documents[k].path)):
+            if select is not None and not select(documents[key]):
+                continue
             f = remap_facts(read_document(self.conn, key, documents[key]), acronyms)
             yield curation.apply([f], lookup=lookup)[0] if curation else f
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import networkx as nx
 
-from ..graph.model import ENTITY_TYPES
+from ..graph.model import ENTITY_TYPES, Document
 from .choices import CO_MENTIONED, PROJECTION_RELATIONS
 
 if TYPE_CHECKING:
@@ -199,15 +199,19 @@ def is_weighted(G: nx.Graph) -> bool:
 
 
 def _window(kg: KnowledgeGraph, since: str | None, until: str | None) -> tuple[KnowledgeGraph, int]:
-    kept, undated = [], 0
-    for f in kg.facts:
-        date = f.document.date
-        if not date:
+    undated = 0
+
+    def inside(d: Document) -> bool:
+        nonlocal undated
+        if not d.date:
             undated += 1
-            kept.append(f)
-        elif (since is None or date >= since) and (until is None or date[: len(until)] <= until):
-            kept.append(f)
-    # Facts are already curated; rebuild the merged view from the documents inside the window.
+            return True
+        return (since is None or d.date >= since) and (until is None or d.date[: len(until)] <= until)
+
+    # Only the documents inside the window are read (from a store, one at a time), already curated;
+    # the merged view is rebuilt from them.
+    kept = list(kg.iter_document_facts(inside))
+    kept.sort(key=lambda f: (f.document.path, f.document.id))  # the order a full read has
     return type(kg).from_facts(kept, min_confidence=kg.min_confidence), undated
 
 
