@@ -13,7 +13,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -183,7 +183,8 @@ class SQLiteStore(FactStore):
         lock): it tries again, as a write does."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                self._prepare_once(tables)
+                if self._prepare_once(tables) == "rewritten":
+                    self._compact()
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == WRITE_ATTEMPTS - 1:
@@ -195,8 +196,17 @@ class SQLiteStore(FactStore):
                     r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
                 }
 
-    def _prepare_once(self, tables: set[str]) -> None:
+    def _compact(self) -> None:
+        """Give back the pages an upgrade that copied every table freed (the file would otherwise
+        keep the old layout's size). Skipped while another process reads: the next upgrade-free
+        open does not retry, and the store is just larger than it needs to be."""
+        with suppress(sqlite3.OperationalError):
+            self.conn.execute("VACUUM")
+
+    def _prepare_once(self, tables: set[str]) -> str | None:
+        """Returns "rewritten" when an upgrade copied the tables into a new layout."""
         self.conn.execute("PRAGMA journal_mode = WAL")  # switching a new file to WAL takes a lock too
+        rewritten = None
         with self.conn:
             row = (
                 self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if tables else None
@@ -206,6 +216,7 @@ class SQLiteStore(FactStore):
                 step = _UPGRADES[version]
                 if callable(step):
                     step(self.conn)
+                    rewritten = "rewritten"
                 else:
                     for stmt in step:
                         self.conn.execute(stmt)
@@ -221,6 +232,7 @@ class SQLiteStore(FactStore):
                 self._backfill_acronyms()
             if row is None:
                 self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        return rewritten
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> str:
         """Tell a folder the store cannot write in apart from a file that is no store."""
