@@ -12,23 +12,31 @@ import os
 import sqlite3
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .curation import Curation
 from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
-from .sqlite_records import DOCUMENT_COLUMNS, evidence_json, read_evidence
+from .sqlite_records import (
+    DOCUMENT_COLUMNS,
+    SENTENCES_SCHEMA,
+    Spans,
+    evidence_json,
+    read_evidence,
+    write_spans,
+)
 from .sqlite_view import StoredView, clear_view, ensure_view_schema, mark_dirty
 from .store import FactStore, StoreError
 
 SCHEMA_VERSION = "3"
 # Schema 3 names a record's document by an integer key instead of its path: the path was repeated
 # in every record and in every record index, a quarter of a large store. Evidence is stored as
-# arrays without the record's own document name ([start, end, sentence, rule, confidence], plus the
-# document only where it differs), as the view stores it.
+# arrays that quote each sentence from `sentences`, once per document and span, rather than copying
+# it into every relation (and into the view) that rests on it (`graph.sqlite_records`).
 _RECORDS_V3 = """
 CREATE TABLE entity_records_v3 (
     doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
@@ -41,6 +49,9 @@ CREATE TABLE relation_records_v3 (
 CREATE TABLE co_mention_records_v3 (
     doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
+CREATE TABLE sentences_v3 (
+    doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE, start INTEGER NOT NULL,
+    end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc, start, end)) WITHOUT ROWID;
 CREATE TABLE acronym_records_v3 (
     doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
     acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
@@ -70,12 +81,18 @@ def _upgrade_to_3(conn: sqlite3.Connection) -> None:
         "SELECT d.key, d.name, r.type, r.source, r.target, r.role, r.role_class, r.status, r.confidence, "  # noqa: S608
         f"r.evidence FROM relation_records r {keys}"
     )
+    spans: dict[int, Spans] = {}
     conn.executemany(
         "INSERT INTO relation_records_v3 VALUES (?,?,?,?,?,?,?,?,?)",
         (
-            (*row[:1], *row[2:9], evidence_json([Evidence.from_dict(e) for e in json.loads(row[9])], row[1]))
+            (*row[:1], *row[2:9], evidence_json([Evidence.from_dict(e) for e in json.loads(row[9])], row[1],
+                                                spans.setdefault(row[0], {})))
             for row in rows.fetchall()
         ),
+    )
+    conn.executemany(
+        "INSERT INTO sentences_v3 VALUES (?,?,?,?)",
+        [(key, s, e, text) for key, of in spans.items() for (s, e), text in of.items()],
     )
     conn.execute(
         "INSERT INTO co_mention_records_v3 SELECT d.key, r.source, r.target, r.weight "  # noqa: S608
@@ -89,7 +106,8 @@ def _upgrade_to_3(conn: sqlite3.Connection) -> None:
         )
     for table in ("entity_records", "relation_records", "co_mention_records", "acronym_records", "documents"):
         conn.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed table names
-    for table in ("documents", "entity_records", "relation_records", "co_mention_records", "acronym_records"):
+    for table in ("documents", "entity_records", "relation_records", "co_mention_records", "acronym_records",
+                  "sentences"):
         conn.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")  # noqa: S608 - fixed table names
     # the view's dirty marks and signature stay valid: the stored ids did not change
 
@@ -114,6 +132,7 @@ CREATE TABLE IF NOT EXISTS documents (
     key INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
     chars INTEGER NOT NULL, format TEXT, date TEXT, size INTEGER, mtime_ns INTEGER);
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
+""" + SENTENCES_SCHEMA + """
 CREATE TABLE IF NOT EXISTS entity_records (
     doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
     id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
@@ -305,10 +324,10 @@ class SQLiteStore(FactStore):
         d = facts.document
         mark_dirty(self.conn, d.path)  # what the old version named must be merged again
         self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
-        key = self.conn.execute(
+        key = cast(int, self.conn.execute(  # an INSERT always sets lastrowid
             f"INSERT INTO documents ({DOCUMENT_COLUMNS}, size, mtime_ns) VALUES (?,?,?,?,?,?,?,?,?)",  # noqa: S608
             (d.id, d.name, d.path, d.title, d.chars, d.format, d.date, size, mtime_ns),
-        ).lastrowid
+        ).lastrowid)
         self.conn.executemany(
             "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
             [
@@ -316,6 +335,7 @@ class SQLiteStore(FactStore):
                 for e in facts.entities
             ],
         )
+        spans: Spans = {}
         self.conn.executemany(
             "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
             [
@@ -328,11 +348,12 @@ class SQLiteStore(FactStore):
                     r.role_class,
                     r.status,
                     r.confidence,
-                    evidence_json(r.evidence, d.name),
+                    evidence_json(r.evidence, d.name, spans),
                 )
                 for r in facts.relations
             ],
         )
+        write_spans(self.conn, key, spans)
         self.conn.executemany(
             "INSERT INTO co_mention_records VALUES (?,?,?,?)",
             [(key, c.source, c.target, c.weight) for c in facts.co_mentions],
@@ -408,12 +429,15 @@ class SQLiteStore(FactStore):
             f.entities.append(
                 Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
             )
+        spans: dict[int, Spans] = defaultdict(dict)
+        for key, start, end, text in self.conn.execute("SELECT doc, start, end, text FROM sentences"):
+            spans[key][(start, end)] = text
         for key, rtype, src, tgt, role, role_class, status, conf, evidence in self.conn.execute(
             "SELECT doc, type, source, target, role, role_class, status, confidence, evidence "
             "FROM relation_records ORDER BY rowid"
         ):
             f = docs[key]
-            evs = read_evidence(evidence, f.document.name)
+            evs = read_evidence(evidence, f.document.name, spans[key])
             f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
         for key, src, tgt, weight in self.conn.execute(
             "SELECT doc, source, target, weight FROM co_mention_records ORDER BY rowid"

@@ -22,7 +22,15 @@ from .curation import Curation
 from .merge import acronym_mapping, remap_facts
 from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
-from .sqlite_records import DOCUMENT_COLUMNS, read_document, read_evidence, stored_documents
+from .sqlite_records import (
+    DOCUMENT_COLUMNS,
+    Spans,
+    read_document,
+    read_evidence,
+    read_spans,
+    sentence,
+    stored_documents,
+)
 from .view import IdMap, RefLookup, recompute
 
 VIEW_SCHEMA = """
@@ -151,7 +159,10 @@ class StoredView:
     def _relation(self, type: str, source: str, target: str, confidence: float, data: str) -> Relation:
         role, role_class, status, evidence = json.loads(data)
         names = self._names([e[0] for e in evidence])
-        evs = [Evidence(name, *e[1:]) for name, e in zip(names, evidence, strict=True)]
+        evs = []
+        for name, (_, start, end, rule, conf, key, *inline) in zip(names, evidence, strict=True):
+            text = inline[0] if inline else sentence(self.conn, key, start, end)
+            evs.append(Evidence(name, start, end, text, rule, conf))
         return Relation(type, source, target, role, role_class, status, confidence, evs)
 
     # -- relations and co-mentions -----------------------------------------------------------
@@ -428,10 +439,14 @@ def _recompute(
             part + part,
         ):
             co_rows[row[0]] = row[1:]
+    spans: dict[int, Spans] = {}
+    quotes: dict[int, int] = {}  # id of a piece of evidence -> the document whose `sentences` hold it
     for rowid in sorted(rel_rows):
         key, rtype, src, tgt, role, role_class, status, conf, evidence = rel_rows[rowid]
         f = doc(key)
-        evs = read_evidence(evidence, f.document.name)
+        if key not in spans:
+            spans[key] = read_spans(conn, key)
+        evs = read_evidence(evidence, f.document.name, spans[key], quotes, key)
         f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
     for rowid in sorted(co_rows):
         key, src, tgt, weight = co_rows[rowid]
@@ -462,7 +477,7 @@ def _recompute(
         "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?,?)",
         [
             (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence),
-             _relation_data(r, number), _dumps(number(sources[r.key])))
+             _relation_data(r, number, quotes), _dumps(number(sources[r.key])))
             for r in relations
             if r.source in finals
         ],
@@ -550,13 +565,17 @@ def _entity_data(e: Entity, number: _Numbers) -> str:
     return _dumps([d["name"], d["aliases"], number(d["documents"]), rest])
 
 
-def _relation_data(r: Relation, number: _Numbers) -> str:
+def _relation_data(r: Relation, number: _Numbers, quotes: dict[int, int]) -> str:
     """What the columns do not hold, in arrays rather than objects: a row per relation is the bulk
-    of the view, and key names repeated in every piece of evidence would be a third of it."""
+    of the view, and key names repeated in every piece of evidence would be a third of it. A piece
+    read from a record that quotes `sentences` quotes them too ([document number, start, end, rule,
+    confidence, document key]); any other carries its sentence (..., None, sentence)."""
     docs = number([e.document for e in r.evidence])
-    evidence = [
-        [n, e.start, e.end, e.sentence, e.rule, e.confidence] for n, e in zip(docs, r.evidence, strict=True)
-    ]
+    evidence = []
+    for n, e in zip(docs, r.evidence, strict=True):
+        key = quotes.get(id(e))
+        tail = [key] if key is not None else [None, e.sentence]
+        evidence.append([n, e.start, e.end, e.rule, e.confidence, *tail])
     return _dumps([r.role, r.role_class, r.status, evidence])
 
 

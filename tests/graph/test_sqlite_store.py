@@ -4,6 +4,7 @@ line a user can act on (never a traceback, never a silently "converted" file).""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -352,3 +353,27 @@ def test_a_store_of_an_earlier_schema_is_upgraded_in_place(tmp_path: Path, versi
     assert old.conn.execute("SELECT count(*) FROM entity_records").fetchone()[0] == len(facts[1].entities)
     old.close()
     fresh.close()
+
+
+def test_a_sentence_is_stored_once_per_span_and_reads_back_exactly(tmp_path: Path) -> None:
+    """Evidence quotes the document's `sentences` once per span; a second sentence on the same span
+    and evidence from another document keep their own text, and the view reads all back."""
+    f = facts_for("a.txt", {MARIEKE: "Marieke van Dalen", BRAM: "Bram Koster"})
+    same = f.relations[0].evidence[0]
+    f.relations[1].evidence = [Evidence("a.txt", same.start, same.end, same.sentence, "r2", 0.6),  # shared
+                               Evidence("a.txt", same.start, same.end, "Een andere zin.", "r3", 0.5),
+                               Evidence("elders.txt", 3, 9, "Uit een ander stuk.", "r4", 0.4)]
+    store = open_store(str(tmp_path / "g.db"))
+    store.upsert(f)
+    [back] = list(store.facts())
+    assert back.relations == f.relations
+    texts = [t for (t,) in store.conn.execute("SELECT text FROM sentences")]
+    assert texts.count(same.sentence) == 1 and "Een andere zin." not in texts
+    kept = KnowledgeGraph(store)
+    full = KnowledgeGraph(store)
+    full.__dict__["_stored"] = None
+    assert dumps(kept.to_json()) == dumps(full.to_json())
+    view = [json.loads(d)[3] for (d,) in store.conn.execute("SELECT data FROM view_relations")]
+    assert any(len(e) == 6 for evs in view for e in evs)  # the view quotes the stored sentence too
+    assert not any(same.sentence in d for (d,) in store.conn.execute("SELECT data FROM view_relations"))
+    store.close()
