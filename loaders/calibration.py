@@ -49,18 +49,21 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> dict[str, float]:
     return {rule: float(row["confidence"]) for rule, row in data["rules"].items()}
 
 
-def fit(judged: Iterable[tuple[str, float, bool]], strength: float = PRIOR_STRENGTH) -> dict[str, dict]:
-    """Per rule, from (rule, hand-set confidence, was the fact right): the smoothed share right."""
-    seen: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for rule, confidence, correct in judged:
-        seen[rule].append((confidence, correct))
+def fit(judged: Iterable[tuple], strength: float = PRIOR_STRENGTH) -> dict[str, dict]:
+    """Per rule, from (rule, hand-set confidence, was the fact right[, sentence]): the smoothed share
+    right. Facts one rule read in one sentence count together as one observation (the share of them
+    that was right): a list of six parties read wrongly is one mistake of the rule, not six."""
+    seen: dict[str, dict[object, list[tuple[float, bool]]]] = defaultdict(lambda: defaultdict(list))
+    for n, (rule, confidence, correct, *where) in enumerate(judged):
+        seen[rule][where[0] if where else n].append((confidence, correct))
     table = {}
-    for rule, rows in sorted(seen.items()):
+    for rule, sentences in sorted(seen.items()):
+        rows = [(sum(c for c, _ in g) / len(g), sum(ok for _, ok in g) / len(g)) for g in sentences.values()]
         prior = sum(c for c, _ in rows) / len(rows)
         right = sum(ok for _, ok in rows)
         table[rule] = {
             "judged": len(rows),
-            "correct": right,
+            "correct": round(right, 2),
             "prior": round(prior, 4),
             "confidence": round(
                 min(SINGLE_SENTENCE_CEILING, (right + strength * prior) / (len(rows) + strength)), 4
@@ -69,14 +72,14 @@ def fit(judged: Iterable[tuple[str, float, bool]], strength: float = PRIOR_STREN
     return table
 
 
-def judge_corpus(gold_dir: Path) -> list[tuple[str, float, bool]]:
+def judge_corpus(gold_dir: Path) -> list[tuple[str, float, bool, str]]:
     """Extract every text that has a gold file, uncalibrated, and judge each rule's facts."""
     from ..evaluate import align_entities, load_gold, relation_key
     from ..graph.model import Document
     from .extract import Extractor
     from .formats import load_text
 
-    extractor = Extractor(calibrate=False)
+    extractor = Extractor(calibrate=False, learned=False)  # the rules alone, as they read
     judged = []
     for name, gold in sorted(load_gold(gold_dir).items()):
         text = load_text(gold_dir / name).text
@@ -87,7 +90,7 @@ def judge_corpus(gold_dir: Path) -> list[tuple[str, float, bool]]:
             s, t = align.get(r.source), align.get(r.target)
             correct = bool(s and t and relation_key(r.type, s, t) in truth)
             for ev in r.evidence:
-                judged.append((ev.rule, ev.confidence, correct))
+                judged.append((ev.rule, ev.confidence, correct, f"{name}:{ev.start}"))
     return judged
 
 

@@ -14,7 +14,29 @@ from itertools import combinations
 from ..graph.model import RELATION_ENDS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .calibration import RELATION_FLOOR, UNSEEN_RATIO, load_calibration
 from .pipeline import Extraction, build_nlp
+from .relation_model import MODEL_RULE, load_model, model_candidates
 from .relations import Candidate
+from .unify import unify
+
+# A list of more parties than this that "work together" is the membership of a body (annotated as
+# such, or not at all), never a clique of pairwise collaborations: 23 municipalities would give 253.
+MAX_COLLABORATORS = 6
+
+
+def _without_crowds(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates less the pairwise collaborations one rule read among too many parties at once."""
+    crowd: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.type == "COLLABORATES_WITH":
+            crowd[(c.sentence.start, c.rule)] |= {c.source, c.target}
+    return [
+        c for c in candidates
+        if c.type != "COLLABORATES_WITH" or len(crowd[(c.sentence.start, c.rule)]) <= MAX_COLLABORATORS
+    ]
+
+
+def _learned(c: Candidate) -> bool:
+    return c.rule.startswith(MODEL_RULE)
 
 
 def _strongest(rated: tuple[float, Candidate]) -> tuple[float, str]:
@@ -22,14 +44,24 @@ def _strongest(rated: tuple[float, Candidate]) -> tuple[float, str]:
 
 
 class Extractor:
-    def __init__(self, nlp: str | None = None, calibrate: bool = True) -> None:
+    def __init__(self, nlp: str | None = None, calibrate: bool = True, learned: bool = True) -> None:
         self.nlp = build_nlp(nlp)
         # rule -> confidence measured on annotated real pages (see calibration.py)
         self.calibration = load_calibration() if calibrate else {}
+        # relation type -> the learned pair model that reads what the rules miss (relation_model.py)
+        self.model = load_model() if learned else {}
 
     def extract(self, text: str, document: Document) -> DocumentFacts:
-        doc = self.nlp(text)
-        state: Extraction = doc._.sg
+        return self.facts(self.read(text), document)
+
+    def read(self, text: str) -> Extraction:
+        """What the pipeline found in the text: sentences, mentions, entities and rule candidates."""
+        state: Extraction = self.nlp(text)._.sg
+        return state
+
+    def facts(self, state: Extraction, document: Document) -> DocumentFacts:
+        """The graph facts of one read document: rule candidates, plus what the learned model reads."""
+        unify(state)
         entities = [
             Entity(
                 id=r.key,
@@ -45,7 +77,8 @@ class Extractor:
         types = {e.id: e.type for e in entities}
         parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
         groups: dict[tuple, list] = defaultdict(list)
-        for c in state.relations:
+        learned = model_candidates(state.sentences, state.mentions, state.relations, self.model)
+        for c in _without_crowds(state.relations) + learned:
             ends = RELATION_ENDS[c.type]
             if (
                 types.get(c.source) in ends[0]
@@ -61,7 +94,8 @@ class Extractor:
             rated = [(self.calibration.get(c.rule, c.confidence), c) for c in cands]
             rated = [(v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR]
             if self.calibration:  # what the confidence means on pages the rules were not tuned on
-                rated = [(round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
+                # (the model's confidence was measured on pages held out from its training)
+                rated = [(v if _learned(c) else round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
             rated.sort(key=_strongest)
             if not rated:
                 continue

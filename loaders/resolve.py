@@ -63,6 +63,7 @@ def acronym_matches(acronym: str, name: str) -> bool:
     letters = [c.lower() for c in acronym if c.isalpha()]
     words = [w for w in re.split(r"[\s-]+", name) if w]
     skippable = {"van", "voor", "de", "der", "den", "het", "en", "of", "the", "and", "for", "in", "op", "aan"}
+    skippable.add("&")
 
     def walk(li: int, wi: int) -> bool:
         if li == len(letters):
@@ -71,8 +72,8 @@ def acronym_matches(acronym: str, name: str) -> bool:
             return False
         w = words[wi].lower()
         if w[0] == letters[li]:
-            # take this word's initial, then maybe more letters from inside it
-            k = li + 1
+            # take this word's initial (both letters of a Dutch "IJ"), then maybe more from inside it
+            k = li + 2 if w.startswith("ij") and letters[li + 1 : li + 2] == ["j"] else li + 1
             pos = 1
             options = [(k, wi + 1)]
             while k < len(letters):
@@ -144,6 +145,11 @@ class Resolver:
         return mentions, records
 
     # -- organisations ----------------------------------------------------------------------
+    def _names_places(self, words: str) -> bool:
+        """Is this a coordination of municipality names only ("Hattem, Heerde en Oldebroek")?"""
+        parts = [p.strip() for p in re.split(r",|\ben\b|&", words) if p.strip()]
+        return len(parts) >= 2 and all(p in self.ref.municipality_names for p in parts)
+
     def _expansions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
         out = SpanIndex(mentions)
@@ -160,6 +166,8 @@ class Resolver:
                 if "\n" in cand:
                     break
                 if cand and cand[0].isupper() and acronym_matches(acr, core):
+                    if self._names_places(core):
+                        break  # "Hattem, Heerde en Oldebroek (HHO)": members of HHO, not its name
                     start = (
                         m.start()
                         - (len(before) - len(before) + len(cand))

@@ -84,7 +84,8 @@ association foundation council agency authority office trust network partnership
 corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep krant dagblad uitgeverij
 academie werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
 kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
-samenwerking
+samenwerking archief bibliotheek museum recreatieschap veiligheidshuis scholengroep onderwijsgroep
+zorginstelling woningstichting huurdersvereniging wetterskip
 """.split()
 )
 
@@ -126,7 +127,7 @@ NOT_ORG_ACRONYMS: frozenset[str] = frozenset(
     """
 ICT IT AI HR MBO HBO WO VMBO HAVO VWO PO VO CEO CFO CIO COO CTO NB PS BV NV ZZP WMO WLZ BTW OZB GGZ OV
 PDF URL FAQ KPI ROI ESG CO2 HRM DNA EHBO OK TV PR CV MT DT GR BSN WOZ AVG WOO WOB BRP RO APV ICT-
-CAO BBP MKB VVE VVD CDA PVDA PVV SP GL D66 JA NEE OFF ON VS USA UK EUR ZZP'ER
+CAO BBP MKB VVE VVD CDA PVDA PVV SP GL D66 JA NEE OFF ON VS USA UK EUR ZZP'ER COVID
 """.split()
 )
 # Dutch political parties, national and historical (SCHEMA: parties are Organization entities
@@ -186,6 +187,7 @@ ORG_TYPE_NOUNS = (
     "omroep",
     "museum",
     "waterschap",
+    "wetterskip",
     "denktank",
     "adviesbureau",
     "ingenieursbureau",

@@ -281,7 +281,7 @@ class OrganisationRules:
     def _acronyms(self, text: str) -> list[Mention]:
         """All-capital acronyms (VNG, GGD), also inside hyphenated words ("VNG-voorzitter")."""
         out = []
-        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-)", text):
+        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9&]{1,7}(?:/[a-z])?s?)(?=$|[^\w/]|-|/[A-Z])", text):
             word = m.group(1)
             low = word.lower()
             if (
@@ -323,6 +323,15 @@ class OrganisationRules:
                     attrs={"acronym": base},
                 )
             )
+            joined = re.match(r"[-/](?:[A-Z]{2,8}|[A-Z][a-zà-ÿ]{2,})(?![\w-])", text[m.end() :])
+            if joined and base == word:  # "VNO-NCW", "VNO/NCW", "LTO-Noord": one organisation's name
+                end = m.end() + joined.end()
+                out.append(
+                    Mention(
+                        m.start(), end, text[m.start() : end], "Organization", "acronym-joined",
+                        priority=64, confidence=0.75,
+                    )
+                )
             hy = re.match(r"-(\w+)(?:\s(\d{4}))?", text[m.end() :]) if hyphen else None
             if hy and re.fullmatch(
                 r"(?:organisatie|gemeenten|samenwerking|regio|netwerk|overleg|bureau)", hy.group(1)
@@ -412,15 +421,19 @@ class OrganisationRules:
         nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
         for m in re.finditer(
             rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
-            rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de)[ \t])?{CAP}){{0,3}})",
+            rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de|en)[ \t])?{CAP}){{0,3}})",
             text,
         ):
             name = m.group("n")
-            first = name.split()[0]
+            if " en " in name and not m.group("t").lower().endswith("schap"):
+                # "waterschap Aa en Maas" is one name; "de corporaties Elkien en Accolade" are two
+                name = name.split(" en ")[0]
+            words = name.split()
+            first = words[0]
             if (
                 first in self.ref.municipality_names
                 or first in self.ref.province_names
-                or first in NOT_NAMES
+                or (first in NOT_NAMES and len(words) == 1)  # "waterschap Brabantse Delta" is a name
                 or first in self.ref.first_names
             ):
                 continue
@@ -431,13 +444,13 @@ class OrganisationRules:
             out.append(
                 Mention(
                     m.start("n"),
-                    m.end("n"),
+                    m.start("n") + len(name),
                     name,
                     "Organization",
                     "org-typed",
                     priority=66,
                     confidence=0.8,
-                    surface=m.group(),
+                    surface=text[m.start() : m.start("n") + len(name)],
                 )
             )
         for m in re.finditer(

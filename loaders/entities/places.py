@@ -100,12 +100,14 @@ class PlaceRules:
             glued = re.search(rf"(?<![\w-])({CAP})[ ]$", before)
             if glued and glued.group(1) not in NOT_NAME_HEADS and not common_word(glued.group(1)):
                 continue  # "Rijkswaterstaat Noord-Nederland": the end of an organisation's name
+            last = name.split()[-1].split("-")[-1]
             if (
                 name in self.ref.province_names
                 or name in self.ref.municipality_names
-                or org_head(name.split()[-1].split("-")[-1])
+                or org_head(last)
+                or re.search(r"(?:se|er|s)$", last) and re.match(r"\s+[a-z]", text[m.end() :])
             ):
-                continue
+                continue  # ... or an adjective: "de Oost-Groninger gemeenten", "de Noord Hollandse kust"
             out.append(
                 Mention(m.start(), m.end(), name, "Region", "region-compass", priority=60, confidence=0.8)
             )

@@ -118,7 +118,7 @@ class CooperationRules:
         ]
         orgs = [o for o in orgs if not any(a <= o.start < b for a, b in clauses)]
         for m in re.finditer(
-            r"\b(?:(?:werken|werkten|slaan|sloegen|bundelen|trekken|trokken)\b[^.]{0,40}?"
+            r"\b(?:(?:werken|werkten|slaan|sloegen|bundelen|trekken|trokken)\b(?:(?!\b(?:niet|geen|nooit)\b)[^.]){0,40}?"
             r"\b(?:samen(?!\s+met)|(?:de\s+)?handen ineen(?!\s+\w*\s*met)|hun krachten)"
             r"|(?:hebben|sloten|tekenden)\s+(?:\w+\s+){0,2}een\s+(?:samenwerkingsovereenkomst|convenant|"
             r"intentieverklaring|partnerschap)(?![^.]{0,40}\bmet\b))",
@@ -128,6 +128,8 @@ class CooperationRules:
             start = s.start + m.start()
             before = [o for o in orgs if o.end <= start]
             group = coordinated_backwards(ctx.text, before)
+            if len(group) > 2 and not re.search(r"samen|handen|krachten", m.group(), re.IGNORECASE):
+                continue  # a convenant of three or more parties: each takes part in it, no pairs (SCHEMA)
             if len(group) >= 2 and not re.search(r"\bin\s+(?:het|de)\s*$", t[: m.start()]):
                 for a in range(len(group)):
                     for b in range(a + 1, len(group)):

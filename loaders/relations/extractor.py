@@ -7,6 +7,7 @@ from .common import Candidate, Context, own_organisation
 from .cooperation import CooperationRules
 from .groups import GroupRules
 from .locations import LocationRules
+from .membership_cues import membership_cues
 from .positions import PositionRules
 
 
@@ -54,6 +55,7 @@ class RelationExtractor(PositionRules, CooperationRules, GroupRules, LocationRul
             if not members:
                 out += self.go_together(ctx, i, s, ms) + self.agreement_with(ctx, i, s, ms)
             out += self.memberships(ctx, i, s, ms)
+            out += membership_cues(ctx, i, s, ms)
             out += self.participations(ctx, i, s, ms)
             if not any(c.type == "MEMBER_OF" for c in group):  # "Deelnemers zijn ..." of a body
                 out += self.paragraph_participation(ctx, i, s, ms)

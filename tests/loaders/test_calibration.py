@@ -35,6 +35,16 @@ def test_fit_pulls_a_rarely_seen_rule_towards_its_own_guess() -> None:
     assert table["rare"]["confidence"] == round(PRIOR_STRENGTH * 0.6 / (1 + PRIOR_STRENGTH), 4)
 
 
+def test_facts_one_rule_read_in_one_sentence_are_one_observation() -> None:
+    # six parties of one list read wrongly, and two sentences read right: three observations
+    judged = [("list", 0.6, False, "a.txt:10")] * 6 + [("list", 0.6, True, "a.txt:90"), ("list", 0.6, True, "b.txt:5")]
+    row = fit(judged)["list"]
+    assert (row["judged"], row["correct"]) == (3, 2.0)
+    assert row["confidence"] == round((2 + PRIOR_STRENGTH * 0.6) / (3 + PRIOR_STRENGTH), 4)
+    # half of a sentence's facts right counts as half an observation right
+    assert fit([("half", 0.5, True, "s"), ("half", 0.5, False, "s")])["half"]["correct"] == 0.5
+
+
 def test_one_sentence_never_reaches_certainty() -> None:
     assert fit([("perfect", 0.9, True)] * 200)["perfect"]["confidence"] == SINGLE_SENTENCE_CEILING
 

@@ -28,19 +28,25 @@ DEVSET = REPO / "tests" / "devset"
 # when the devset grew from 24 to 40 texts, and when the devset and holdout gold were aligned with
 # the SCHEMA Conventions (issue 12; +10/-3 holdout relations, which the code of that time scored
 # 0.635 and this code 0.629 — it trades a little on texts written for the project for precision
-# on real pages, where facts of the rules measured weakest are left out).
+# on real pages, where facts of the rules measured weakest are left out). Raised with the learned
+# pair model (relation_model.py): devset 0.787 -> 0.800, holdout 0.629 -> 0.687 (the devset is part
+# of its training material, the holdout is not), realset dev 0.705 -> 0.769 (training material),
+# blind 0.367 -> 0.436. With 36 more real pages (172: 116 development, 56 blind) and the model
+# retrained on them: blind 0.417, holdout 0.664 (a few facts either way on its 12 texts). With a
+# fifth round (220 pages: 148 development, 72 blind), calibration by sentence and no pairwise
+# collaboration among more than six parties: blind 0.888 / 0.443, development 0.894 / 0.667.
 DEVSET_ENTITY_F1 = 0.95
-DEVSET_RELATION_F1 = 0.78
+DEVSET_RELATION_F1 = 0.79
 # tests/holdout was written blind to the rules and is only measured, never tuned against
 HOLDOUT = REPO / "tests" / "holdout"
 HOLDOUT_ENTITY_F1 = 0.91
-HOLDOUT_RELATION_F1 = 0.62
+HOLDOUT_RELATION_F1 = 0.64
 SHARED_ENTITY_F1 = 0.95
 SHARED_RELATION_F1 = 0.95
 # tests/realset: real public pages. The development part is read and tuned on; the blind part is
 # only ever scored in aggregate.
 REALSET = REPO / "tests" / "realset"
-REALSET_FLOORS = {"dev": (0.88, 0.64), "blind": (0.84, 0.35)}  # entity F1, relation F1
+REALSET_FLOORS = {"dev": (0.88, 0.65), "blind": (0.87, 0.42)}  # entity F1, relation F1
 
 
 def _export(corpus: Path, tmp_path: Path) -> Path:

@@ -413,6 +413,34 @@ CASES = [
         {("Goes", "Kapelle"), ("Borsele", "Goes"), ("Borsele", "Kapelle")},
     ),
     (
+        "collab-en-samen (the separable verb: 'werken ... samen')",
+        "Ermelo, Elburg en Nunspeet werken al jaren intensief samen op het gebied van afval.",
+        "COLLABORATES_WITH",
+        {("Elburg", "Ermelo"), ("Ermelo", "Nunspeet"), ("Elburg", "Nunspeet")},
+    ),
+    (
+        "member-list-acronym (the acronym after a list of municipalities names their cooperation)",
+        "De gemeenten Hattem, Heerde en Oldebroek (HHO) zetten de onderlinge samenwerking voort.",
+        "MEMBER_OF",
+        {("Hattem", "HHO"), ("Heerde", "HHO"), ("Oldebroek", "HHO")},
+    ),
+    (
+        "member-therein ('daarin' points back to the body the sentence before names first)",
+        "Het Servicecentrum Noord-Veluwe bundelt sinds 2019 de inkoop voor de regio Veluwe. Daarin werken "
+        "de gemeenten Ermelo, Harderwijk en Nunspeet samen.",
+        "MEMBER_OF",
+        {("Ermelo", "Servicecentrum Noord-Veluwe"), ("Harderwijk", "Servicecentrum Noord-Veluwe"),
+         ("Nunspeet", "Servicecentrum Noord-Veluwe")},
+    ),
+    (
+        "member-work-for-list (a pronoun subject doing the work of the municipalities after the colon)",
+        "De Omgevingsdienst Zeeland houdt toezicht op bedrijven in de regio Walcheren. Zij doet dit voor "
+        "alle regiogemeenten: Goes, Kapelle en Borsele.",
+        "MEMBER_OF",
+        {("Goes", "Omgevingsdienst Zeeland"), ("Kapelle", "Omgevingsdienst Zeeland"),
+         ("Borsele", "Omgevingsdienst Zeeland")},
+    ),
+    (
         "collab-agreement-with (an unnamed agreement of two parties)",
         "Stichting Groenpoort heeft met de gemeente Oss een intentieverklaring gesloten over een warmtenet.",
         "COLLABORATES_WITH",
@@ -436,6 +464,13 @@ def test_group_rule(extract, rule: str, text: str, rtype: str, expected: set[tup
 
 
 NEGATIVE = [
+    ("eight parties working together are a membership, not 28 pairwise collaborations",
+     "De gemeenten Aalten, Berkelland, Bronckhorst, Doetinchem, Oost Gelre, Oude IJsselstreek, Winterswijk "
+     "en Montferland werken al jaren samen op het gebied van afval.", "COLLABORATES_WITH"),
+    ("a list that does not work together", "Ermelo, Elburg en Nunspeet werken nu niet meer samen.",
+     "COLLABORATES_WITH"),
+    ("a convenant of more than two parties is no pairwise collaboration",
+     "Ermelo, Elburg en Nunspeet sloten vorige week een convenant over detailhandel.", "COLLABORATES_WITH"),
     # (why, text, relation type that must not appear)
     (
         "a number that does not match the list resolves to nothing",

@@ -380,6 +380,26 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "joined acronyms and a typed name with an adjective or 'en' are one organisation each",
+        "Het waterschap Drentse Aa en het Wetterskip Fryslân overleggen met LTO-Oost en VNO/NCW. "
+        "De woningcorporatie Woonkracht en Thuisbasis doen mee.",
+        {"LTO", "VNO", "NCW", "Drentse Aa en het Wetterskip Fryslân", "Woonkracht en Thuisbasis"},
+        {"Drentse Aa", "waterschap Drentse Aa", "Wetterskip Fryslân", "LTO-Oost", "VNO/NCW", "Woonkracht"},
+    ),
+    (
+        "a compass adjective before a noun is no region",
+        "De Oost-Drentse gemeenten en de Noord Hollandse kust zijn blij. Zuid-Limburg ook.",
+        {"Oost-Drentse", "Noord Hollandse"},
+        {"Zuid-Limburg"},
+    ),
+    (
+        "archives, libraries and recreation boards are organisations; the common noun alone is not",
+        "Het Regionaal Archief Kromme Rijn is gevestigd in Houten. Het archief opent in mei. "
+        "Het Recreatieschap Veluwezoom beheert de bossen.",
+        {"Het archief", "archief"},
+        {"Regionaal Archief Kromme Rijn", "Recreatieschap Veluwezoom", "Houten"},
+    ),
+    (
         "themes in a list are no organisations",
         "De opgaven zijn gekoppeld aan thema's als Energie & Duurzaamheid, Mobiliteit en Volkshuisvesting.",
         {"Duurzaamheid", "Mobiliteit", "Volkshuisvesting"},
