@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import closing
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
