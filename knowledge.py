@@ -6,6 +6,7 @@ consumer goes through here so the CLI, notebooks and exports agree on what the g
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -104,6 +105,79 @@ class KnowledgeGraph:
             return list(self._stored.co_mentions())
         return merge_co_mentions(self.facts)
 
+    def ties(self) -> Iterator[tuple[tuple[str, str, str, str], int]]:
+        """(relation key, number of pieces of evidence) of every relation, in key order: what an
+        analysis graph is built from. From a store's view only the key columns are read."""
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return self._stored.ties(self.min_confidence)
+        return ((r.key, len(r.evidence)) for r in self._relations)
+
+    def relation(self, key: tuple[str, str, str, str]) -> Relation | None:
+        """One relation by its key (type, source, target, role or ""), evidence included."""
+        if self._stored is not None and "_relations" not in self.__dict__:
+            found = self._stored.relation(key)
+            return found if found is not None and found.confidence >= self.min_confidence else None
+        return self._relation_index.get(key)
+
+    @cached_property
+    def _relation_index(self) -> dict[tuple[str, str, str, str], Relation]:
+        return {r.key: r for r in self._relations}
+
+    def co_mention_weights(self) -> Iterator[tuple[str, str, int]]:
+        """(source, target, weight) of every co-mention, without their documents."""
+        if self._stored is not None:
+            return self._stored.co_mention_weights()
+        return ((c.source, c.target, c.weight) for c in self._co_mention_index.values())
+
+    def co_mention(self, a: str, b: str) -> CoMention | None:
+        """The co-mention of two entities (either order), with the documents that make it."""
+        if self._stored is not None:
+            return self._stored.co_mention(a, b)
+        return self._co_mention_index.get((a, b) if a <= b else (b, a))
+
+    @cached_property
+    def _co_mention_index(self) -> dict[tuple[str, str], CoMention]:
+        return {(c.source, c.target): c for c in self.co_mentions()}
+
+    # -- streamed reads, for exports of a graph larger than memory ---------------------------------
+    def iter_entities(self) -> Iterator[Entity]:
+        """`entities()`, one at a time from a store's view (same order)."""
+        if self._stored is not None and "_entities" not in self.__dict__:
+            return self._stored.entities()
+        return iter(self._entities)
+
+    def iter_relations_with_sources(self) -> Iterator[tuple[Relation, list[str]]]:
+        """`relations()` in the same order, each with the names of the documents that state it
+        (`relation_sources`), one at a time from a store's view."""
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return self._stored.relations_with_sources(self.min_confidence)
+        sources = self.relation_sources()
+        return ((r, sources.get(r.key, [])) for r in self._relations)
+
+    def iter_co_mentions(self) -> Iterator[CoMention]:
+        """`co_mentions()`, one at a time from a store's view."""
+        if self._stored is not None:
+            return self._stored.co_mentions()
+        return iter(self.co_mentions())
+
+    def iter_document_facts(
+        self, select: Callable[[Document], bool] | None = None
+    ) -> Iterator[DocumentFacts]:
+        """Each document's curated facts (`facts`), one document at a time, ordered by id; with
+        `select`, only those of the documents it accepts (a store's view reads no others)."""
+        if self._stored is not None and "facts" not in self.__dict__:
+            return self._stored.document_facts(select)
+        ordered = sorted(self.facts, key=lambda f: f.document.id)  # stable: store order within an id
+        return (f for f in ordered if select is None or select(f.document))
+
+    def weak_relation_keys(self) -> set[tuple[str, str, str, str]]:
+        """Keys of the relations the confidence threshold leaves out of `relations()`."""
+        if self.min_confidence <= 0:
+            return set()
+        if self._stored is not None and "_relations" not in self.__dict__:
+            return self._stored.weak_relation_keys(self.min_confidence)
+        return {r.key for r in merge_relations(self.facts) if r.confidence < self.min_confidence}
+
     def relation_sources(self) -> dict[tuple[str, ...], list[str]]:
         """For each relation key, the names of the documents that state it (RDF provenance)."""
         if self._stored is not None:
@@ -132,9 +206,9 @@ class KnowledgeGraph:
         written out in full ("gemeente Groningen", "provincie Groningen") beats the looser match
         that ignores a leading "gemeente" or article, which may find several ("Groningen")."""
         if self._stored is not None and "_by_id" not in self.__dict__:
-            found = self._stored.entity(name)
-            if found is not None:
-                return [found]
+            exact_id = self._stored.entity(name)
+            if exact_id is not None:
+                return [exact_id]
             lookup = self._stored.by_name_key
         else:
             if name in self._by_id:

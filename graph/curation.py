@@ -250,11 +250,12 @@ def _apply_entity_edits(f: DocumentFacts, ops: dict[str, list[dict]], lookup: Lo
     entities = []
     for e in f.entities:  # edited copies: the caller's facts stay as they were
         e = replace(e, aliases=list(e.aliases))
-        if renames.get(e.id) and renames[e.id] != e.name:
-            e.aliases = sorted((set(e.aliases) | {e.name}) - {renames[e.id]})
-            e.name = renames[e.id]
-        if retypes.get(e.id):
-            e.type = retypes[e.id]
+        new_name, new_type = renames.get(e.id), retypes.get(e.id)
+        if new_name and new_name != e.name:
+            e.aliases = sorted((set(e.aliases) | {e.name}) - {new_name})
+            e.name = new_name
+        if new_type:
+            e.type = new_type
         if e.id in aliases:
             e.aliases = sorted(set(e.aliases) | (aliases[e.id] - {e.name, ""}))
         entities.append(e)
@@ -291,7 +292,7 @@ def _lock(fd: int) -> None:
     except ImportError:  # pragma: no cover - Windows: msvcrt locks a byte range instead
         import msvcrt
 
-        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]  # Windows only
         return
     fcntl.flock(fd, fcntl.LOCK_EX)
 

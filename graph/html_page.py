@@ -103,7 +103,7 @@ def page_data(
     positions = _layout(shown, pairs)
     degree = {eid: len(neighbours[eid] & shown_set) for eid in shown}
     score = {eid: float(scores.get(eid, 0.0)) if scores is not None else float(degree[eid]) for eid in shown}
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     for eid in shown:
         e = candidates[eid]
         x, y = positions[eid]

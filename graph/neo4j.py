@@ -44,7 +44,8 @@ import re
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from functools import partial
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .merge import merge_entities
@@ -233,7 +234,8 @@ def falkor_literal(value: Any) -> str:
         return "null"
     if t is bool:
         return "true" if value else "false"
-    for kind in (str, bool, int, float, list, tuple, dict):  # subclasses, e.g. a str enum
+    kinds: tuple[type[Any], ...] = (str, bool, int, float, list, tuple, dict)
+    for kind in kinds:  # subclasses, e.g. a str enum
         if isinstance(value, kind):
             return falkor_literal(str.__str__(value) if kind is str else kind(value))
     raise ValueError(f"cannot send a {t.__name__} as a query parameter")
@@ -274,7 +276,7 @@ class Neo4jStore(FactStore):
             self.user = "neo4j"
         if self.user and password is None:
             raise StoreError(f"no password for Neo4j user '{self.user}' (use --password or NEO4J_PASSWORD)")
-        auth = (self.user, password) if self.user else None
+        auth = (self.user, password) if self.user and password is not None else None
         self._dialect: _Dialect = _Dialect()
         self._schema_ready = False
         try:
@@ -406,7 +408,7 @@ class Neo4jStore(FactStore):
             return
         with self._errors("create indexes on"):
             for stmt in self._read(lambda tx: self._dialect.schema(lambda q: self._run(tx, q))):
-                self._write(lambda tx, s=stmt: self._run(tx, s))
+                self._write(partial(self._run, query=stmt))
         self._schema_ready = True
 
     # -- writes -----------------------------------------------------------------------------
@@ -433,7 +435,11 @@ class Neo4jStore(FactStore):
         self._ensure_schema()
         revs = [_revision(f) for f in facts]
         with self._errors("write to"):
-            self._write(lambda tx: [self._upsert(tx, f, rev) for f, rev in zip(facts, revs, strict=True)])
+            def write(tx: Any) -> None:
+                for f, rev in zip(facts, revs, strict=True):
+                    self._upsert(tx, f, rev)
+
+            self._write(write)
 
     def _upsert(self, tx: Any, facts: DocumentFacts, rev: str) -> None:
         d = facts.document
@@ -623,7 +629,7 @@ class Neo4jStore(FactStore):
         with self._errors("clear"):
             for label in ("Document", "Entity"):
                 query = f"MATCH (n:{label}) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted"
-                while self._write(lambda tx, q=query: self._run(tx, q))[0]["deleted"]:
+                while self._write(partial(self._run, query=query))[0]["deleted"]:
                     pass
 
     # -- reads ------------------------------------------------------------------------------
@@ -777,7 +783,7 @@ class _ErrorContext:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: Any) -> Literal[False]:
         if exc is None or isinstance(exc, StoreError):
             return False
         import neo4j.exceptions as nx
@@ -786,7 +792,8 @@ class _ErrorContext:
         where = s.label
         code = getattr(exc, "code", None) or ""
         if "Security.Forbidden" in code:
-            msg = f"{where} does not let user '{s.user}' {self.action} it: {_one_line(exc.message or exc)}"
+            msg = f"{where} does not let user '{s.user}' {self.action} it: " \
+                  f"{_one_line(getattr(exc, 'message', None) or exc)}"
         elif isinstance(exc, nx.AuthError) or "Security" in code:
             who = f"user '{s.user}'" if s.user else "no credentials"
             msg = f"{where} refused the login ({who}); check --user/--password or NEO4J_USER/NEO4J_PASSWORD"

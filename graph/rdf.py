@@ -18,10 +18,11 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
@@ -270,50 +271,52 @@ class RdfMapping:
 
     # views
     def triples(self, view: GraphView) -> Iterator[Triple3]:
-        """The merged view: every document, entity, relation (with evidence) and co-mention once."""
-        if hasattr(view, "relation_sources"):  # a store that keeps them: no need to read every document
-            sources: dict[tuple[str, ...], Any] = view.relation_sources()
-        else:
-            sources = {}
-            for f in view.facts:
-                for r in f.relations:
-                    sources.setdefault(r.key, set()).add(f.document.name)
-        yield from self._view(view.documents(), view.entities(), view.relations(), view.co_mentions(),
-                              lambda r: sources.get(r.key, ()), None)
+        """The merged view: every document, entity, relation (with evidence) and co-mention once.
+        Read one item at a time where the view streams (`KnowledgeGraph.iter_*`)."""
+        yield from self._view(view.documents(), _entities(view), _relations_with_sources(view),
+                              _co_mentions(view), None)
 
     def document_triples(self, facts: DocumentFacts,
-                         keep: set[tuple[str, ...]] | None = None) -> Iterator[Triple3]:
+                         keep: set[tuple[str, ...]] | None = None,
+                         drop: set[tuple[str, str, str, str]] | None = None) -> Iterator[Triple3]:
         """What one document says, as read from it (its own confidences and evidence).
 
         A fact the document states twice is merged first, as across documents, so each node
-        has one confidence. `keep` limits relations to those in the merged view (so
-        --min-confidence applies alike).
+        has one confidence. Relations are limited to those in the merged view: `keep` names
+        them, or `drop` names the ones left out (so --min-confidence applies alike).
         """
         one = [facts]
-        relations = [r for r in merge_relations(one) if keep is None or r.key in keep]
-        yield from self._view([facts.document], merge_entities(one), relations, merge_co_mentions(one),
-                              lambda r: (facts.document.name,), facts.document.name)
+        relations = [r for r in merge_relations(one)
+                     if (keep is None or r.key in keep) and (drop is None or r.key not in drop)]
+        name = facts.document.name
+        yield from self._view([facts.document], merge_entities(one), ((r, (name,)) for r in relations),
+                              merge_co_mentions(one), name)
 
     def quads(self, view: GraphView) -> Iterator[Quad4]:
         """The dataset: the merged view in the default graph, then a named graph per document
         (named by the document's IRI). Two files with the same text are one document, one graph."""
         for s, p, o in self.triples(view):
             yield s, p, o, None
-        keep = {r.key for r in view.relations()}
-        by_document: dict[str, list[DocumentFacts]] = {}
-        for f in view.facts:
-            by_document.setdefault(f.document.id, []).append(f)
-        for doc_id in sorted(by_document):
+        stream = getattr(view, "iter_document_facts", None)
+        facts: Iterable[DocumentFacts]
+        keep: set[tuple[str, ...]] | None = None
+        drop: set[tuple[str, str, str, str]] | None = None
+        if stream is not None:  # one document at a time, from a store's view
+            facts, drop = stream(), view.weak_relation_keys()  # type: ignore[attr-defined]
+        else:
+            facts = sorted(view.facts, key=lambda f: f.document.id)
+            keep = {r.key for r in view.relations()}
+        for doc_id, group in groupby(facts, key=lambda f: f.document.id):
             graph = self.document_iri(doc_id)
             seen: set[Triple3] = set()  # one document's graph is small; an extraction may repeat itself
-            for f in by_document[doc_id]:
-                for t in self.document_triples(f, keep):
+            for f in group:
+                for t in self.document_triples(f, keep, drop):
                     if t not in seen:
                         seen.add(t)
                         yield t[0], t[1], t[2], graph
 
-    def _view(self, documents: Iterable[Document], entities: Iterable[Entity], relations: Iterable[Relation],
-              co_mentions: Iterable[CoMention], sources: Callable[[Relation], Iterable[str]],
+    def _view(self, documents: Iterable[Document], entities: Iterable[Entity],
+              relations: Iterable[tuple[Relation, Iterable[str]]], co_mentions: Iterable[CoMention],
               default_document: str | None) -> Iterator[Triple3]:
         docs = _Documents(self, documents)
         for d in docs.known:
@@ -323,8 +326,8 @@ class RdfMapping:
             yield from docs.drain()
         roles: set[str] = set()
         shortcuts: set[Triple3] = set()
-        for r in relations:
-            yield from self._relation(r, docs, sources(r), roles, shortcuts)
+        for r, sources in relations:
+            yield from self._relation(r, docs, sources, roles, shortcuts)
             yield from docs.drain()
         if self.co_mentions:
             for c in co_mentions:
@@ -458,6 +461,28 @@ class RdfMapping:
             yield node, PROV.wasDerivedFrom, docs.iri(doc)
 
 
+def _entities(view: GraphView) -> Iterable[Entity]:
+    stream = getattr(view, "iter_entities", None)
+    return stream() if stream is not None else view.entities()
+
+
+def _co_mentions(view: GraphView) -> Iterable[CoMention]:
+    stream = getattr(view, "iter_co_mentions", None)
+    return stream() if stream is not None else view.co_mentions()
+
+
+def _relations_with_sources(view: GraphView) -> Iterable[tuple[Relation, Iterable[str]]]:
+    """Each relation with the names of the documents that state it (its provenance)."""
+    stream = getattr(view, "iter_relations_with_sources", None)
+    if stream is not None:
+        return stream()
+    sources: dict[tuple[str, ...], set[str]] = {}
+    for f in view.facts:
+        for r in f.relations:
+            sources.setdefault(r.key, set()).add(f.document.name)
+    return ((r, sources.get(r.key, ())) for r in view.relations())
+
+
 def _code(value: Any, entity_id: str, id_prefix: str, pattern: re.Pattern[str]) -> str | None:
     """A CBS code from the attribute, else from a stable id like `gemeente:gm0546`."""
     for candidate in (value, entity_id[len(id_prefix):] if entity_id.startswith(id_prefix) else None):
@@ -533,8 +558,9 @@ def to_rdflib(view: GraphView, mapping: RdfMapping | None = None, *, dataset: bo
         graphs: dict[NamedNode | None, rdflib.Graph] = {None: ds.default_graph}
         for s, p, o, g in mapping.quads(view):
             target = graphs.get(g)
-            if target is None:
+            if target is None and g is not None:
                 target = graphs[g] = ds.graph(conv(g))
+            assert target is not None  # the default graph is there from the start
             target.add((conv(s), conv(p), conv(o)))
         return ds
     graph = rdflib.Graph()
@@ -572,7 +598,12 @@ def count_triples(graph: rdflib.Graph) -> int:
 
 
 def estimate_triples(view: GraphView) -> int:
-    """A cheap upper-ish estimate of the output size, to choose the streaming path automatically."""
+    """A cheap upper-ish estimate of the output size, to choose the streaming path automatically.
+    From the counts `stats()` gives where the view has them (a store's view: a few indexed counts)."""
+    stats = getattr(view, "stats", None)
+    if stats is not None:
+        s = stats()
+        return 9 * s["entities"] + 12 * s["relations"] + 7 * s["evidence"] + 6 * s["co_mentions"]
     relations = view.relations()
     return (9 * len(view.entities()) + 12 * len(relations) + 7 * sum(len(r.evidence) for r in relations)
             + 6 * len(view.co_mentions()))

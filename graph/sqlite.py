@@ -12,24 +12,113 @@ import os
 import sqlite3
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .curation import Curation
 from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from .sqlite_records import (
+    DOCUMENT_COLUMNS,
+    SENTENCES_SCHEMA,
+    Spans,
+    evidence_json,
+    read_evidence,
+    write_spans,
+)
 from .sqlite_view import StoredView, clear_view, ensure_view_schema, mark_dirty
 from .store import FactStore, StoreError
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+# Schema 3 names a record's document by an integer key instead of its path: the path was repeated
+# in every record and in every record index, a quarter of a large store. Evidence is stored as
+# arrays that quote each sentence from `sentences`, once per document and span, rather than copying
+# it into every relation (and into the view) that rests on it (`graph.sqlite_records`).
+_RECORDS_V3 = """
+CREATE TABLE entity_records_v3 (
+    doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
+    id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL, attributes TEXT NOT NULL);
+CREATE TABLE relation_records_v3 (
+    doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
+    type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role TEXT, role_class TEXT,
+    status TEXT, confidence REAL NOT NULL, evidence TEXT NOT NULL);
+CREATE TABLE co_mention_records_v3 (
+    doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
+    source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
+CREATE TABLE sentences_v3 (
+    doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE, start INTEGER NOT NULL,
+    end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc, start, end)) WITHOUT ROWID;
+CREATE TABLE acronym_records_v3 (
+    doc INTEGER NOT NULL REFERENCES documents_v3(key) ON DELETE CASCADE,
+    acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
+"""
+
+
+def _upgrade_to_3(conn: sqlite3.Connection) -> None:
+    """Copy every table into the schema-3 layout (document keys, compact evidence), then swap."""
+    conn.execute(
+        "CREATE TABLE documents_v3 (key INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, id TEXT NOT NULL, "
+        "name TEXT NOT NULL, title TEXT, chars INTEGER NOT NULL, format TEXT, date TEXT, size INTEGER, "
+        "mtime_ns INTEGER)"
+    )
+    for stmt in _RECORDS_V3.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+    conn.execute(
+        "INSERT INTO documents_v3 (path, id, name, title, chars, format, date, size, mtime_ns) "
+        "SELECT path, id, name, title, chars, format, date, size, mtime_ns FROM documents ORDER BY path"
+    )
+    keys = "JOIN documents_v3 d ON d.path = r.doc_path ORDER BY r.rowid"
+    conn.execute(
+        "INSERT INTO entity_records_v3 SELECT d.key, r.id, r.type, r.name, r.aliases, r.mentions, "  # noqa: S608
+        f"r.attributes FROM entity_records r {keys}"
+    )
+    rows = conn.execute(
+        "SELECT d.key, d.name, r.type, r.source, r.target, r.role, r.role_class, r.status, r.confidence, "  # noqa: S608
+        f"r.evidence FROM relation_records r {keys}"
+    )
+    spans: dict[int, Spans] = {}
+    conn.executemany(
+        "INSERT INTO relation_records_v3 VALUES (?,?,?,?,?,?,?,?,?)",
+        (
+            (*row[:1], *row[2:9], evidence_json([Evidence.from_dict(e) for e in json.loads(row[9])], row[1],
+                                                spans.setdefault(row[0], {})))
+            for row in rows.fetchall()
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO sentences_v3 VALUES (?,?,?,?)",
+        [(key, s, e, text) for key, of in spans.items() for (s, e), text in of.items()],
+    )
+    conn.execute(
+        "INSERT INTO co_mention_records_v3 SELECT d.key, r.source, r.target, r.weight "  # noqa: S608
+        f"FROM co_mention_records r {keys}"
+    )
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "acronym_records" in tables:  # a schema-1 store has none: they are backfilled after
+        conn.execute(
+            "INSERT INTO acronym_records_v3 SELECT d.key, r.acronym, r.id, r.kind "  # noqa: S608
+            f"FROM acronym_records r {keys}"
+        )
+    for table in ("entity_records", "relation_records", "co_mention_records", "acronym_records", "documents"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed table names
+    for table in ("documents", "entity_records", "relation_records", "co_mention_records", "acronym_records",
+                  "sentences"):
+        conn.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")  # noqa: S608 - fixed table names
+    # the view's dirty marks and signature stay valid: the stored ids did not change
+
+
 # Older schemas this version upgrades in place, and how (each step takes the store one version up).
-_UPGRADES = {
+_UPGRADES: dict[str, Callable[[sqlite3.Connection], None] | tuple[str, ...]] = {
     "1": (
         "ALTER TABLE documents ADD COLUMN size INTEGER",  # file size and mtime as last ingested:
         "ALTER TABLE documents ADD COLUMN mtime_ns INTEGER",  # an untouched file is not read again
     ),
+    "2": _upgrade_to_3,
 }
 
 # How long a write waits for another writer (an ingest in another terminal) before it retries.
@@ -40,32 +129,33 @@ WRITE_ATTEMPTS = 30  # so a write gives up only after about five minutes of some
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    path TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
+    key INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
     chars INTEGER NOT NULL, format TEXT, date TEXT, size INTEGER, mtime_ns INTEGER);
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
+""" + SENTENCES_SCHEMA + """
 CREATE TABLE IF NOT EXISTS entity_records (
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
     id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
     mentions INTEGER NOT NULL, attributes TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS entity_records_doc ON entity_records(doc_path);
+CREATE INDEX IF NOT EXISTS entity_records_doc ON entity_records(doc);
 CREATE INDEX IF NOT EXISTS entity_records_id ON entity_records(id);
 CREATE TABLE IF NOT EXISTS relation_records (
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
     type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role TEXT, role_class TEXT,
     status TEXT, confidence REAL NOT NULL, evidence TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS relation_records_doc ON relation_records(doc_path);
+CREATE INDEX IF NOT EXISTS relation_records_doc ON relation_records(doc);
 CREATE TABLE IF NOT EXISTS co_mention_records (
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc_path);
+CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc);
 CREATE INDEX IF NOT EXISTS relation_records_source ON relation_records(source);
 CREATE INDEX IF NOT EXISTS relation_records_target ON relation_records(target);
 CREATE INDEX IF NOT EXISTS co_mention_records_source ON co_mention_records(source);
 CREATE INDEX IF NOT EXISTS co_mention_records_target ON co_mention_records(target);
 CREATE TABLE IF NOT EXISTS acronym_records (
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
     acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc_path);
+CREATE INDEX IF NOT EXISTS acronym_records_doc ON acronym_records(doc);
 """
 
 
@@ -112,7 +202,8 @@ class SQLiteStore(FactStore):
         lock): it tries again, as a write does."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                self._prepare_once(tables)
+                if self._prepare_once(tables) == "rewritten":
+                    self._compact()
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == WRITE_ATTEMPTS - 1:
@@ -124,16 +215,30 @@ class SQLiteStore(FactStore):
                     r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
                 }
 
-    def _prepare_once(self, tables: set[str]) -> None:
+    def _compact(self) -> None:
+        """Give back the pages an upgrade that copied every table freed (the file would otherwise
+        keep the old layout's size). Skipped while another process reads: the next upgrade-free
+        open does not retry, and the store is just larger than it needs to be."""
+        with suppress(sqlite3.OperationalError):
+            self.conn.execute("VACUUM")
+
+    def _prepare_once(self, tables: set[str]) -> str | None:
+        """Returns "rewritten" when an upgrade copied the tables into a new layout."""
         self.conn.execute("PRAGMA journal_mode = WAL")  # switching a new file to WAL takes a lock too
+        rewritten = None
         with self.conn:
             row = (
                 self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if tables else None
             )
             version = row[0] if row else None
             while version in _UPGRADES:
-                for stmt in _UPGRADES[version]:
-                    self.conn.execute(stmt)
+                step = _UPGRADES[version]
+                if callable(step):
+                    step(self.conn)
+                    rewritten = "rewritten"
+                else:
+                    for stmt in step:
+                        self.conn.execute(stmt)
                 version = str(int(version) + 1)
                 self.conn.execute("UPDATE meta SET value = ? WHERE key='schema'", (version,))
             if version is not None and version != SCHEMA_VERSION:
@@ -142,10 +247,11 @@ class SQLiteStore(FactStore):
                 )
             self.conn.executescript(_SCHEMA)
             ensure_view_schema(self.conn)
-            if row is not None and row[0] != SCHEMA_VERSION:
+            if row is not None and row[0] == "1":  # from before the view and its acronym claims
                 self._backfill_acronyms()
             if row is None:
                 self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        return rewritten
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> str:
         """Tell a folder the store cannot write in apart from a file that is no store."""
@@ -218,22 +324,23 @@ class SQLiteStore(FactStore):
         d = facts.document
         mark_dirty(self.conn, d.path)  # what the old version named must be merged again
         self.conn.execute("DELETE FROM documents WHERE path = ?", (d.path,))
-        self.conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-            (d.path, d.id, d.name, d.title, d.chars, d.format, d.date, size, mtime_ns),
-        )
+        key = cast(int, self.conn.execute(  # an INSERT always sets lastrowid
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}, size, mtime_ns) VALUES (?,?,?,?,?,?,?,?,?)",  # noqa: S608
+            (d.id, d.name, d.path, d.title, d.chars, d.format, d.date, size, mtime_ns),
+        ).lastrowid)
         self.conn.executemany(
             "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
             [
-                (d.path, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
+                (key, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
                 for e in facts.entities
             ],
         )
+        spans: Spans = {}
         self.conn.executemany(
             "INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    d.path,
+                    key,
                     r.type,
                     r.source,
                     r.target,
@@ -241,31 +348,32 @@ class SQLiteStore(FactStore):
                     r.role_class,
                     r.status,
                     r.confidence,
-                    _dumps([e.to_dict() for e in r.evidence]),
+                    evidence_json(r.evidence, d.name, spans),
                 )
                 for r in facts.relations
             ],
         )
+        write_spans(self.conn, key, spans)
         self.conn.executemany(
             "INSERT INTO co_mention_records VALUES (?,?,?,?)",
-            [(d.path, c.source, c.target, c.weight) for c in facts.co_mentions],
+            [(key, c.source, c.target, c.weight) for c in facts.co_mentions],
         )
         self.conn.executemany(
             "INSERT INTO acronym_records VALUES (?,?,?,?)",
-            [(d.path, *claim) for claim in acronym_claims(facts.entities)],
+            [(key, *claim) for claim in acronym_claims(facts.entities)],
         )
         mark_dirty(self.conn, d.path)  # and so must what the new version names
 
     def _backfill_acronyms(self) -> None:
         """A store from before the view: its organisations' acronym claims, once."""
         rows = self.conn.execute(
-            "SELECT doc_path, id, type, name, aliases FROM entity_records WHERE type = 'Organization' "
+            "SELECT doc, id, type, name, aliases FROM entity_records WHERE type = 'Organization' "
             "ORDER BY rowid"
         ).fetchall()
-        for path, eid, etype, name, aliases in rows:
+        for key, eid, etype, name, aliases in rows:
             e = Entity(eid, etype, name, json.loads(aliases))
             self.conn.executemany(
-                "INSERT INTO acronym_records VALUES (?,?,?,?)", [(path, *c) for c in acronym_claims([e])]
+                "INSERT INTO acronym_records VALUES (?,?,?,?)", [(key, *c) for c in acronym_claims([e])]
             )
 
     def delete(self, path: str) -> bool:
@@ -292,9 +400,7 @@ class SQLiteStore(FactStore):
             return None
 
     def documents(self) -> list[Document]:
-        rows = self.conn.execute(
-            "SELECT id, name, path, title, chars, format, date FROM documents ORDER BY path"
-        )
+        rows = self.conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY path")  # noqa: S608
         return [Document(*row) for row in rows]
 
     def stamps(self) -> dict[str, tuple[str, int | None, int | None]]:
@@ -304,7 +410,7 @@ class SQLiteStore(FactStore):
 
     def document_for_path(self, path: str) -> Document | None:
         row = self.conn.execute(
-            "SELECT id, name, path, title, chars, format, date FROM documents WHERE path = ?", (path,)
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE path = ?", (path,)  # noqa: S608
         ).fetchone()
         return Document(*row) if row else None
 
@@ -313,43 +419,31 @@ class SQLiteStore(FactStore):
             docs = self._read_facts()
         yield from docs.values()
 
-    def _read_facts(self) -> dict[str, DocumentFacts]:
-        docs = {d.path: DocumentFacts(document=d) for d in self.documents()}
-        for path, eid, etype, name, aliases, mentions, attrs in self.conn.execute(
-            "SELECT doc_path, id, type, name, aliases, mentions, attributes "
-            "FROM entity_records ORDER BY rowid"
+    def _read_facts(self) -> dict[int, DocumentFacts]:
+        rows = self.conn.execute(f"SELECT key, {DOCUMENT_COLUMNS} FROM documents ORDER BY path")  # noqa: S608
+        docs = {key: DocumentFacts(document=Document(*row)) for key, *row in rows}
+        for key, eid, etype, name, aliases, mentions, attrs in self.conn.execute(
+            "SELECT doc, id, type, name, aliases, mentions, attributes FROM entity_records ORDER BY rowid"
         ):
-            docs[path].entities.append(
-                Entity(
-                    eid,
-                    etype,
-                    name,
-                    json.loads(aliases),
-                    [docs[path].document.name],
-                    mentions,
-                    json.loads(attrs),
-                )
+            f = docs[key]
+            f.entities.append(
+                Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
             )
-        for path, rtype, src, tgt, role, role_class, status, conf, evidence in self.conn.execute(
-            "SELECT doc_path, type, source, target, role, role_class, status, confidence, evidence "
+        spans: dict[int, Spans] = defaultdict(dict)
+        for key, start, end, text in self.conn.execute("SELECT doc, start, end, text FROM sentences"):
+            spans[key][(start, end)] = text
+        for key, rtype, src, tgt, role, role_class, status, conf, evidence in self.conn.execute(
+            "SELECT doc, type, source, target, role, role_class, status, confidence, evidence "
             "FROM relation_records ORDER BY rowid"
         ):
-            docs[path].relations.append(
-                Relation(
-                    rtype,
-                    src,
-                    tgt,
-                    role,
-                    role_class,
-                    status,
-                    conf,
-                    [Evidence.from_dict(e) for e in json.loads(evidence)],
-                )
-            )
-        for path, src, tgt, weight in self.conn.execute(
-            "SELECT doc_path, source, target, weight FROM co_mention_records ORDER BY rowid"
+            f = docs[key]
+            evs = read_evidence(evidence, f.document.name, spans[key])
+            f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
+        for key, src, tgt, weight in self.conn.execute(
+            "SELECT doc, source, target, weight FROM co_mention_records ORDER BY rowid"
         ):
-            docs[path].co_mentions.append(CoMention(src, tgt, weight, [docs[path].document.name]))
+            f = docs[key]
+            f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))
         return docs
 
     def close(self) -> None:

@@ -14,13 +14,23 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cached_property
 from typing import Any
 
 from .curation import Curation
 from .merge import acronym_mapping, remap_facts
 from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
+from .sqlite_records import (
+    DOCUMENT_COLUMNS,
+    Spans,
+    read_document,
+    read_evidence,
+    read_spans,
+    sentence,
+    stored_documents,
+)
 from .view import IdMap, RefLookup, recompute
 
 VIEW_SCHEMA = """
@@ -37,12 +47,14 @@ CREATE TABLE IF NOT EXISTS view_relations (
     PRIMARY KEY (type, source, target, role_key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS view_relations_source ON view_relations(source);
 CREATE INDEX IF NOT EXISTS view_relations_target ON view_relations(target);
+CREATE TABLE IF NOT EXISTS view_documents (n INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS view_co_mentions (
     source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL, documents TEXT NOT NULL,
     PRIMARY KEY (source, target)) WITHOUT ROWID;
 """
-VIEW_VERSION = "3"  # the view is derived data: a store with another version has its view rebuilt
-_VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions")
+VIEW_VERSION = "4"  # the view is derived data: a store with another version has its view rebuilt
+_VIEW_TABLES = ("view_dirty", "view_entities", "view_names", "view_relations", "view_co_mentions",
+                "view_documents")
 CHUNK = 400  # merged ids recomputed per step: bounds memory on a full rebuild of a large store
 MAX_RECORDS = 20_000  # ... and at most about this many of their per-document records
 _VIEW_KEY = "view"  # signature of what the view was computed from (acronyms, resolved curation)
@@ -68,17 +80,20 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
     """Every stored id a document's records name: their merged view must be recomputed."""
     conn.execute(
         "INSERT OR IGNORE INTO view_dirty "
-        "SELECT id FROM entity_records WHERE doc_path = ?1 "
-        "UNION SELECT source FROM relation_records WHERE doc_path = ?1 "
-        "UNION SELECT target FROM relation_records WHERE doc_path = ?1 "
-        "UNION SELECT source FROM co_mention_records WHERE doc_path = ?1 "
-        "UNION SELECT target FROM co_mention_records WHERE doc_path = ?1",
+        "WITH d(key) AS (SELECT key FROM documents WHERE path = ?1) "
+        "SELECT id FROM entity_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT source FROM relation_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT target FROM relation_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT source FROM co_mention_records WHERE doc = (SELECT key FROM d) "
+        "UNION SELECT target FROM co_mention_records WHERE doc = (SELECT key FROM d)",
         (path,),
     )
 
 
 def clear_view(conn: sqlite3.Connection) -> None:
-    for table in _VIEW_TABLES:
+    """Empty the view, except the document numbers: a reader that already read some keeps reading
+    the right names (numbers are never given to another name while the view's layout lasts)."""
+    for table in _VIEW_TABLES[:-1]:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
     conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_VIEW_KEY, _OPS_KEY))
 
@@ -88,41 +103,73 @@ class StoredView:
 
     def __init__(self, conn: sqlite3.Connection, curation: Curation) -> None:
         self.conn = conn
+        self.curation = curation
         refresh(conn, curation)
 
     # -- entities ---------------------------------------------------------------------------
     def entities(self, type: str | None = None) -> Iterator[Entity]:
         if type is None:
-            rows = self.conn.execute("SELECT data FROM view_entities ORDER BY id")
+            rows = self.conn.execute("SELECT id, type, mentions, data FROM view_entities ORDER BY id")
         else:
-            rows = self.conn.execute("SELECT data FROM view_entities WHERE type = ? ORDER BY id", (type,))
-        return (Entity.from_dict(json.loads(d)) for (d,) in rows)
+            rows = self.conn.execute(
+                "SELECT id, type, mentions, data FROM view_entities WHERE type = ? ORDER BY id", (type,)
+            )
+        return (self._entity(*row) for row in rows)
 
     def entity(self, eid: str) -> Entity | None:
-        row = self.conn.execute("SELECT data FROM view_entities WHERE id = ?", (eid,)).fetchone()
-        return Entity.from_dict(json.loads(row[0])) if row else None
+        row = self.conn.execute(
+            "SELECT id, type, mentions, data FROM view_entities WHERE id = ?", (eid,)
+        ).fetchone()
+        return self._entity(*row) if row else None
 
     def by_name_key(self, key: str) -> list[Entity]:
         """Every entity with a name or alias of this normalised form."""
         rows = self.conn.execute(
-            "SELECT DISTINCT v.data FROM view_names n JOIN view_entities v ON v.id = n.id WHERE n.key = ?",
+            "SELECT DISTINCT v.id, v.type, v.mentions, v.data FROM view_names n "
+            "JOIN view_entities v ON v.id = n.id WHERE n.key = ?",
             (key,),
         )
-        return [Entity.from_dict(json.loads(d)) for (d,) in rows]
+        return [self._entity(*row) for row in rows]
 
     def names_by_id(self) -> dict[str, tuple[str, ...]]:
         """Per entity id, its name and then its aliases: what 'did you mean' compares a typo with."""
         out: dict[str, tuple[str, ...]] = {}
-        for (d,) in self.conn.execute("SELECT data FROM view_entities"):
-            e = json.loads(d)
-            out[e["id"]] = (e["name"], *(e.get("aliases") or []))
+        for eid, d in self.conn.execute("SELECT id, data FROM view_entities"):
+            name, aliases, _, _ = json.loads(d)
+            out[eid] = (name, *aliases)
         return out
+
+    def _entity(self, eid: str, etype: str, mentions: int, data: str) -> Entity:
+        name, aliases, documents, rest = json.loads(data)
+        d = {"id": eid, "type": etype, "name": name, "aliases": aliases, "documents": self._names(documents),
+             "mentions": mentions, **rest}
+        return Entity.from_dict(d)
+
+    def _names(self, numbers: list[int]) -> list[str]:
+        """Document names from the numbers the view stores them as (`view_documents`)."""
+        names = self._document_names
+        if any(n not in names for n in numbers):  # numbered since this view was read (another process)
+            names.update(self.conn.execute("SELECT n, name FROM view_documents"))
+        return [names[n] for n in numbers]
+
+    @cached_property
+    def _document_names(self) -> dict[int, str]:
+        return dict(self.conn.execute("SELECT n, name FROM view_documents"))
+
+    def _relation(self, type: str, source: str, target: str, confidence: float, data: str) -> Relation:
+        role, role_class, status, evidence = json.loads(data)
+        names = self._names([e[0] for e in evidence])
+        evs = []
+        for name, (_, start, end, rule, conf, key, *inline) in zip(names, evidence, strict=True):
+            text = inline[0] if inline else sentence(self.conn, key, start, end)
+            evs.append(Evidence(name, start, end, text, rule, conf))
+        return Relation(type, source, target, role, role_class, status, confidence, evs)
 
     # -- relations and co-mentions -----------------------------------------------------------
     def relations(
         self, type: str | None = None, entity: str | None = None, min_confidence: float = 0.0
     ) -> Iterator[Relation]:
-        where, args = ["confidence >= ?"], [min_confidence]
+        where, args = ["confidence >= ?"], list[float | str]([min_confidence])
         if type is not None:
             where.append("type = ?")
             args.append(type)
@@ -134,7 +181,7 @@ class StoredView:
             "ORDER BY type, source, target, role_key",
             args,
         )
-        return (_relation(*row) for row in rows)
+        return (self._relation(*row) for row in rows)
 
     def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
         """(relation key, names of the documents that state it) for every relation."""
@@ -142,16 +189,83 @@ class StoredView:
             "SELECT type, source, target, role_key, documents FROM view_relations WHERE confidence >= ?",
             (min_confidence,),
         )
-        return (((t, s, g, k), json.loads(d)) for t, s, g, k, d in rows)
+        return (((t, s, g, k), self._names(json.loads(d))) for t, s, g, k, d in rows)
+
+    def ties(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, str, str, str], int]]:
+        """(relation key, how much evidence it has) for every relation: all an analysis graph needs,
+        read from the key columns only, never from the evidence itself."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, role_key, evidence FROM view_relations WHERE confidence >= ? "
+            "ORDER BY type, source, target, role_key",
+            (min_confidence,),
+        )
+        return (((t, s, g, k), n) for t, s, g, k, n in rows)
+
+    def relation(self, key: tuple[str, str, str, str]) -> Relation | None:
+        """One merged relation by its key (type, source, target, role or "")."""
+        row = self.conn.execute(
+            "SELECT type, source, target, confidence, data FROM view_relations "
+            "WHERE type = ? AND source = ? AND target = ? AND role_key = ?",
+            key,
+        ).fetchone()
+        return self._relation(*row) if row else None
+
+    def co_mention_weights(self) -> Iterator[tuple[str, str, int]]:
+        """(source, target, weight) of every co-mention, without the lists of documents."""
+        return iter(
+            self.conn.execute("SELECT source, target, weight FROM view_co_mentions ORDER BY source, target")
+        )
+
+    def co_mention(self, a: str, b: str) -> CoMention | None:
+        s, t = (a, b) if a <= b else (b, a)
+        row = self.conn.execute(
+            "SELECT weight, documents FROM view_co_mentions WHERE source = ? AND target = ?", (s, t)
+        ).fetchone()
+        return CoMention(s, t, row[0], self._names(json.loads(row[1]))) if row else None
+
+    def relations_with_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[Relation, list[str]]]:
+        """Every relation (in key order) with the names of the documents that state it: one row at a
+        time, for exports that must not hold every piece of evidence at once."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, confidence, data, documents FROM view_relations "
+            "WHERE confidence >= ? ORDER BY type, source, target, role_key",
+            (min_confidence,),
+        )
+        return (
+            (self._relation(t, s, g, c, d), self._names(json.loads(docs))) for t, s, g, c, d, docs in rows
+        )
+
+    def weak_relation_keys(self, min_confidence: float) -> set[tuple[str, str, str, str]]:
+        """Keys of the relations below the confidence threshold (none at 0, the default)."""
+        rows = self.conn.execute(
+            "SELECT type, source, target, role_key FROM view_relations WHERE confidence < ?",
+            (min_confidence,),
+        )
+        return {(t, s, g, k) for t, s, g, k in rows}
+
+    def document_facts(self, select: Callable[[Document], bool] | None = None) -> Iterator[DocumentFacts]:
+        """Each document's own facts as a full read gives them (acronyms unified across documents,
+        the curation applied), one document at a time in (id, path) order: what the per-document
+        named graphs of a TriG export are written from, without holding every document at once.
+        With `select`, only the documents it accepts are read (a date window)."""
+        documents = stored_documents(self.conn)
+        acronyms = _acronyms(self.conn)
+        curation = self.curation
+        lookup = _lookup(self.conn, documents, acronyms, curation) if curation else None
+        for key in sorted(documents, key=lambda k: (documents[k].id, documents[k].path)):
+            if select is not None and not select(documents[key]):
+                continue
+            f = remap_facts(read_document(self.conn, key, documents[key]), acronyms)
+            yield curation.apply([f], lookup=lookup)[0] if curation else f
 
     def co_mentions(self) -> Iterator[CoMention]:
         rows = self.conn.execute(
             "SELECT source, target, weight, documents FROM view_co_mentions ORDER BY source, target"
         )
-        return (CoMention(s, t, w, json.loads(d)) for s, t, w, d in rows)
+        return (CoMention(s, t, w, self._names(json.loads(d))) for s, t, w, d in rows)
 
     def documents(self) -> list[Document]:
-        rows = self.conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
+        rows = self.conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents")  # noqa: S608
         return sorted((Document(*r) for r in rows), key=lambda d: (d.name, d.path))
 
     def stats(self, min_confidence: float = 0.0) -> dict[str, Any]:
@@ -212,16 +326,8 @@ def _current(conn: sqlite3.Connection, curation: Curation) -> bool:
 
 def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False) -> bool:
     """Returns whether the view needed work; with `dry_run` only finds that out."""
-    documents = {
-        r[2]: Document(*r)
-        for r in conn.execute("SELECT id, name, path, title, chars, format, date FROM documents")
-    }
-    acronyms = acronym_mapping(
-        conn.execute(
-            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.path = a.doc_path "
-            "ORDER BY d.path, a.rowid"
-        )
-    )
+    documents = stored_documents(conn)
+    acronyms = _acronyms(conn)
     lookup = _lookup(conn, documents, acronyms, curation) if curation else None
     merges, rejected, splits = curation.mapping(lookup) if lookup is not None else ({}, set(), [])
     idmap = IdMap(acronyms, merges, rejected, splits)
@@ -248,6 +354,16 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, _ops_hash(curation)))
     return True
+
+
+def _acronyms(conn: sqlite3.Connection) -> dict[str, str]:
+    """The cross-document acronym mapping, from every stored document's claims in store order."""
+    return acronym_mapping(
+        conn.execute(
+            "SELECT a.acronym, a.id, a.kind FROM acronym_records a JOIN documents d ON d.key = a.doc "
+            "ORDER BY d.path, a.rowid"
+        )
+    )
 
 
 def _chunks(conn: sqlite3.Connection, ids: list[str]) -> Iterator[set[str]]:
@@ -278,27 +394,27 @@ def _recompute(
     conn: sqlite3.Connection,
     finals: set[str],
     idmap: IdMap,
-    documents: dict[str, Document],
+    documents: dict[int, Document],
     curation: Curation,
     lookup: RefLookup | None,
 ) -> None:
     raws = sorted(idmap.sources(finals))
-    facts: dict[str, DocumentFacts] = {}
+    facts: dict[int, DocumentFacts] = {}
 
-    def doc(path: str) -> DocumentFacts:
-        if path not in facts:
-            facts[path] = DocumentFacts(documents[path])
-        return facts[path]
+    def doc(key: int) -> DocumentFacts:
+        if key not in facts:
+            facts[key] = DocumentFacts(documents[key])
+        return facts[key]
 
     for i in range(0, len(raws), 400):  # SQLite's limit on bound parameters
         part = raws[i : i + 400]
         marks = ",".join("?" * len(part))
-        for path, eid, etype, name, aliases, mentions, attrs in conn.execute(
-            "SELECT doc_path, id, type, name, aliases, mentions, attributes FROM entity_records "  # noqa: S608
+        for key, eid, etype, name, aliases, mentions, attrs in conn.execute(
+            "SELECT doc, id, type, name, aliases, mentions, attributes FROM entity_records "  # noqa: S608
             f"WHERE id IN ({marks}) ORDER BY rowid",
             part,
         ):
-            f = doc(path)
+            f = doc(key)
             f.entities.append(
                 Entity(eid, etype, name, json.loads(aliases), [f.document.name], mentions, json.loads(attrs))
             )
@@ -311,27 +427,32 @@ def _recompute(
         # A relation's merged source is its stored source's merged id, except for a symmetric type,
         # whose ends are put in order after mapping: only those are needed by their target too.
         for row in conn.execute(
-            "SELECT rowid, doc_path, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
+            "SELECT rowid, doc, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
             f"FROM relation_records WHERE source IN ({marks}) "
             f"OR (target IN ({marks}) AND type IN ({','.join('?' * len(symmetric))}))",
             part + part + symmetric,
         ):
             rel_rows[row[0]] = row[1:]
         for row in conn.execute(
-            "SELECT rowid, doc_path, source, target, weight FROM co_mention_records "  # noqa: S608
+            "SELECT rowid, doc, source, target, weight FROM co_mention_records "  # noqa: S608
             f"WHERE source IN ({marks}) OR target IN ({marks})",
             part + part,
         ):
             co_rows[row[0]] = row[1:]
+    spans: dict[int, Spans] = {}
+    quotes: dict[int, int] = {}  # id of a piece of evidence -> the document whose `sentences` hold it
     for rowid in sorted(rel_rows):
-        path, rtype, src, tgt, role, role_class, status, conf, evidence = rel_rows[rowid]
-        evs = [Evidence.from_dict(e) for e in json.loads(evidence)]
-        doc(path).relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
+        key, rtype, src, tgt, role, role_class, status, conf, evidence = rel_rows[rowid]
+        f = doc(key)
+        if key not in spans:
+            spans[key] = read_spans(conn, key)
+        evs = read_evidence(evidence, f.document.name, spans[key], quotes, key)
+        f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
     for rowid in sorted(co_rows):
-        path, src, tgt, weight = co_rows[rowid]
-        f = doc(path)
+        key, src, tgt, weight = co_rows[rowid]
+        f = doc(key)
         f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))
-    ordered = [facts[p] for p in sorted(facts)]  # store order (by path), as a full read has it
+    ordered = sorted(facts.values(), key=lambda f: f.document.path)  # store order, as a full read has it
     entities, relations, co_mentions, sources = recompute(ordered, idmap.acronyms, curation, lookup)
 
     ids = sorted(finals)
@@ -343,9 +464,10 @@ def _recompute(
         conn.execute(f"DELETE FROM view_relations WHERE source IN ({marks})", part)  # noqa: S608
         conn.execute(f"DELETE FROM view_co_mentions WHERE source IN ({marks})", part)  # noqa: S608
     kept = [e for e in entities if e.id in finals]
+    number = _Numbers(conn)
     conn.executemany(
         "INSERT INTO view_entities VALUES (?,?,?,?)",
-        [(e.id, e.type, e.mentions, _dumps(e.to_dict())) for e in kept],
+        [(e.id, e.type, e.mentions, _entity_data(e, number)) for e in kept],
     )
     conn.executemany(
         "INSERT INTO view_names VALUES (?,?)",
@@ -354,33 +476,35 @@ def _recompute(
     conn.executemany(
         "INSERT INTO view_relations VALUES (?,?,?,?,?,?,?,?)",
         [
-            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence), _relation_data(r),
-             _dumps(sources[r.key]))
+            (r.type, r.source, r.target, r.role or "", r.confidence, len(r.evidence),
+             _relation_data(r, number, quotes), _dumps(number(sources[r.key])))
             for r in relations
             if r.source in finals
         ],
     )
     conn.executemany(
         "INSERT INTO view_co_mentions VALUES (?,?,?,?)",
-        [(c.source, c.target, c.weight, _dumps(c.documents)) for c in co_mentions if c.source in finals],
+        [(c.source, c.target, c.weight, _dumps(number(c.documents)))
+         for c in co_mentions if c.source in finals],
     )
 
 
 def _lookup(
-    conn: sqlite3.Connection, documents: dict[str, Document], acronyms: dict[str, str], curation: Curation
+    conn: sqlite3.Connection, documents: dict[int, Document], acronyms: dict[str, str], curation: Curation
 ) -> RefLookup:
     """The curation's names resolved as a full read resolves them: over every document's records
     (acronyms unified), in (name, path) order — streamed, one document at a time."""
     lookup = RefLookup(curation.references())
     current: DocumentFacts | None = None
-    for path, eid, etype, name, aliases, mentions, attrs in conn.execute(
-        "SELECT e.doc_path, e.id, e.type, e.name, e.aliases, e.mentions, e.attributes "
-        "FROM entity_records e JOIN documents d ON d.path = e.doc_path ORDER BY d.name, d.path, e.rowid"
+    current_key = None
+    for key, eid, etype, name, aliases, mentions, attrs in conn.execute(
+        "SELECT e.doc, e.id, e.type, e.name, e.aliases, e.mentions, e.attributes "
+        "FROM entity_records e JOIN documents d ON d.key = e.doc ORDER BY d.name, d.path, e.rowid"
     ):
-        if current is None or current.document.path != path:
+        if current is None or current_key != key:
             if current is not None:
                 lookup.add(remap_facts(current, acronyms))
-            current = DocumentFacts(documents[path])
+            current, current_key = DocumentFacts(documents[key]), key
         current.entities.append(
             Entity(eid, etype, name, json.loads(aliases), [], mentions, json.loads(attrs))
         )
@@ -409,17 +533,50 @@ def _signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> st
     return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
 
 
-def _relation_data(r: Relation) -> str:
+class _Numbers:
+    """Document names as small numbers (`view_documents`), numbered on first use: the view names
+    documents in every entity, relation, piece of evidence and co-mention, and a number is a few
+    bytes where a file name is twenty. Numbers are never reused or renumbered while the view lives."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.known: dict[str, int] = {}
+
+    def __call__(self, names: list[str]) -> list[int]:
+        missing = [n for n in dict.fromkeys(names) if n not in self.known]
+        for i in range(0, len(missing), 400):
+            part = missing[i : i + 400]
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO view_documents (name) VALUES (?)", [(n,) for n in part]
+            )
+            self.known.update(
+                self.conn.execute(
+                    f"SELECT name, n FROM view_documents WHERE name IN ({','.join('?' * len(part))})",  # noqa: S608
+                    part,
+                )
+            )
+        return [self.known[n] for n in names]
+
+
+def _entity_data(e: Entity, number: _Numbers) -> str:
+    """What the columns (id, type, mentions) do not hold: name, aliases, documents, attributes."""
+    d = e.to_dict()
+    rest = {k: v for k, v in d.items() if k not in ("id", "type", "name", "aliases", "documents", "mentions")}
+    return _dumps([d["name"], d["aliases"], number(d["documents"]), rest])
+
+
+def _relation_data(r: Relation, number: _Numbers, quotes: dict[int, int]) -> str:
     """What the columns do not hold, in arrays rather than objects: a row per relation is the bulk
-    of the view, and key names repeated in every piece of evidence would be a third of it."""
-    evidence = [[e.document, e.start, e.end, e.sentence, e.rule, e.confidence] for e in r.evidence]
+    of the view, and key names repeated in every piece of evidence would be a third of it. A piece
+    read from a record that quotes `sentences` quotes them too ([document number, start, end, rule,
+    confidence, document key]); any other carries its sentence (..., None, sentence)."""
+    docs = number([e.document for e in r.evidence])
+    evidence = []
+    for n, e in zip(docs, r.evidence, strict=True):
+        key = quotes.get(id(e))
+        tail = [key] if key is not None else [None, e.sentence]
+        evidence.append([n, e.start, e.end, e.rule, e.confidence, *tail])
     return _dumps([r.role, r.role_class, r.status, evidence])
-
-
-def _relation(type: str, source: str, target: str, confidence: float, data: str) -> Relation:
-    role, role_class, status, evidence = json.loads(data)
-    evs = [Evidence(*e) for e in evidence]
-    return Relation(type, source, target, role, role_class, status, confidence, evs)
 
 
 def _dumps(value: Any) -> str:

@@ -13,7 +13,9 @@ Edge attributes:
 - ``arcs``: sorted ``(type, source, target, role)`` of those relations, keeping the direction the
   text states (a simple undirected graph cannot), for brokerage roles and path explanations;
 - ``evidence``: ``(document, sentence)`` of every piece of evidence, in the order of ``arcs``, so
-  ``evidence[0]`` supports ``arcs[0]``; co-mentions add ``(document, "")``;
+  ``evidence[0]`` supports ``arcs[0]``; co-mentions add ``(document, "")``. It is read from the
+  store when first looked at (an `EdgeEvidence`, equal to that list), so building the graph reads
+  only keys and evidence counts, however much evidence the store holds;
 - ``comentions``: same-sentence co-mention count (0 unless ``with_comentions``);
 - ``weight``: 1, or with ``weighted=True`` the number of pieces of evidence (typed evidence plus
   co-mentions), a tie *strength*;
@@ -29,12 +31,12 @@ Graph attributes: ``weighted`` (bool), ``projection`` (the options used), ``unda
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 import networkx as nx
 
-from ..graph.model import ENTITY_TYPES
+from ..graph.model import ENTITY_TYPES, Document
 from .choices import CO_MENTIONED, PROJECTION_RELATIONS
 
 if TYPE_CHECKING:
@@ -92,38 +94,84 @@ def project(
         if a == b or a not in G or b not in G:
             return None  # a simple graph has no loops; an end filtered out takes its edges along
         key = (a, b) if a < b else (b, a)
-        return pairs.setdefault(key, {"arcs": [], "comentions": 0, "comention_docs": []})
+        return pairs.setdefault(key, {"arcs": [], "comentions": 0})
 
-    for r in kg.relations():
-        if (rtypes is None or r.type in rtypes) and (p := pair(r.source, r.target)) is not None:
-            evidence = [(ev.document, ev.sentence) for ev in r.evidence]
-            p["arcs"].append(((r.type, r.source, r.target, r.role or ""), evidence))
+    # Keys and evidence counts only: the evidence itself is read when an edge's is looked at.
+    for key, count in kg.ties():
+        if (rtypes is None or key[0] in rtypes) and (p := pair(key[1], key[2])) is not None:
+            p["arcs"].append((key, count))
     if with_comentions:
-        for c in kg.co_mentions():
-            if (p := pair(c.source, c.target)) is not None:
-                p["comentions"] += c.weight
-                p["comention_docs"].extend(c.documents)
+        for source, target, weight in kg.co_mention_weights():
+            if (p := pair(source, target)) is not None:
+                p["comentions"] += weight
 
     for (a, b), p in sorted(pairs.items()):
-        arcs = sorted(p["arcs"], key=lambda item: item[0])
+        typed = sorted(p["arcs"])
+        arcs = [key for key, _ in typed]
         if p["comentions"]:
-            arcs.append(((CO_MENTIONED, a, b, ""), [(d, "") for d in sorted(set(p["comention_docs"]))]))
+            arcs.append((CO_MENTIONED, a, b, ""))
         if not arcs:
             continue
-        evidence = [ev for _, evs in arcs for ev in evs]
         attrs: dict[str, Any] = {
-            "relations": sorted({arc[0] for arc, _ in arcs}),
-            "arcs": [arc for arc, _ in arcs],
-            "evidence": evidence,
+            "relations": sorted({arc[0] for arc in arcs}),
+            "arcs": arcs,
+            "evidence": EdgeEvidence(kg, arcs[: len(typed)], (a, b) if p["comentions"] else None),
             "comentions": p["comentions"],
             "weight": 1,
         }
         if weighted:
-            typed = sum(max(1, len(evs)) for arc, evs in arcs if arc[0] != CO_MENTIONED)
-            attrs["weight"] = typed + p["comentions"]
+            attrs["weight"] = sum(max(1, n) for _, n in typed) + p["comentions"]
             attrs["distance"] = exact_distance(attrs["weight"])
         G.add_edge(a, b, **attrs)
     return G
+
+
+class EdgeEvidence(Sequence[tuple[str, str]]):
+    """An edge's ``(document, sentence)`` pairs, read from the knowledge graph the first time they
+    are looked at. A large store has millions of pieces of evidence and a measure reads none of
+    them; a path or an explanation reads a few edges'. Compares equal to the list it stands for."""
+
+    __slots__ = ("_kg", "_keys", "_pair", "_items")
+
+    def __init__(self, kg: KnowledgeGraph, keys: list[tuple[str, str, str, str]],
+                 pair: tuple[str, str] | None) -> None:
+        self._kg, self._keys, self._pair = kg, keys, pair
+        self._items: list[tuple[str, str]] | None = None
+
+    def _list(self) -> list[tuple[str, str]]:
+        if self._items is None:
+            items: list[tuple[str, str]] = []
+            for key in self._keys:
+                r = self._kg.relation(key)
+                if r is not None:
+                    items += [(ev.document, ev.sentence) for ev in r.evidence]
+            if self._pair is not None and (c := self._kg.co_mention(*self._pair)) is not None:
+                items += [(d, "") for d in sorted(set(c.documents))]
+            self._items = items
+        return self._items
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, str]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[str, str] | list[tuple[str, str]]:
+        return self._list()[i]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (EdgeEvidence, list, tuple)):
+            return self._list() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like the list it stands for
+
+    def __repr__(self) -> str:
+        return repr(self._list())
 
 
 def exact_distance(weight: float) -> float:
@@ -151,15 +199,19 @@ def is_weighted(G: nx.Graph) -> bool:
 
 
 def _window(kg: KnowledgeGraph, since: str | None, until: str | None) -> tuple[KnowledgeGraph, int]:
-    kept, undated = [], 0
-    for f in kg.facts:
-        date = f.document.date
-        if not date:
+    undated = 0
+
+    def inside(d: Document) -> bool:
+        nonlocal undated
+        if not d.date:
             undated += 1
-            kept.append(f)
-        elif (since is None or date >= since) and (until is None or date[: len(until)] <= until):
-            kept.append(f)
-    # Facts are already curated; rebuild the merged view from the documents inside the window.
+            return True
+        return (since is None or d.date >= since) and (until is None or d.date[: len(until)] <= until)
+
+    # Only the documents inside the window are read (from a store, one at a time), already curated;
+    # the merged view is rebuilt from them.
+    kept = list(kg.iter_document_facts(inside))
+    kept.sort(key=lambda f: (f.document.path, f.document.id))  # the order a full read has
     return type(kg).from_facts(kept, min_confidence=kg.min_confidence), undated
 
 

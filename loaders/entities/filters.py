@@ -31,8 +31,9 @@ ADMINISTRATIVE_ACRONYMS = frozenset(
 # "Algemeen Bestuur van GGD X", "Raad van Toezicht van Y": the organ's name ends where the body's begins
 ORGAN = re.compile(
     r"(?:(?:het|de)\s+)?(?:algemeen|dagelijks)\s+bestuur|college\s+van\s+bestuur|raad\s+van\s+"
-    r"(?:toezicht|bestuur|commissarissen)|stuurgroep|regiegroep|werkgroep|directie|bestuurscommissie|"
-    r"provinciale\s+staten|gedeputeerde\s+staten|bestuurlijk\s+(?:platform|overleg)|\w+bestuur",
+    r"(?:toezicht|bestuur|commissarissen)|stuurgroep|regiegroep|werkgroep|\w*directie|bestuurscommissie|"
+    r"provinciale\s+staten|gedeputeerde\s+staten|bestuurlijk\s+(?:platform|overleg)|\w+bestuur|"
+    r"ondernemingsraad|cliëntenraad|medezeggenschapsraad|adviesraad|rekenkamercommissie|\w+commissie",
     re.IGNORECASE,
 )
 ORGAN_OF = re.compile(rf"(?:{ORGAN.pattern})\s+(?:van|der)\s+(?:(?:de|het)\s+)?", re.IGNORECASE)

@@ -4,6 +4,7 @@ line a user can act on (never a traceback, never a silently "converted" file).""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -150,8 +151,10 @@ def test_delete_removes_only_that_documents_support(store) -> None:
     assert all(BRAM not in (c.source, c.target) for c in store.co_mentions())
     assert store.delete("/stukken/a.txt") is False
     # no rows of the deleted document are left behind
-    left = store.conn.execute("SELECT count(*) FROM entity_records WHERE doc_path='/stukken/a.txt'")
-    assert left.fetchone() == (0,)
+    for table in ("entity_records", "relation_records", "co_mention_records", "acronym_records"):
+        left = store.conn.execute(f"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT key FROM documents)")
+        assert left.fetchone() == (0,), table
+    assert store.conn.execute("SELECT count(DISTINCT doc) FROM entity_records").fetchone() == (1,)
 
 
 def test_clear_empties_the_store(store) -> None:
@@ -278,3 +281,99 @@ def test_is_sqlite_url(url: str, sqlite: bool) -> None:
 def test_store_label_never_shows_a_password() -> None:
     assert store_label("bolt://neo4j:geheim@localhost:7687") == "bolt://localhost:7687"
     assert "geheim" not in store_label("neo4j+s://u:geheim@db.example.org")
+
+
+# The layouts of earlier schema versions, as stores written by earlier releases have them.
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (path TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
+    chars INTEGER NOT NULL, format TEXT, date TEXT);
+CREATE TABLE entity_records (doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL, attributes TEXT NOT NULL);
+CREATE TABLE relation_records (doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role TEXT, role_class TEXT,
+    status TEXT, confidence REAL NOT NULL, evidence TEXT NOT NULL);
+CREATE TABLE co_mention_records (doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
+"""
+_V2 = _V1.replace("date TEXT);", "date TEXT, size INTEGER, mtime_ns INTEGER);") + """
+CREATE TABLE acronym_records (doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    acronym TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL);
+"""
+
+
+def _write_old_store(path: Path, version: str, facts: list[DocumentFacts]) -> None:
+    import json
+
+    from stakegraph.graph.merge import acronym_claims
+
+    conn = sqlite3.connect(path)
+    conn.executescript(_V1 if version == "1" else _V2)
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (version,))
+    for f in facts:
+        d = f.document
+        row = (d.path, d.id, d.name, d.title, d.chars, d.format, d.date)
+        conn.execute(f"INSERT INTO documents VALUES ({','.join('?' * (len(row) + 2 * (version == '2')))})",
+                     row + ((123, 456) if version == "2" else ()))
+        for e in f.entities:
+            conn.execute("INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
+                         (d.path, e.id, e.type, e.name, json.dumps(e.aliases), e.mentions, json.dumps(e.attributes)))
+        for r in f.relations:
+            conn.execute("INSERT INTO relation_records VALUES (?,?,?,?,?,?,?,?,?)",
+                         (d.path, r.type, r.source, r.target, r.role, r.role_class, r.status, r.confidence,
+                          json.dumps([e.to_dict() for e in r.evidence], sort_keys=True)))
+        for c in f.co_mentions:
+            conn.execute("INSERT INTO co_mention_records VALUES (?,?,?,?)", (d.path, c.source, c.target, c.weight))
+        if version == "2":
+            for claim in acronym_claims(f.entities):
+                conn.execute("INSERT INTO acronym_records VALUES (?,?,?,?)", (d.path, *claim))
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("version", ["1", "2"])
+def test_a_store_of_an_earlier_schema_is_upgraded_in_place(tmp_path: Path, version: str) -> None:
+    hnw = Entity("org:hogeschool-noordwest", "Organization", "Hogeschool Noordwest", ["HNW"], [], 1)
+    facts = [facts_for("a.txt", {MARIEKE: "Marieke van Dalen"}), facts_for("b.txt", {BRAM: "Bram Koster"})]
+    facts[0].entities.append(hnw)
+    facts[1].entities.append(Entity("org:hnw", "Organization", "HNW", [], [], 1))  # the acronym alone
+    facts[1].relations[0].evidence.append(Evidence("a.txt", 1, 9, "Elders.", "r", 0.5))  # another document's
+    _write_old_store(tmp_path / "oud.db", version, facts)
+    fresh = open_store(str(tmp_path / "nieuw.db"))
+    for f in facts:
+        fresh.upsert(f)
+    old = open_store(str(tmp_path / "oud.db"), create=False)
+    assert old.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
+    assert old.conn.execute("PRAGMA freelist_count").fetchone() == (0,)  # compacted after the copy
+    assert list(old.facts()) == list(fresh.facts())
+    assert dumps(KnowledgeGraph(old).to_json()) == dumps(KnowledgeGraph(fresh).to_json())
+    assert KnowledgeGraph(old).find("HNW").id == "org:hogeschool-noordwest"  # acronym claims kept or backfilled
+    assert old.delete("/stukken/a.txt") and [d.name for d in old.documents()] == ["b.txt"]
+    assert old.conn.execute("SELECT count(*) FROM entity_records").fetchone()[0] == len(facts[1].entities)
+    old.close()
+    fresh.close()
+
+
+def test_a_sentence_is_stored_once_per_span_and_reads_back_exactly(tmp_path: Path) -> None:
+    """Evidence quotes the document's `sentences` once per span; a second sentence on the same span
+    and evidence from another document keep their own text, and the view reads all back."""
+    f = facts_for("a.txt", {MARIEKE: "Marieke van Dalen", BRAM: "Bram Koster"})
+    same = f.relations[0].evidence[0]
+    f.relations[1].evidence = [Evidence("a.txt", same.start, same.end, same.sentence, "r2", 0.6),  # shared
+                               Evidence("a.txt", same.start, same.end, "Een andere zin.", "r3", 0.5),
+                               Evidence("elders.txt", 3, 9, "Uit een ander stuk.", "r4", 0.4)]
+    store = open_store(str(tmp_path / "g.db"))
+    store.upsert(f)
+    [back] = list(store.facts())
+    assert back.relations == f.relations
+    texts = [t for (t,) in store.conn.execute("SELECT text FROM sentences")]
+    assert texts.count(same.sentence) == 1 and "Een andere zin." not in texts
+    kept = KnowledgeGraph(store)
+    full = KnowledgeGraph(store)
+    full.__dict__["_stored"] = None
+    assert dumps(kept.to_json()) == dumps(full.to_json())
+    view = [json.loads(d)[3] for (d,) in store.conn.execute("SELECT data FROM view_relations")]
+    assert any(len(e) == 6 for evs in view for e in evs)  # the view quotes the stored sentence too
+    assert not any(same.sentence in d for (d,) in store.conn.execute("SELECT data FROM view_relations"))
+    store.close()

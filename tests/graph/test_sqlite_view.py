@@ -15,6 +15,8 @@ import pytest
 from stakegraph.graph.curation import Curation
 from stakegraph.graph.export import dumps
 from stakegraph.graph.model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
+from stakegraph.graph.rdf import RdfMapping
+from stakegraph.graph.rdf_stream import write_rdf
 from stakegraph.graph.sqlite import SQLiteStore
 from stakegraph.knowledge import KnowledgeGraph
 
@@ -78,6 +80,20 @@ def assert_same(store: SQLiteStore, curation: Curation) -> None:
     assert dumps(kept.to_json()) == expected
     assert kept.stats() == full.stats()
     assert kept.relation_sources() == full.relation_sources()
+    for fmt in ("turtle", "trig"):  # streamed from the view, one document at a time for TriG
+        fresh = KnowledgeGraph(store, curation=curation)
+        assert _rdf(fresh, fmt) == _rdf(full, fmt), fmt
+        assert not {"facts", "_entities", "_relations"} & fresh.__dict__.keys()
+    strict = KnowledgeGraph(store, curation=curation, min_confidence=0.5)
+    strict_full = KnowledgeGraph(store, curation=curation, min_confidence=0.5)
+    strict_full.__dict__["_stored"] = None
+    assert _rdf(strict, "trig") == _rdf(strict_full, "trig")  # named graphs leave out the same relations
+
+
+def _rdf(kg: KnowledgeGraph, fmt: str) -> bytes:
+    out = io.BytesIO()
+    write_rdf(kg, fmt, out, RdfMapping(), streaming=True)
+    return out.getvalue()
 
 
 @pytest.mark.parametrize(("seed", "chunk"), [(1, 400), (2, 400), (3, 1), (4, 3)])

@@ -380,6 +380,12 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "organs are no organisations: councils, directorates and committees inside a body",
+        "De Veiligheidsdirectie en de Ondernemingsraad van de GGD Zeeland zijn blij. De Rekenkamercommissie ook.",
+        {"Veiligheidsdirectie", "Ondernemingsraad", "Rekenkamercommissie"},
+        {"GGD Zeeland"},
+    ),
+    (
         "a quoted name after an initiative word, a compound ending in one, or 'onder de naam'",
         "De gemeenten organiseren de bijeenkomst “Samen aan de Slag” in Dronten. Onder de naam "
         "'Thuis in de Toekomst' werken zij samen. De samenwerkingsagenda ‘Sterk West’ is getekend. "

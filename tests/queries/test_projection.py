@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from stakegraph.graph.model import CoMention, Evidence, Relation
 from stakegraph.graph.store import open_store
 from stakegraph.knowledge import KnowledgeGraph
 from stakegraph.queries import project
@@ -137,3 +138,43 @@ def test_a_bare_store_is_refused(tmp_path):
 def test_empty_graph():
     G = project(KnowledgeGraph.from_facts([]))
     assert G.number_of_nodes() == 0
+
+
+def _stored(tmp_path, facts, **kwargs) -> KnowledgeGraph:
+    store = open_store(str(tmp_path / "g.db"), create=True)
+    for f in facts:
+        store.upsert(f)
+    return KnowledgeGraph(store, **kwargs)
+
+
+@pytest.mark.parametrize("options", [{}, {"weighted": True, "with_comentions": True},
+                                     {"relation_types": ["COLLABORATES_WITH", "CO_MENTIONED"]},
+                                     {"since": "2022", "weighted": True, "with_comentions": True}])
+def test_a_store_projects_from_keys_and_reads_evidence_only_when_looked_at(tmp_path, world, random_kg,
+                                                                          options):
+    facts = world + list(random_kg(5).facts)
+    # a co-mention stated in two documents, and a relation whose evidence is below the threshold
+    facts[1].co_mentions.append(CoMention(ANNA, FATIMA, 3, [facts[1].document.name]))
+    facts[1].relations.append(Relation("MEMBER_OF", ANNA, VVS, confidence=0.1,
+                                       evidence=[Evidence(facts[1].document.name, 0, 5, "Zwak.", "r", 0.1)]))
+    kg = _stored(tmp_path, facts, min_confidence=0.2)
+    statements: list[str] = []
+    kg.store.conn.set_trace_callback(statements.append)
+    G = project(kg, **options)
+    if "since" in options:  # a window: only the documents inside it are read, not the whole store
+        read = [s for s in statements if "FROM relation_records WHERE doc =" in s]
+        assert len(read) == G.graph["undated_documents"] + 1 == 4  # b.txt, c.txt, g.txt, h.txt
+    else:
+        reads = [s for s in statements if "view_relations" in s or "view_co_mentions" in s]
+        assert reads and not any("data" in s or "documents" in s for s in reads), reads
+    assert not {"_relations", "facts"} & kg.__dict__.keys()
+    statements.clear()
+    u, v, d = next(iter(G.edges(data=True)))
+    assert d["evidence"][0][0].endswith(".txt")
+    assert any("data" in s for s in statements) or "since" in options  # read now, when looked at
+    H = project(KnowledgeGraph.from_facts(facts, min_confidence=0.2), **options)
+    assert nx.utils.graphs_equal(G, H)  # nodes, edges and attributes, the evidence compared as lists
+    for u, v, d in G.edges(data=True):
+        assert d["evidence"] == H.edges[u, v]["evidence"] == list(d["evidence"])
+    if options.get("with_comentions") and "since" not in options:
+        assert G.edges[ANNA, FATIMA]["evidence"] == [("a.txt", ""), (facts[1].document.name, "")]
