@@ -20,8 +20,10 @@ from .common import initiative_head, org_head
 # Mobiliteit, Toerisme, Volkshuisvesting, Dienstverlening, Brandweerzorg, Omgevingswet, Omgevingsrecht
 THEME_ENDING = re.compile(
     r"(?:heid|teit|isme|ing|zorg|recht|wet|wetgeving|beleid|omgeving|ondersteuning|verlening|"
-    r"huisvesting|adaptatie|transitie|economie|markt)$"
+    r"huisvesting|adaptatie|transitie|economie|markt|participatie)$"
 )
+# "de Samenwerkingsovereenkomst": a document, not a body (an initiative, if anything)
+AGREEMENT_ENDING = re.compile(r"(?:overeenkomst|verklaring)$")
 
 # organs, units and measures written as acronyms: not stakeholders of their own
 ADMINISTRATIVE_ACRONYMS = frozenset(
@@ -258,6 +260,8 @@ def _theme_or_demonym(m: Mention, ref: Reference) -> bool:
     brand = any(c.isupper() for c in word[1:])  # "ZuidZorg", "AgriFood": a name, not a theme
     named_as_such = m.rule.startswith(("acronym", "org-typed"))  # "woningcorporatie Woonzorg"
     if THEME_ENDING.search(word.lower()) and not brand and not named_as_such:
+        return True
+    if m.type == "Organization" and AGREEMENT_ENDING.search(word.lower()) and not named_as_such:
         return True
     return _demonym(word, ref)
 

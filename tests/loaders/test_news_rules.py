@@ -380,6 +380,13 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "an agreement or a theme in capitals is no organisation",
+        "In mei tekenen de gemeenten de Samenwerkingsovereenkomst. Participatie is belangrijk voor de "
+        "Stichting Meedoen Nu.",
+        {"Samenwerkingsovereenkomst", "Participatie"},
+        {"Stichting Meedoen Nu"},
+    ),
+    (
         "organs are no organisations: councils, directorates and committees inside a body",
         "De Veiligheidsdirectie en de Ondernemingsraad van de GGD Zeeland zijn blij. De Rekenkamercommissie ook.",
         {"Veiligheidsdirectie", "Ondernemingsraad", "Rekenkamercommissie"},
