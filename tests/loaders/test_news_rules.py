@@ -382,9 +382,9 @@ ENTITY_CASES = [
     (
         "an agreement or a theme in capitals is no organisation",
         "In mei tekenen de gemeenten de Samenwerkingsovereenkomst. Participatie is belangrijk voor de "
-        "Stichting Meedoen Nu.",
+        "Stichting Meedoen.",
         {"Samenwerkingsovereenkomst", "Participatie"},
-        {"Stichting Meedoen Nu"},
+        {"Stichting Meedoen"},
     ),
     (
         "organs are no organisations: councils, directorates and committees inside a body",
