@@ -26,8 +26,12 @@ THEME_ENDING = re.compile(
 AGREEMENT_ENDING = re.compile(r"(?:overeenkomst|verklaring)$")
 
 # organs, units and measures written as acronyms: not stakeholders of their own
+# "van de Beek", "v/d Velden": a surname's particles right before a municipality's name
+SURNAME_PARTICLES = re.compile(r"(?:\b[A-Z][\w.]*\s+|[–-]\s+)(?:van\s+de[nr]?|v/d)\s+$")
+
 ADMINISTRATIVE_ACRONYMS = frozenset(
-    "AB DB B&W B&amp;W CdK CvB RvB RvT RvC MT OR GR FTE fte DPG VTH PFAS MR OZB WOZ AVG".split()
+    "AB DB B&W B&amp;W CdK CvdK GS PS CvB RvB RvT RvC MT OR GR FTE fte DPG VTH PFAS MR OZB WOZ AVG "
+    "MPA MBA MSc BSc PhD".split()  # organs, measures, and degrees after a name ("J. Smit MPA")
 )
 
 # "Algemeen Bestuur van GGD X", "Raad van Toezicht van Y": the organ's name ends where the body's begins
@@ -122,7 +126,10 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
             out.append(_person_not_employer(m, ref))
             continue
         if m.type not in BODY_TYPES:
-            out.append(m)
+            # "Lenie Dwarshuis – van de Beek": the end of a surname, not the municipality Beek
+            before = text[max(0, m.start - 40) : m.start]
+            if not (m.type == "Municipality" and SURNAME_PARTICLES.search(before)):
+                out.append(m)
             continue
         if m.text.isupper() and m.text in named and m.text not in ADMINISTRATIVE_ACRONYMS:
             out.append(m)
@@ -235,6 +242,8 @@ def _not_a_name(m: Mention, text: str) -> bool:
         return True
     if len(words) >= 2 and words[0].lower() in ROLES and m.type == "Organization":
         return True  # "Directeur Publieke Gezondheid", "Hoogheemraad Jeroen Haan": a title, not a body
+    if m.type == "Region" and words[-1].lower() in ROLES:
+        return True  # "de regio Burgemeester ...": a title after "regio", no region
     if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
         return True  # "INPUT", "RIJEN": a word of a heading set in capitals
     # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)

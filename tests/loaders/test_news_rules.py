@@ -380,6 +380,13 @@ def test_rule_stays_silent(extractor: Extractor, rule: str, text: str, absent: s
 # (what, text, names that must not be entities, names that must be)
 ENTITY_CASES = [
     (
+        "a surname's particles before a municipality's name; titles, organs and degrees are no bodies",
+        "Gedeputeerde Lenie Dwarshuis – van de Beek tekende, met Y. van Dam MPA en GS. De gemeentesecretaris "
+        "van de Hoeksche Waard is blij. In de regio Burgemeester Kees Bos sprak.",
+        {"Beek (L.)", "MPA", "GS", "regio Burgemeester", "Burgemeester"},
+        {"Hoeksche Waard", "Lenie Dwarshuis", "Kees Bos"},
+    ),
+    (
         "an agreement or a theme in capitals is no organisation",
         "In mei tekenen de gemeenten de Samenwerkingsovereenkomst. Participatie is belangrijk voor de "
         "Stichting Meedoen.",
