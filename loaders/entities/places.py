@@ -84,13 +84,13 @@ def _former_municipalities(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def _provinces(gz: Gazetteer, text: str) -> list[Mention]:
-    """ "provincie Utrecht", "Gedeputeerde Staten van Gelderland", or the bare name when no
+    """ "provincie Drenthe", "Gedeputeerde Staten van Gelderland", or the bare name when no
     municipality is called so."""
     out: list[Mention] = []
     for m in gz.prov_re.finditer(text):
         name = m.group("n")
         if not m.group("g") and name in gz.ref.municipality_names:
-            continue  # "Utrecht", "Groningen": the city unless "provincie" says otherwise
+            continue  # "Groningen": the city unless "provincie" says otherwise
         start = m.start("g") if m.group("g") else m.start("n")
         out.append(
             Mention(
@@ -109,7 +109,7 @@ def _provinces(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def _compass_regions(gz: Gazetteer, text: str) -> list[Mention]:
-    """ "Zuidoost-Brabant", "Noord- en Midden-Limburg": a compass word and a place."""
+    """ "Zuidoost-Drenthe", "Noord- en Midden-Gelderland": a compass word and a place."""
     out: list[Mention] = []
     for m in gz.compass_re.finditer(text):
         name = m.group("n")
@@ -172,7 +172,7 @@ def _listed_regions(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def _listed_provinces(gz: Gazetteer, text: str) -> list[Mention]:
-    """ "de provincies Utrecht en Gelderland": every name in the list is a province, also one a
+    """ "de provincies Groningen en Gelderland": every name in the list is a province, also one a
     city shares."""
     out = []
     for lst in re.finditer(r"\b[Pp]rovincies\s+((?:[^\s,.;:]+(?:\s*,\s*|\s+en\s+|\s+)){1,12})", text):
