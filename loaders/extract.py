@@ -7,7 +7,6 @@ pair of entities named in one sentence adds to the separate co-mention network.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
 
@@ -16,6 +15,7 @@ from .calibration import RELATION_FLOOR, UNSEEN_RATIO, load_calibration
 from .pipeline import Extraction, build_nlp
 from .relation_model import MODEL_RULE, load_model, model_candidates
 from .relations import Candidate
+from .text import resolved_by_sentence
 from .unify import unify
 
 # A list of more parties than this that "work together" is the membership of a body (annotated as
@@ -137,10 +137,8 @@ class Extractor:
 def _co_mentions(state: Extraction, document: Document) -> list[CoMention]:
     """Every pair of entities named in one sentence, with how many sentences name both."""
     co: dict[tuple[str, str], int] = defaultdict(int)
-    starts = [m.start for m in state.mentions]  # in text order: each sentence's mentions by bisection
-    for s in state.sentences:
-        here = state.mentions[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
-        keys = sorted({m.key for m in here if m.end <= s.end and m.key})
+    for here in resolved_by_sentence(state.sentences, state.mentions):
+        keys = sorted({str(m.key) for m in here})
         for a, b in combinations(keys, 2):
             co[(a, b)] += 1
     return [CoMention(a, b, w, [document.name]) for (a, b), w in sorted(co.items())]

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..graph.model import RELATION_ENDS, SYMMETRIC_RELATIONS
 from .reference import common_word
 from .relations import Candidate
-from .text import Mention, Sentence
+from .text import Mention, Sentence, resolved_by_sentence
 from .vocabulary import ROLES
 
 MODEL_FILE = Path(__file__).parent / "reference" / "relation_model.json"
@@ -215,24 +215,6 @@ def load_model(path: Path = MODEL_FILE) -> dict[str, TypeModel]:
     }
 
 
-def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
-    """Each sentence's resolved mentions, found by one walk over both lists in text order."""
-    ordered = sorted((m for m in mentions if m.key), key=lambda m: m.start)
-    out: list[list[Mention]] = []
-    j = 0
-    for s in sentences:
-        while j < len(ordered) and ordered[j].start < s.start:
-            j += 1
-        k = j
-        here = []
-        while k < len(ordered) and ordered[k].start < s.end:
-            if ordered[k].end <= s.end:
-                here.append(ordered[k])
-            k += 1
-        out.append(here)
-    return out
-
-
 def sentence_candidates(
     sentences: list[Sentence], mentions: list[Mention], types: frozenset[str] | None = None
 ) -> Iterator[PairCandidate]:
@@ -242,7 +224,7 @@ def sentence_candidates(
     batches they added a little, on pages with a missed organisation they tied the person to the
     wrong body with high confidence, so the model reads one sentence at a time, as the rules do.
     """
-    for s, here in zip(sentences, _by_sentence(sentences, mentions), strict=True):
+    for s, here in zip(sentences, resolved_by_sentence(sentences, mentions), strict=True):
         yield from pair_candidates(s, here, types)
 
 

@@ -78,6 +78,17 @@ class SpanIndex:
         return (m for _, _, m in self._items)
 
 
+def resolved_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[list[Mention]]:
+    """Each sentence's resolved mentions (those that start and end inside it), in text order, found
+    by bisection on the mentions' starts."""
+    ordered = sorted((m for m in mentions if m.key), key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    return [
+        [m for m in ordered[bisect_left(starts, s.start) : bisect_left(starts, s.end)] if m.end <= s.end]
+        for s in sentences
+    ]
+
+
 def excluded_zones(text: str) -> list[tuple[int, int]]:
     """Spans that are credits, mastheads or image alt text: names there are not stakeholders."""
     zones = []
