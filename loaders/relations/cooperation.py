@@ -85,7 +85,8 @@ def _with_partners(ctx: Context, i: int, s: Sentence, ms: list[Mention], pairwis
 def _partners_of(
     ctx: Context, i: int, s: Sentence, ms: list[Mention], trig: re.Match[str]
 ) -> list[Candidate]:
-    """The parties on both sides of one trigger; the speaker's organisation when the left is "we"."""
+    """The parties on both sides of one trigger; the speaker's organisation when the left is "we".
+    Example: "De gemeente Zwolle werkt samen met de gemeente Kampen aan betere fietspaden"."""
     orgs = [m for m in ms if m.type in ORGLIKE]
     te = s.start + trig.end()
     # "samen met onze 21 gemeenten, provincie X en ...": generic items are skipped
@@ -257,6 +258,8 @@ def _member_verb(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[C
 def _members_before_verb(
     ctx: Context, i: int, s: Sentence, ms: list[Mention], m: re.Match[str]
 ) -> list[Candidate]:
+    """A list before a membership verb and its body.
+    Example: "De gemeenten Ede en Barneveld zijn lid van de Regio Heidezand"."""
     t = s.text
     pos = s.start + m.end()
     body = next((b for b in _member_bodies(ms) if b.start == pos), None)

@@ -970,7 +970,8 @@ def agreement_with(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list
 
 def go_together(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
     """ "De vier gemeenten (A, B, C en D) en de provincie E gaan weer samenwerken op ...": a list
-    that will work together, with no body named to work in, collaborates pairwise."""
+    that will work together, with no body named to work in, collaborates pairwise; after "waarin"
+    they are members. Example: "De Regio X is een voorbeeld waarin A, B en C gaan samenwerken"."""
     out: list[Candidate] = []
     for pl in sentence_lists(ctx, i):
         rest = ctx.text[pl.end : s.end]
