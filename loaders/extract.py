@@ -11,19 +11,18 @@ from collections import defaultdict
 from itertools import combinations
 
 from ..graph.model import RELATION_ENDS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
-from .calibration import RELATION_FLOOR, UNSEEN_RATIO, load_calibration
-from .pipeline import Extraction, build_nlp
-from .relation_model import MODEL_RULE, load_model, model_candidates
+from .calibration import RELATION_FLOOR, UNSEEN_RATIO
+from .pipeline import MAX_COLLABORATORS, Extraction, RelationSettings, build_nlp
+from .relation_model import MODEL_RULE, model_candidates
 from .relations import Candidate
 from .text import resolved_by_sentence
 from .unify import unify
 
-# A list of more parties than this that "work together" is the membership of a body (annotated as
-# such, or not at all), never a clique of pairwise collaborations: 23 municipalities would give 253.
-MAX_COLLABORATORS = 6
+# MAX_COLLABORATORS (sg_relations' default, now in pipeline.py) stays importable from here
+__all__ = ["MAX_COLLABORATORS", "Extractor", "document_facts"]
 
 
-def _without_crowds(candidates: list[Candidate]) -> list[Candidate]:
+def _without_crowds(candidates: list[Candidate], most: int = MAX_COLLABORATORS) -> list[Candidate]:
     """The candidates less the pairwise collaborations one rule read among too many parties at once."""
     crowd: dict[tuple[int, str], set[str]] = defaultdict(set)
     for c in candidates:
@@ -31,7 +30,7 @@ def _without_crowds(candidates: list[Candidate]) -> list[Candidate]:
             crowd[(c.sentence.start, c.rule)] |= {c.source, c.target}
     return [
         c for c in candidates
-        if c.type != "COLLABORATES_WITH" or len(crowd[(c.sentence.start, c.rule)]) <= MAX_COLLABORATORS
+        if c.type != "COLLABORATES_WITH" or len(crowd[(c.sentence.start, c.rule)]) <= most
     ]
 
 
@@ -44,12 +43,19 @@ def _strongest(rated: tuple[float, Candidate]) -> tuple[float, str]:
 
 
 class Extractor:
-    def __init__(self, nlp: str | None = None, calibrate: bool = True, learned: bool = True) -> None:
-        self.nlp = build_nlp(nlp)
-        # rule -> confidence measured on annotated real pages (see calibration.py)
-        self.calibration = load_calibration() if calibrate else {}
-        # relation type -> the learned pair model that reads what the rules miss (relation_model.py)
-        self.model = load_model() if learned else {}
+    def __init__(
+        self,
+        nlp: str | None = None,
+        calibrate: bool = True,
+        learned: bool = True,
+        config: dict[str, dict] | None = None,
+    ) -> None:
+        """`nlp`: an installed spaCy pipeline whose recogniser to add; `calibrate`, `learned`: the
+        sg_relations settings of those names; `config`: further settings by component name (the
+        factories in pipeline.py document them)."""
+        config = {name: dict(settings) for name, settings in (config or {}).items()}
+        config.setdefault("sg_relations", {}).update(calibrate=calibrate, learned=learned)
+        self.nlp = build_nlp(nlp, config)
 
     def extract(self, text: str, document: Document) -> DocumentFacts:
         return self.facts(self.read(text), document)
@@ -60,78 +66,85 @@ class Extractor:
         return state
 
     def facts(self, state: Extraction, document: Document) -> DocumentFacts:
-        """The graph facts of one read document: rule candidates, plus what the learned model reads."""
-        unify(state)
-        entities = [
-            Entity(
-                id=r.key,
-                type=r.type,
-                name=r.name,
-                aliases=sorted(r.aliases),
-                documents=[document.name],
-                mentions=r.mentions,
-                attributes=dict(sorted(r.attributes.items())),
-            )
-            for r in sorted(state.records.values(), key=lambda r: r.key)
-        ]
-        types = {e.id: e.type for e in entities}
-        parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
-        groups: dict[tuple, list] = defaultdict(list)
-        learned = model_candidates(state.sentences, state.mentions, state.relations, self.model)
-        for c in _without_crowds(state.relations) + learned:
-            ends = RELATION_ENDS[c.type]
-            if (
-                types.get(c.source) in ends[0]
-                and types.get(c.target) in ends[1]
-                and not {c.source, c.target} & parties
-            ):
-                rel = Relation(c.type, c.source, c.target, c.role)
-                groups[rel.key].append(c)
-        read = (self._relation(key, cands, document) for key, cands in sorted(groups.items()))
-        relations = [r for r in read if r is not None]
-        co_mentions = _co_mentions(state, document)
-        return DocumentFacts(
-            document=document, entities=entities, relations=relations, co_mentions=co_mentions
-        )
+        return document_facts(state, document)
 
-    def _relation(self, key: tuple, cands: list[Candidate], document: Document) -> Relation | None:
-        """One relation from its candidates: rated by calibration, one piece of evidence per sentence."""
-        # one piece of evidence per sentence: the strongest rule that read it there
-        evidence: dict[int, Evidence] = {}
-        # a rule measured to be right less often than RELATION_FLOOR on real pages gives no fact
-        rated = [(self.calibration.get(c.rule, c.confidence), c) for c in cands]
-        rated = [(v, c) for v, c in rated if c.rule not in self.calibration or v >= RELATION_FLOOR]
-        if self.calibration:  # what the confidence means on pages the rules were not tuned on
-            # (the model's confidence was measured on pages held out from its training)
-            rated = [(v if _learned(c) else round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
-        rated.sort(key=_strongest)
-        if not rated:
-            return None
-        for confidence, c in rated:
-            ev = Evidence(
-                document.name,
-                c.sentence.start,
-                c.sentence.end,
-                " ".join(c.sentence.text.split()),
-                c.rule,
-                confidence,
-            )
-            evidence.setdefault(ev.start, ev)
-        # the strongest reading: on unseen pages a fact read in several sentences was no more often
-        # right than one read once (the same rule repeats the same mistake), so no noisy-or boost
-        confidence = max(e.confidence for e in evidence.values())
-        statuses = [c.status for c in cands if c.status]
-        best = rated[0][1]
-        return Relation(
-            type=key[0],
-            source=key[1],
-            target=key[2],
-            role=best.role,
-            role_class=best.role_class,
-            status=("current" if "current" in statuses else "former") if statuses else None,
-            confidence=confidence,
-            evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
+
+def document_facts(state: Extraction, document: Document) -> DocumentFacts:
+    """The graph facts of one read document: rule candidates, plus what the learned model reads,
+    under the settings sg_relations read it with."""
+    settings = state.settings or RelationSettings()
+    unify(state)
+    entities = [
+        Entity(
+            id=r.key,
+            type=r.type,
+            name=r.name,
+            aliases=sorted(r.aliases),
+            documents=[document.name],
+            mentions=r.mentions,
+            attributes=dict(sorted(r.attributes.items())),
         )
+        for r in sorted(state.records.values(), key=lambda r: r.key)
+    ]
+    types = {e.id: e.type for e in entities}
+    parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
+    groups: dict[tuple, list] = defaultdict(list)
+    learned = model_candidates(state.sentences, state.mentions, state.relations, settings.model)
+    for c in _without_crowds(state.relations, settings.max_collaborators) + learned:
+        ends = RELATION_ENDS[c.type]
+        if (
+            types.get(c.source) in ends[0]
+            and types.get(c.target) in ends[1]
+            and not {c.source, c.target} & parties
+        ):
+            rel = Relation(c.type, c.source, c.target, c.role)
+            groups[rel.key].append(c)
+    read = (_relation(key, cands, document, settings.calibration) for key, cands in sorted(groups.items()))
+    relations = [r for r in read if r is not None]
+    co_mentions = _co_mentions(state, document)
+    return DocumentFacts(document=document, entities=entities, relations=relations, co_mentions=co_mentions)
+
+
+def _relation(
+    key: tuple, cands: list[Candidate], document: Document, calibration: dict[str, float]
+) -> Relation | None:
+    """One relation from its candidates: rated by calibration, one piece of evidence per sentence."""
+    # one piece of evidence per sentence: the strongest rule that read it there
+    evidence: dict[int, Evidence] = {}
+    # a rule measured to be right less often than RELATION_FLOOR on real pages gives no fact
+    rated = [(calibration.get(c.rule, c.confidence), c) for c in cands]
+    rated = [(v, c) for v, c in rated if c.rule not in calibration or v >= RELATION_FLOOR]
+    if calibration:  # what the confidence means on pages the rules were not tuned on
+        # (the model's confidence was measured on pages held out from its training)
+        rated = [(v if _learned(c) else round(v * UNSEEN_RATIO, 4), c) for v, c in rated]
+    rated.sort(key=_strongest)
+    if not rated:
+        return None
+    for confidence, c in rated:
+        ev = Evidence(
+            document.name,
+            c.sentence.start,
+            c.sentence.end,
+            " ".join(c.sentence.text.split()),
+            c.rule,
+            confidence,
+        )
+        evidence.setdefault(ev.start, ev)
+    # the strongest reading: on unseen pages a fact read in several sentences was no more often
+    # right than one read once (the same rule repeats the same mistake), so no noisy-or boost
+    confidence = max(e.confidence for e in evidence.values())
+    statuses = [c.status for c in cands if c.status]
+    best = rated[0][1]
+    return Relation(
+        type=key[0],
+        source=key[1],
+        target=key[2],
+        role=best.role,
+        role_class=best.role_class,
+        status=("current" if "current" in statuses else "former") if statuses else None,
+        confidence=confidence,
+        evidence=sorted(evidence.values(), key=lambda e: (e.start, e.rule)),
+    )
 
 
 def _co_mentions(state: Extraction, document: Document) -> list[CoMention]:

@@ -2,8 +2,20 @@
 
 Order: sentencizer -> sg_lines (line breaks end sentences: headings, captions and list items
 have no full stop) -> [ner from a trained pipeline, when asked for] -> sg_entities -> sg_resolve
--> sg_relations. Each component reads and writes `doc._.sg`, so a user can insert their own
-component between them (`nlp.add_pipe("my_component", before="sg_relations")`).
+-> sg_relations. The components keep their findings in `doc._.sg` (an `Extraction`); sg_entities
+also puts the mentions on `doc.spans["sg_mentions"]` as spans labelled with the entity type, and
+sg_resolve replaces them with the resolved mentions (`span.kb_id_` is the entity's key).
+
+Your own component slots in anywhere after sg_lines (`nlp.add_pipe("my_component",
+before="sg_entities")`): before sg_entities it sees the sentences (`doc.sents`); a trained
+recogniser there writes `doc.ents`, and sg_entities takes its PER/PERSON and ORG entities as
+low-priority candidates (the rules win where they overlap; `use_ner=False` ignores them). Spans a
+component writes under other `doc.spans` keys are left alone. After sg_entities a component sees
+`doc.spans["sg_mentions"]` and `doc._.sg`, and may change `doc._.sg.mentions` before sg_resolve.
+
+Each factory takes a typed config (spaCy validates it: a wrong type is a `ConfigValidationError`),
+for example `nlp.add_pipe("sg_relations", config={"max_collaborators": 4})`; the defaults are the
+behaviour of `stakegraph ingest`. The knobs and their meaning are the factories' arguments below.
 """
 
 from __future__ import annotations
@@ -17,8 +29,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
+from .calibration import load_calibration
 from .entities import Gazetteer, recognise
 from .reference import load_reference
+from .relation_model import load_model
 from .relations import Candidate, extract_relations
 from .resolve import EntityRecord, Resolver
 from .text import Mention, Sentence, excluded_zones
@@ -39,6 +53,21 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     records: dict[str, EntityRecord] = field(default_factory=dict)
     relations: list[Candidate] = field(default_factory=list)
+    settings: RelationSettings | None = None  # set by sg_relations: how its candidates become facts
+
+
+# A list of more parties than this that "work together" is the membership of a body (annotated as
+# such, or not at all), never a clique of pairwise collaborations: 23 municipalities would give 253.
+MAX_COLLABORATORS = 6
+
+
+@dataclass(frozen=True)
+class RelationSettings:
+    """How sg_relations' candidates become graph facts (applied by `Extractor.facts`)."""
+
+    max_collaborators: int = MAX_COLLABORATORS
+    calibration: dict[str, float] = field(default_factory=dict)  # rule -> measured confidence
+    model: dict = field(default_factory=dict)  # relation type -> learned pair model
 
 
 def trimmed_sentences(doc: Doc) -> list[Sentence]:
@@ -94,24 +123,48 @@ def sg_lines(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("sg_entities")
-def make_entities(nlp: Language, name: str) -> object:
+SPANS_KEY = "sg_mentions"  # the doc.spans key of the mentions (sg_entities, then sg_resolve)
+
+
+@Language.factory("sg_entities", default_config={"use_ner": True, "ner_priority": 15, "ner_confidence": 0.6})
+def make_entities(
+    nlp: Language, name: str, use_ner: bool, ner_priority: int, ner_confidence: float
+) -> object:
+    """The rule-based recogniser.
+
+    use_ner: take a trained recogniser's PER/PERSON and ORG entities (`doc.ents`) as candidates.
+    ner_priority: their priority against the rules' mentions (15: below every rule, so rules win).
+    ner_confidence: the confidence their mentions carry.
+    """
     gazetteer = Gazetteer.from_reference(load_reference())
 
     def sg_entities(doc: Doc) -> Doc:
         state = doc._.sg = Extraction(sentences=trimmed_sentences(doc))
         state.zones = excluded_zones(doc.text)
-        extra = [_from_ner(e) for e in doc.ents if e.label_ in _NER_TYPES]
+        ents = doc.ents if use_ner else ()
+        extra = [_from_ner(e, ner_priority, ner_confidence) for e in ents if e.label_ in _NER_TYPES]
         state.mentions = recognise(gazetteer, doc.text, state.zones, extra=[m for m in extra if m])
+        doc.spans[SPANS_KEY] = mention_spans(doc, state.mentions)
         return doc
 
     return sg_entities
 
 
+def mention_spans(doc: Doc, mentions: list[Mention]) -> list[Span]:
+    """The mentions as spans labelled with their entity type (expanded to whole tokens; the kb_id
+    is the resolved entity's key, once sg_resolve has set it)."""
+    spans = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand", kb_id=m.key or "")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 _NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization"}
 
 
-def _from_ner(span: Span) -> Mention | None:
+def _from_ner(span: Span, priority: int = 15, confidence: float = 0.6) -> Mention | None:
     """A trained recogniser's entity as a low-priority candidate: the rules win where they agree."""
     etype = _NER_TYPES.get(span.label_)
     if etype is None:
@@ -126,8 +179,8 @@ def _from_ner(span: Span) -> Mention | None:
         text,
         etype,
         "ner-" + span.label_.lower(),
-        priority=15,
-        confidence=0.6,
+        priority=priority,
+        confidence=confidence,
         canonical=" ".join(text.split()) if etype == "Person" else None,
         attrs={"first": text.split()[0], "last": " ".join(text.split()[1:])} if etype == "Person" else {},
     )
@@ -135,36 +188,59 @@ def _from_ner(span: Span) -> Mention | None:
 
 @Language.factory("sg_resolve")
 def make_resolve(nlp: Language, name: str) -> object:
+    """Mentions to entities; `doc.spans["sg_mentions"]` becomes the resolved mentions."""
     resolver = Resolver(load_reference())
 
     def sg_resolve(doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         state.mentions, state.records = resolver.resolve(doc.text, state.mentions)
+        doc.spans[SPANS_KEY] = mention_spans(doc, state.mentions)
         return doc
 
     return sg_resolve
 
 
-@Language.factory("sg_relations")
-def make_relations(nlp: Language, name: str) -> object:
+@Language.factory(
+    "sg_relations",
+    default_config={"max_collaborators": MAX_COLLABORATORS, "calibrate": True, "learned": True},
+)
+def make_relations(
+    nlp: Language, name: str, max_collaborators: int, calibrate: bool, learned: bool
+) -> object:
+    """The relation rules (loaders/relations/extractor.py's PASSES).
+
+    max_collaborators: a rule that reads more parties than this working together in one sentence
+        gives no pairwise COLLABORATES_WITH (that is a body's membership, not a clique).
+    calibrate: rate each rule by the confidence measured on annotated real pages
+        (loaders/reference/calibration.json) and drop rules measured below the floor.
+    learned: add what the learned pair model reads (loaders/reference/relation_model.json).
+    """
     ref = load_reference()
     adjectives: dict[str, set[str]] = {a: {c} for a, c in ref.municipality_adjectives.items()}
     for a, c in ref.province_adjectives.items():
         adjectives.setdefault(a, set()).add(c)
     for a, codes in ref.ambiguous_adjectives.items():
         adjectives.setdefault(a, set()).update(codes)
+    settings = RelationSettings(
+        max_collaborators=max_collaborators,
+        calibration=load_calibration() if calibrate else {},
+        model=load_model() if learned else {},
+    )
 
     def sg_relations(doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
         state.relations = extract_relations(doc.text, state.sentences, state.mentions, types, adjectives)
+        state.settings = settings
         return doc
 
     return sg_relations
 
 
-def build_nlp(ner_model: str | None = None) -> Language:
-    """The pipeline; with `ner_model`, that installed spaCy pipeline's entity recogniser is added."""
+def build_nlp(ner_model: str | None = None, config: dict[str, dict] | None = None) -> Language:
+    """The pipeline; with `ner_model`, that installed spaCy pipeline's entity recogniser is added;
+    `config` maps a component's name to its settings (`{"sg_relations": {"learned": False}}`)."""
+    config = config or {}
     nlp = spacy.blank("nl")
     nlp.max_length = 5_000_000
     nlp.add_pipe("sentencizer")
@@ -183,7 +259,6 @@ def build_nlp(ner_model: str | None = None) -> Language:
             if dep in source.pipe_names:
                 nlp.add_pipe(dep, source=source, name=f"ner_{dep}")
         nlp.add_pipe("ner", source=source)
-    nlp.add_pipe("sg_entities")
-    nlp.add_pipe("sg_resolve")
-    nlp.add_pipe("sg_relations")
+    for component in ("sg_entities", "sg_resolve", "sg_relations"):
+        nlp.add_pipe(component, config=config.get(component, {}))
     return nlp
