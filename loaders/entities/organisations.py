@@ -261,7 +261,8 @@ def _initiative_run(gz: Gazetteer, run: Run) -> Mention | None:
 def _org_head_run(gz: Gazetteer, run: Run) -> Mention | None:
     """ "Hogeschool Utrecht", "Omgevingsdienst Regio Utrecht": an organisation head word."""
     if (
-        run.heads and len(run.content) >= 2
+        run.heads
+        and len(run.content) >= 2
         and not is_generic(run.words)
         and not _first_name_and_head(gz, run)
     ):
