@@ -265,6 +265,7 @@ def _org_head_run(gz: Gazetteer, run: Run) -> Mention | None:
         and len(run.content) >= 2
         and not is_generic(run.words)
         and not _first_name_and_head(gz, run)
+        and run.name not in gz.ref.municipality_names  # "Hof van Twente" is a municipality
     ):
         return Mention(run.start, run.end, run.name, "Organization", "org-head", priority=60, confidence=0.85)
     return None

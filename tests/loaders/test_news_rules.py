@@ -339,6 +339,15 @@ CASES += [
             ("HOLDS_POSITION", "Jeroen Verheijen", "Hillegom", "wethouder", "current"),
         ],
     ),
+    (
+        "position-works-at (a list opening with a name the recogniser does not know)",
+        "Gerrit Stam is de nieuwe gemeentesecretaris van Epe. Stam werkte eerder in vergelijkbare functies "
+        "bij de gemeenten Oudstad, Drimmelen en Lingewaard.",
+        [
+            ("HOLDS_POSITION", "Gerrit Stam", "Drimmelen", "medewerker", "former"),
+            ("HOLDS_POSITION", "Gerrit Stam", "Lingewaard", "medewerker", "former"),
+        ],
+    ),
 ]
 
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
@@ -569,6 +578,12 @@ ENTITY_CASES = [
         "Drechtstedenbestuur stemden in, net als de Regiegroep.",
         {"GELDERMALSEN", "GELDERMALSEN Met", "Provinciale Staten", "Drechtstedenbestuur", "Regiegroep"},
         set(),
+    ),
+    (
+        "a municipality whose name holds an organisation word is the municipality",
+        "Zij werkte tien jaar in Hof van Twente.",
+        {"Hof"},
+        {"Hof van Twente"},
     ),
     (
         "a brand written in camel case stays a name",
