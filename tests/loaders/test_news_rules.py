@@ -348,6 +348,16 @@ CASES += [
             ("HOLDS_POSITION", "Gerrit Stam", "Lingewaard", "medewerker", "former"),
         ],
     ),
+    (
+        "joint-parenthesis (named clusters of a cooperation, one per line)",
+        "De samenwerking kent drie clusters:\n• Cluster Noord (Ameland, Dantumadiel en Noardeast-Fryslân)\n"
+        "• Cluster ABC (Achtkarspelen en Tytsjerksteradiel)",
+        [
+            ("MEMBER_OF", "Ameland", "Cluster Noord", None, None),
+            ("MEMBER_OF", "Noardeast-Fryslân", "Cluster Noord", None, None),
+            ("MEMBER_OF", "Tytsjerksteradiel", "Cluster ABC", None, None),
+        ],
+    ),
 ]
 
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
@@ -584,6 +594,12 @@ ENTITY_CASES = [
         "Zij werkte tien jaar in Hof van Twente.",
         {"Hof"},
         {"Hof van Twente"},
+    ),
+    (
+        "a cluster is a region only when a place or an acronym names it",
+        "Het Cluster Zorg van de gemeente Epe is verhuisd.",
+        {"Cluster Zorg"},
+        {"Epe"},
     ),
     (
         "a brand written in camel case stays a name",
