@@ -260,9 +260,21 @@ def _initiative_run(gz: Gazetteer, run: Run) -> Mention | None:
 
 def _org_head_run(gz: Gazetteer, run: Run) -> Mention | None:
     """ "Hogeschool Utrecht", "Omgevingsdienst Regio Utrecht": an organisation head word."""
-    if run.heads and len(run.content) >= 2 and not is_generic(run.words):
+    if (
+        run.heads
+        and len(run.content) >= 2
+        and not is_generic(run.words)
+        and not _first_name_and_head(gz, run)
+        and run.name not in gz.ref.municipality_names  # "Hof van Twente" is a municipality
+    ):
         return Mention(run.start, run.end, run.name, "Organization", "org-head", priority=60, confidence=0.85)
     return None
+
+
+def _first_name_and_head(gz: Gazetteer, run: Run) -> bool:
+    """ "Sanne Hof", "Anne Bank": a first name and one head word is a person whose surname is an
+    ordinary word, not an organisation (those name a place or a purpose: "Hof van Twente")."""
+    return len(run.words) == 2 and run.words[0] in gz.ref.first_names and run.words[1] in run.heads
 
 
 def _acronym_run(gz: Gazetteer, run: Run) -> Mention | None:

@@ -373,9 +373,11 @@ def _surname(gz: Gazetteer, text: str, toks: list[Token], m: int, interfix: bool
     if not is_capitalised(sur) or sur in NOT_NAMES or is_all_caps(sur) or len(sur) < 2:
         return None
     low = sur.lower().strip(".")
+    followed = m + 1 < n and is_capitalised(toks[m + 1][0])
+    listed_head = org_head(sur) and sur in gz.ref.surnames and not followed
     if (
         low in ROLES
-        or org_head(sur)
+        or (org_head(sur) and not listed_head)  # "Sanne Hof", not "Jan Hof Zorggroep"
         or initiative_head(sur)
         or ((sur in gz.ref.municipality_names or sur in gz.ref.province_names) and not interfix)
     ):

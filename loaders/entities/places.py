@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..reference import common_word
 from ..text import Mention, is_sentence_initial
+from ..vocabulary import COMPASS
 from .common import CAP, followed_by_cap, from_match, org_head, place_context
 from .gazetteer import Gazetteer
 
@@ -134,12 +135,14 @@ def _regio_regions(gz: Gazetteer, text: str) -> list[Mention]:
     """ "regio Twente", "Regio Foodvalley"."""
     out: list[Mention] = []
     for m in re.finditer(
-        rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion)\s+"
+        rf"(?<![\w-])(?P<r>[Rr]egio|[Rr]egion|Cluster)\s+"
         rf"(?P<n>{CAP}(?:(?:\s(?:van|en|de|aan))?[ -]{CAP}){{0,3}})",
         text,
     ):
         if m.group("n").split()[0].lower() in {"deal", "deals"}:
             continue
+        if m.group("r") == "Cluster" and not _place_or_acronym(gz, m.group("n").split()[0]):
+            continue  # "Cluster DAL", "Cluster Westerkwartier"; not a department ("Cluster Zorg")
         prev = text[max(0, m.start() - 30) : m.start()].split()
         if prev and org_head(prev[-1]) and prev[-1][:1].isupper():
             continue
@@ -161,6 +164,16 @@ def _regio_regions(gz: Gazetteer, text: str) -> list[Mention]:
             )
         )
     return out
+
+
+def _place_or_acronym(gz: Gazetteer, word: str) -> bool:
+    return (
+        word.isupper()
+        or word in gz.ref.municipality_names
+        or word in gz.ref.province_names
+        or word in gz.ref.regions
+        or re.fullmatch(COMPASS, word) is not None
+    )
 
 
 def _listed_regions(gz: Gazetteer, text: str) -> list[Mention]:

@@ -715,7 +715,14 @@ def works_at(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
         s.text,
     ):
         pos = s.start + w.end()
-        org = next((m for m in ms if m.start <= pos + 9 and m.end > pos and m.type in EMPLOYERS), None)
+        org = next(
+            (
+                m
+                for m in ms
+                if m.end > pos and m.type in EMPLOYERS and _opens_list(text[pos : max(pos, m.start)])
+            ),
+            None,
+        )
         if org is None:
             continue
         # "bij de gemeenten Zeewolde, Dronten en Lingewaard": each of the list
@@ -758,6 +765,16 @@ def works_at(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
             for employer in employers
         ]
     return out
+
+
+# list items the recogniser did not know, before the first it did ("bij de gemeenten Oudstad, Epe")
+_UNKNOWN_ITEMS = re.compile(r"(?:[A-Z][\w'’-]*(?:\s[a-z]{1,3}\s[A-Z][\w-]*)?,\s)+")
+
+
+def _opens_list(gap: str) -> bool:
+    """What stands between "bij" and the employer: a few characters (an article, "gemeente"), or
+    unknown names of a list."""
+    return len(gap) <= 9 or _UNKNOWN_ITEMS.fullmatch(gap) is not None
 
 
 def pronoun_positions(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

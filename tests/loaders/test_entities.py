@@ -317,3 +317,17 @@ def test_quoted_project_name(extract, quotes: str) -> None:
     inits = of_type(facts, "Initiative")
     assert list(inits) == ["initiative:buurt-in-beweging"]
     assert inits["initiative:buurt-in-beweging"].name == "Buurt in Beweging"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Wethouder Sanne Hof opende de vergadering.", "Sanne Hof"),
+        ("De gemeente Epe benoemt Anne Bank tot gemeentesecretaris.", "Anne Bank"),
+        ("Tijdens het bezoek sprak Marco Raad met de wethouders.", "Marco Raad"),
+    ],
+)
+def test_a_surname_that_is_an_organisation_word(extract, text: str, name: str) -> None:
+    """A first name and a listed surname that is also an organisation head ("Hof", "Bank") is a person."""
+    facts = extract(text)
+    assert [(e.type, e.name) for e in facts.entities if e.name == name] == [("Person", name)]

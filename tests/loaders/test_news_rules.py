@@ -339,6 +339,25 @@ CASES += [
             ("HOLDS_POSITION", "Jeroen Verheijen", "Hillegom", "wethouder", "current"),
         ],
     ),
+    (
+        "position-works-at (a list opening with a name the recogniser does not know)",
+        "Gerrit Stam is de nieuwe gemeentesecretaris van Epe. Stam werkte eerder in vergelijkbare functies "
+        "bij de gemeenten Oudstad, Drimmelen en Lingewaard.",
+        [
+            ("HOLDS_POSITION", "Gerrit Stam", "Drimmelen", "medewerker", "former"),
+            ("HOLDS_POSITION", "Gerrit Stam", "Lingewaard", "medewerker", "former"),
+        ],
+    ),
+    (
+        "joint-parenthesis (named clusters of a cooperation, one per line)",
+        "De samenwerking kent drie clusters:\n• Cluster Noord (Ameland, Dantumadiel en Noardeast-Fryslân)\n"
+        "• Cluster ABC (Achtkarspelen en Tytsjerksteradiel)",
+        [
+            ("MEMBER_OF", "Ameland", "Cluster Noord", None, None),
+            ("MEMBER_OF", "Noardeast-Fryslân", "Cluster Noord", None, None),
+            ("MEMBER_OF", "Tytsjerksteradiel", "Cluster ABC", None, None),
+        ],
+    ),
 ]
 
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
@@ -569,6 +588,18 @@ ENTITY_CASES = [
         "Drechtstedenbestuur stemden in, net als de Regiegroep.",
         {"GELDERMALSEN", "GELDERMALSEN Met", "Provinciale Staten", "Drechtstedenbestuur", "Regiegroep"},
         set(),
+    ),
+    (
+        "a municipality whose name holds an organisation word is the municipality",
+        "Zij werkte tien jaar in Hof van Twente.",
+        {"Hof"},
+        {"Hof van Twente"},
+    ),
+    (
+        "a cluster is a region only when a place or an acronym names it",
+        "Het Cluster Zorg van de gemeente Epe is verhuisd.",
+        {"Cluster Zorg"},
+        {"Epe"},
     ),
     (
         "a brand written in camel case stays a name",
