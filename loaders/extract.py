@@ -8,11 +8,13 @@ pair of entities named in one sentence adds to the separate co-mention network.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from itertools import combinations
+from typing import cast
 
 from ..graph.model import RELATION_ENDS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .calibration import RELATION_FLOOR, UNSEEN_RATIO
-from .pipeline import MAX_COLLABORATORS, Extraction, RelationSettings, build_nlp
+from .pipeline import MAX_COLLABORATORS, Extraction, RelationRules, RelationSettings, build_nlp
 from .relation_model import MODEL_RULE, model_candidates
 from .relations import Candidate
 from .text import resolved_by_sentence
@@ -56,6 +58,28 @@ class Extractor:
         config = {name: dict(settings) for name, settings in (config or {}).items()}
         config.setdefault("sg_relations", {}).update(calibrate=calibrate, learned=learned)
         self.nlp = build_nlp(nlp, config)
+
+    @property
+    def _rules(self) -> RelationRules:
+        return cast(RelationRules, self.nlp.get_pipe("sg_relations"))
+
+    @property
+    def calibration(self) -> dict[str, float]:
+        """Rule -> confidence measured on annotated real pages (see calibration.py); settable."""
+        return self._rules.settings.calibration
+
+    @calibration.setter
+    def calibration(self, table: dict[str, float]) -> None:
+        self._rules.settings = replace(self._rules.settings, calibration=table)
+
+    @property
+    def model(self) -> dict:
+        """Relation type -> the learned pair model that reads what the rules miss; settable."""
+        return self._rules.settings.model
+
+    @model.setter
+    def model(self, models: dict) -> None:
+        self._rules.settings = replace(self._rules.settings, model=models)
 
     def extract(self, text: str, document: Document) -> DocumentFacts:
         return self.facts(self.read(text), document)

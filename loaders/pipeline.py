@@ -226,15 +226,23 @@ def make_relations(
         calibration=load_calibration() if calibrate else {},
         model=load_model() if learned else {},
     )
+    return RelationRules(adjectives, settings)
 
-    def sg_relations(doc: Doc) -> Doc:
+
+class RelationRules:
+    """The sg_relations component: the rule candidates of a document, and on it the settings they
+    become facts with (`settings` may be replaced between documents, as `Extractor` does)."""
+
+    def __init__(self, adjectives: dict[str, set[str]], settings: RelationSettings) -> None:
+        self.adjectives = adjectives
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
-        state.relations = extract_relations(doc.text, state.sentences, state.mentions, types, adjectives)
-        state.settings = settings
+        state.relations = extract_relations(doc.text, state.sentences, state.mentions, types, self.adjectives)
+        state.settings = self.settings
         return doc
-
-    return sg_relations
 
 
 def build_nlp(ner_model: str | None = None, config: dict[str, dict] | None = None) -> Language:
