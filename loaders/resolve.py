@@ -118,7 +118,7 @@ class Resolver:
     def _count(self, rec: EntityRecord, m: Mention) -> None:
         """One more mention of the entity: its surface forms, and what the reference says of a place."""
         rec.mentions += 1
-        if m.rule == "org-party":
+        if m.rule == "org-party" or (m.type == "Organization" and _party_name(m.text)):
             rec.attributes["political_party"] = True
         for surface in {m.text, m.surface or m.text}:
             rec.aliases.add(" ".join(surface.split()))
@@ -517,3 +517,12 @@ def _add_capitalised_surname(out: SpanIndex, text: str, cap: str, person: tuple[
             for o in clash:
                 out.remove(o)
             out.add(new)
+
+
+_PARTY_SHAPE = re.compile(r"(?:partij|belangen?)$|^(?:leefbaar|lokaal)\s", re.IGNORECASE)
+
+
+def _party_name(name: str) -> bool:
+    """A party the list does not know, by the shape of its name: "Friese Volkspartij", "Dorpsbelangen",
+    "Leefbaar Epe", "Lokaal Ede", "Weststellingwerfs Belang"."""
+    return _PARTY_SHAPE.search(name.strip()) is not None

@@ -99,6 +99,9 @@ def titled_surnames(gz: Gazetteer, text: str) -> list[Mention]:
         after = text[m.end() : m.end() + 40]
         if re.match(rf"\s+{CAP}", after) and not re.match(r"\s+(?:van|uit|in)\b", after):
             continue  # a longer name follows: the full-name rules read it
+        whole = re.match(r"(?:\s[a-z']{1,4}){1,2}\s[A-Z][\w-]*", after)  # "Wijk bij Duurstede"
+        if whole and name + whole.group() in gz.ref.municipality_names:
+            continue
         place = last in gz.ref.municipality_names or last in gz.ref.province_names
         # "burgemeester Hoogeveen van Oldebroek" is a person; "burgemeester Hoogeveen" a town
         if place and not re.match(r"\s+(?:van|uit)\s+[A-Z]", after):

@@ -228,10 +228,21 @@ def _position_at(
     if org is None or ctx.types.get(org.id) not in POSITION_TARGETS:
         return out, None
     role = " ".join(ctx.text[at.role_start : role_end].lower().split())
+    if _wrong_tier(role, ctx.types.get(org.id)):
+        return out, None
     binding = Binding(
         person, p_rule, org, org_rule, role, role_end, _is_former(ctx, at, person, org_rule, prev_end)
     )
     return out + _held_posts(ctx, at, binding) + _successor(ctx, at, binding), binding
+
+
+def _wrong_tier(role: str, org_type: str | None) -> bool:
+    """A provincial post is held at no municipality, a municipal one at no province: "door
+    commissaris van de Koning X beëdigd als burgemeester van Epe" ties X to no municipality."""
+    head = role_head(role.removeprefix("waarnemend ").removeprefix("wnd. "))
+    if org_type == "Municipality":
+        return head in PROVINCIAL_ROLES
+    return org_type == "Province" and head in MUNICIPAL_ROLES and head != "griffier"
 
 
 def _initiative_posts(ctx: Context, at: RoleAt, person: Mention, found: RoleOrg) -> list[Candidate]:
@@ -573,7 +584,7 @@ def _role_person(ctx: Context, at: RoleAt, org: Mention | None) -> tuple[Mention
     if after is not None:
         return after, "adjacent"
     persons = at.persons
-    before = [p for p in persons if p.end <= at.start]
+    before = [p for p in persons if p.end <= at.start and not _agent(ctx.text, at.s.start, p)]
     if before:
         # "Anna de Boer, burgemeester van ...", "X (49) is sinds 2021 wethouder", headlines
         p = before[-1]
@@ -594,6 +605,15 @@ def _role_person(ctx: Context, at: RoleAt, org: Mention | None) -> tuple[Mention
         if len({p.key for p in others}) == 1:
             return others[0], "als-subject"
     return None, ""
+
+
+_AGENT = re.compile(r"\bdoor\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def _agent(text: str, sentence_start: int, person: Mention) -> bool:
+    """The person acts in a passive clause ("is door burgemeester X benoemd tot ..."): not the one
+    appointed."""
+    return _AGENT.search(text[max(sentence_start, person.start - 50) : person.start]) is not None
 
 
 def _person_after(ctx: Context, at: RoleAt, org: Mention | None) -> Mention | None:

@@ -358,6 +358,16 @@ CASES += [
             ("MEMBER_OF", "Tytsjerksteradiel", "Cluster ABC", None, None),
         ],
     ),
+    (
+        "position-appointed-role-of (the agent of a passive is not the one appointed)",
+        "Anna Vos is door commissaris van de Koning Piet Mulder beëdigd als burgemeester van de gemeente Epe.",
+        [("HOLDS_POSITION", "Anna Vos", "Epe", "burgemeester", "current")],
+    ),
+    (
+        "position-copula-role-of (a municipality of several words right after the role)",
+        "Lotte Brouwer is burgemeester Wijk bij Duurstede.",
+        [("HOLDS_POSITION", "Lotte Brouwer", "Wijk bij Duurstede", "burgemeester", "current")],
+    ),
 ]
 
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
@@ -370,6 +380,11 @@ NEGATIVE = [
     (
         "position-listed-employer (a party is no employer)",
         "De wethouders Piet Dam (CDA) en Kees Bos (VVD) stemden tegen.",
+        "HOLDS_POSITION",
+    ),
+    (
+        "a party known by the shape of its name takes part in no relation",
+        "De heer Jansen (52 jaar) is lid van de Friese Volkspartij (FVP).",
         "HOLDS_POSITION",
     ),
 ]
@@ -389,6 +404,11 @@ def test_rule_reads_its_example(extractor: Extractor, rule: str, text: str, expe
             assert fact in found, f"{rule}: {fact} not in {sorted(found)}"
         else:
             assert fact[:3] in {f[:3] for f in found}, f"{rule}: {fact} not in {sorted(found)}"
+
+
+def test_a_provincial_post_is_held_at_no_municipality(extractor: Extractor) -> None:
+    text = "Anna Vos is door commissaris van de Koning Piet Mulder beëdigd als burgemeester van Epe."
+    assert not [f for f in facts_of(extractor, text) if f[1] == "Piet Mulder"]
 
 
 @pytest.mark.parametrize("rule, text, absent", NEGATIVE, ids=[c[0] for c in NEGATIVE])
