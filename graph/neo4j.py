@@ -48,6 +48,7 @@ from functools import partial
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from .curation import Curation
 from .merge import merge_entities
 from .model import (
     ENTITY_TYPES,
@@ -59,6 +60,7 @@ from .model import (
     Evidence,
     Relation,
 )
+from .neo4j_view import VIEW_INDEXES, VIEW_LABELS, Neo4jView, claims_json, mark_dirty
 from .store import FactStore, StoreError, store_label
 
 # The driver's own warnings (retries, notifications) are not for the user of a CLI; errors reach
@@ -108,6 +110,10 @@ class _Dialect:
             f"CREATE INDEX stakegraph_{t.lower()}_doc IF NOT EXISTS "
             f"FOR ()-[r:{_label(t, EDGE_TYPES)}]-() ON (r.doc)"
             for t in EDGE_TYPES
+        ]
+        stmts += [
+            f"CREATE INDEX stakegraph_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+            for label, prop in VIEW_INDEXES
         ]
         return stmts
 
@@ -160,6 +166,12 @@ class _FalkorDialect(_Dialect):
             f"CREATE INDEX FOR ()-[r:{_label(t, EDGE_TYPES)}]-() ON (r.doc)"
             for t in EDGE_TYPES
             if (t, ("doc",)) not in have
+        ]
+        indexed = {(label, prop) for label, props in have for prop in props}  # one entry per label
+        stmts += [
+            f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
+            for label, prop in VIEW_INDEXES
+            if (label, prop) not in indexed
         ]
         return stmts
 
@@ -455,9 +467,12 @@ class Neo4jStore(FactStore):
         new = self._create_new_entities(tx, facts)
         self._write_records(tx, facts, rev)
         self._run(tx, "MATCH (d:Document {path: $path}) SET d = $props", path=d.path,
-                  props=_strip({**d.to_dict(), "rev": rev}))
+                  props=_strip({**d.to_dict(), "rev": rev, "acronyms": claims_json(facts)}))
         old, old_ends = self._purge(tx, d.path, keep=rev) if found else nothing
         ids = (touched | old | {e.id for e in facts.entities}) - new  # new nodes are up to date already
+        named = {x for r in facts.relations for x in (r.source, r.target)}
+        named |= {x for c in facts.co_mentions for x in (c.source, c.target)}
+        mark_dirty(self, tx, touched | ends | old | old_ends | named | {e.id for e in facts.entities})
         self._refresh(tx, ids, candidates=(ids | ends | old_ends) - new)
 
     def _create_new_entities(self, tx: Any, facts: DocumentFacts) -> set[str]:
@@ -620,6 +635,7 @@ class Neo4jStore(FactStore):
             return False
         self._run(tx, "MATCH (d:Document {path: $path}) REMOVE d.rev", path=path)  # no longer visible
         ids, ends = self._purge(tx, path, keep=None)
+        mark_dirty(self, tx, ids | ends)
         self._run(tx, "MATCH (d:Document {path: $path}) DETACH DELETE d", path=path)
         self._refresh(tx, ids, candidates=ids | ends)
         return found[0]["rev"] is not None
@@ -627,12 +643,19 @@ class Neo4jStore(FactStore):
     def clear(self) -> None:
         """Remove every stakegraph node (documents first, so readers never see half a graph)."""
         with self._errors("clear"):
-            for label in ("Document", "Entity"):
+            for label in ("Document", "Entity", *VIEW_LABELS):
                 query = f"MATCH (n:{label}) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted"
                 while self._write(partial(self._run, query=query))[0]["deleted"]:
                     pass
 
     # -- reads ------------------------------------------------------------------------------
+    def stored_view(self, curation: Curation | None = None) -> Neo4jView:
+        """The merged, curated graph from the view nodes (`graph.neo4j_view`), brought up to date
+        first: what `stats`, `entities`, `show`, `relations` and the exports read."""
+        self._ensure_schema()
+        with self._errors("read from"):
+            return Neo4jView(self, curation or Curation())
+
     _DOC_FIELDS = "d.id AS id, d.name AS name, d.path AS path, d.title AS title, d.chars AS chars, " \
                   "d.format AS format, d.date AS date, d.rev AS rev"
 
@@ -705,20 +728,32 @@ class Neo4jStore(FactStore):
                         "WHERE m.rev = $rev AND m.idx = $idx", "m.aliases",
                     eid=row["id"], path=row["path"], rev=row["rev"], idx=row["idx"])
 
-    def _read_edges(self, tx: Any, edge: str) -> list[dict[str, Any]]:
-        """One edge type's records; on a server with a row limit, evidence lists too long for one
-        row (a fact stated in many sentences, or in one very long one) are read in pages."""
+    def _read_edges(self, tx: Any, edge: str, ids: list[str] | None = None,
+                    end: str = "a") -> list[dict[str, Any]]:
+        """One edge type's records (with `ids`, only those whose end `end`, "a" the source or "b" the
+        target, is one of them); on a server with a row limit, evidence lists too long for one row
+        (a fact stated in many sentences, or in one very long one) are read in pages."""
         label = _label(edge, EDGE_TYPES)
         budget = self._dialect.max_row_chars
+        if ids is None:
+            match = f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL"
+        else:
+            node = {"a": "(a:Entity {id: eid})-", "b": "(a)-"}[end]
+            target = "->(b:Entity {id: eid})" if end == "b" else "->(b)"
+            match = f"UNWIND $rows AS eid MATCH {node}[r:{label}]{target} WHERE r.doc IS NOT NULL"
+
+        def run(query: str, **params: Any) -> list[dict[str, Any]]:
+            if ids is None:
+                return self._run(tx, query, **params)
+            return self._run_batched(tx, query, ids, **params)
+
         if not budget:
-            return self._run(tx, f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL "
-                                 "RETURN a.id AS s, b.id AS t, " + _EDGE_FIELDS)
+            return run(f"{match} RETURN a.id AS s, b.id AS t, " + _EDGE_FIELDS)
         sizes = " + ".join(f"reduce(n = 0, x IN coalesce(r.{f}, []) | n + size(x))" for f in _LONG_EDGE_LISTS)
         fields = ", ".join(f"CASE WHEN chars <= $budget THEN r.{k} END AS {k}" if k in _LONG_EDGE_LISTS
                            else f"r.{k} AS {k}" for k in _EDGE_KEYS)
-        rows = self._run(tx, f"MATCH (a)-[r:{label}]->(b) WHERE r.doc IS NOT NULL "
-                             f"WITH a, b, r, {sizes} AS chars RETURN a.id AS s, b.id AS t, chars, {fields}",
-                         budget=budget)
+        rows = run(f"{match} WITH a, b, r, {sizes} AS chars RETURN a.id AS s, b.id AS t, chars, {fields}",
+                   budget=budget)
         for row in rows:
             if row.pop("chars") <= budget:
                 continue

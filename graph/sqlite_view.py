@@ -11,7 +11,6 @@ makes an acronym unambiguous).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -31,7 +30,7 @@ from .sqlite_records import (
     sentence,
     stored_documents,
 )
-from .view import IdMap, RefLookup, recompute
+from .view import IdMap, RefLookup, ops_hash, recompute, signature
 
 VIEW_SCHEMA = """
 CREATE TABLE IF NOT EXISTS view_dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -313,15 +312,11 @@ def refresh(conn: sqlite3.Connection, curation: Curation) -> None:
     conn.commit()
 
 
-def _ops_hash(curation: Curation) -> str:
-    return hashlib.sha256(_dumps(curation.ops if curation else {}).encode("utf-8")).hexdigest()
-
-
 def _current(conn: sqlite3.Connection, curation: Curation) -> bool:
     """No document changed since the view was built, for this very curation file."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OPS_KEY,)).fetchone()
     clean = conn.execute("SELECT 1 FROM view_dirty LIMIT 1").fetchone() is None
-    return clean and row is not None and row[0] == _ops_hash(curation)
+    return clean and row is not None and row[0] == ops_hash(curation)
 
 
 def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False) -> bool:
@@ -331,9 +326,9 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
     lookup = _lookup(conn, documents, acronyms, curation) if curation else None
     merges, rejected, splits = curation.mapping(lookup) if lookup is not None else ({}, set(), [])
     idmap = IdMap(acronyms, merges, rejected, splits)
-    signature = _signature(curation, lookup, idmap)
+    sig = signature(curation, lookup, idmap)
     stored = conn.execute("SELECT value FROM meta WHERE key = ?", (_VIEW_KEY,)).fetchone()
-    if stored is None or stored[0] != signature:
+    if stored is None or stored[0] != sig:
         if dry_run:
             return True
         clear_view(conn)
@@ -346,13 +341,13 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
         dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
         if dry_run:  # nothing to merge, but the curation file's mark may still need writing
             row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OPS_KEY,)).fetchone()
-            return bool(dirty) or row is None or row[0] != _ops_hash(curation)
+            return bool(dirty) or row is None or row[0] != ops_hash(curation)
     finals = idmap.closure({f for raw in dirty for f in idmap.finals(raw)})
     for chunk in _chunks(conn, sorted(finals)):
         _recompute(conn, chunk, idmap, documents, curation, lookup)
     conn.execute("DELETE FROM view_dirty")
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, signature))
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, _ops_hash(curation)))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_VIEW_KEY, sig))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OPS_KEY, ops_hash(curation)))
     return True
 
 
@@ -511,26 +506,6 @@ def _lookup(
     if current is not None:
         lookup.add(remap_facts(current, acronyms))
     return lookup
-
-
-def _signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> str:
-    resolved: dict[str, Any] = {}
-    if lookup is not None:
-        refs = sorted(curation.references())
-        ids = {lookup.resolve(r) for r in refs} | set(idmap.merges.values())
-        resolved = {
-            "refs": {r: lookup.resolve(r) for r in refs},
-            "names": {i: lookup.names.get(i) for i in sorted(i for i in ids if i)},
-            "ops": curation.ops,
-        }
-    data = {
-        "acronyms": sorted(idmap.acronyms.items()),
-        "merges": sorted(idmap.merges.items()),
-        "rejected": sorted(idmap.rejected),
-        "splits": sorted(idmap.splits),
-        **resolved,
-    }
-    return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
 
 
 class _Numbers:

@@ -10,8 +10,11 @@ merged id, `recompute` runs the very functions a full read runs (`remap_facts`, 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .curation import Curation, Lookup
 from .merge import merge_co_mentions, merge_entities, merge_relations, remap_facts
@@ -89,3 +92,34 @@ def recompute(
             sources.setdefault(r.key, set()).add(f.document.name)
     named = {k: sorted(v) for k, v in sources.items()}
     return merge_entities(facts), merge_relations(facts), merge_co_mentions(facts), named
+
+
+def ops_hash(curation: Curation) -> str:
+    """A hash of the curation file's operations: a view built with other operations is stale."""
+    return hashlib.sha256(_dumps(curation.ops if curation else {}).encode("utf-8")).hexdigest()
+
+
+def signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> str:
+    """Everything global a kept view depends on: the acronym mapping and the curation file as
+    resolved against the store. A view computed under another signature is rebuilt."""
+    resolved: dict[str, Any] = {}
+    if lookup is not None:
+        refs = sorted(curation.references())
+        ids = {lookup.resolve(r) for r in refs} | set(idmap.merges.values())
+        resolved = {
+            "refs": {r: lookup.resolve(r) for r in refs},
+            "names": {i: lookup.names.get(i) for i in sorted(i for i in ids if i)},
+            "ops": curation.ops,
+        }
+    data = {
+        "acronyms": sorted(idmap.acronyms.items()),
+        "merges": sorted(idmap.merges.items()),
+        "rejected": sorted(idmap.rejected),
+        "splits": sorted(idmap.splits),
+        **resolved,
+    }
+    return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
