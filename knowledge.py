@@ -21,6 +21,7 @@ from .graph.store import Store, open_store
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .graph.network_stream import NetworkSource
     from .graph.sqlite_view import StoredView
 
 
@@ -159,6 +160,31 @@ class KnowledgeGraph:
         if self._stored is not None:
             return self._stored.co_mentions()
         return iter(self.co_mentions())
+
+    def network_source(self) -> NetworkSource:
+        """The elements of the network exports (`graph.network_stream`), each call a fresh pass
+        over a store's view: entities, relations reduced to what those formats keep, co-mentions."""
+        from .graph.network_stream import NetworkEdge
+
+        kg = self
+
+        class Source:
+            def entities(self) -> Iterator[Entity]:
+                return kg.iter_entities()
+
+            def relations(self, by_source: bool) -> Iterator[NetworkEdge]:
+                stored = kg._stored
+                if stored is not None and "_relations" not in kg.__dict__:
+                    return stored.network_relations(kg.min_confidence, by_source)
+                edges = (NetworkEdge.of(r) for r in kg._relations)
+                if by_source:
+                    return iter(sorted(edges, key=lambda r: (r.source, r.type, r.target, r.role or "")))
+                return edges
+
+            def co_mentions(self) -> Iterator[CoMention]:
+                return kg.iter_co_mentions()
+
+        return Source()
 
     def iter_document_facts(
         self, select: Callable[[Document], bool] | None = None

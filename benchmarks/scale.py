@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from genre import generate  # noqa: E402
 
 
-def timed(args: list[str]) -> tuple[float, float, str, float]:
+def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str, float]:
     """(wall seconds, peak RSS MB incl. worker processes, output, CPU seconds) of one process.
     CPU seconds are the steadier figure on a shared machine: they do not count waiting for a core."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, text=True)
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
         with proc.stdout as stdout:  # type: ignore[union-attr]
             out = stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)

@@ -123,16 +123,15 @@ def _network_command(fmt: str) -> click.Command:
     @read_options
     @user_errors
     def command(output: str | None, co_mentions: bool, **options: Any) -> None:
-        from ..graph.network_formats import gexf, graphml, to_multidigraph, write_network
+        from ..graph.network_stream import stream_network
 
         kg = _open(options)
-        co = kg.co_mentions() if co_mentions else []
         if output is None:
-            graph = to_multidigraph(kg.entities(), kg.relations(), co)
-            click.echo(graphml(graph) if fmt == "graphml" else gexf(graph), nl=False)
+            stream_network(fmt, None, kg.network_source(), co=co_mentions,
+                           echo=lambda t: click.echo(t, nl=False))
             return
         try:
-            write_network(fmt, output, kg.entities(), kg.relations(), co)
+            stream_network(fmt, output, kg.network_source(), co=co_mentions)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"wrote {output}", err=True)
@@ -156,14 +155,13 @@ def export_csv(folder: str, prefix: str, co_mentions: bool, **options: Any) -> N
       neo4j-admin database import full --nodes=import/nodes.csv \\
           --relationships=import/relationships.csv neo4j
     """
-    from ..graph.network_formats import write_network
+    from ..graph.network_stream import stream_network
 
     if Path(prefix).name != prefix:
         raise UserError(f"--prefix '{prefix}' must be a file name prefix, not a path")
     kg = _open(options)
     try:
-        paths = write_network("csv", folder, kg.entities(), kg.relations(),
-                              kg.co_mentions() if co_mentions else [], prefix=prefix)
+        paths = stream_network("csv", folder, kg.network_source(), co=co_mentions, prefix=prefix)
     except OSError as exc:
         raise UserError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     click.echo(f"wrote {' and '.join(str(p) for p in paths)}", err=True)

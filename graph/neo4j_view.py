@@ -31,12 +31,14 @@ import json
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .curation import Curation
 from .merge import acronym_claims, acronym_mapping, remap_facts, unify_acronyms
 from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
+from .network_stream import NetworkEdge
 from .view import IdMap, RefLookup, ops_hash, recompute, signature
 
 if TYPE_CHECKING:
@@ -82,7 +84,7 @@ def refresh(store: Neo4jStore, curation: Curation) -> None:
         return
     documents = _documents(store)
     claims = [tuple(c) for path in sorted(documents) for c in json.loads(documents[path][2])]
-    acronyms = acronym_mapping(claims)  # type: ignore[arg-type]
+    acronyms = acronym_mapping(claims)
     lookup = _lookup(store, documents, acronyms, curation) if curation else None
     merges, rejected, splits = curation.mapping(lookup) if lookup is not None else ({}, set(), [])
     idmap = IdMap(acronyms, merges, rejected, splits)
@@ -95,7 +97,8 @@ def refresh(store: Neo4jStore, curation: Curation) -> None:
         raw = {m["id"] for m in marks}
     finals = idmap.closure({f for r in raw for f in idmap.finals(r)})
     for chunk in _chunks(store, sorted(finals)):
-        store._write(lambda tx, chunk=chunk: _recompute(store, tx, chunk, idmap, documents, curation, lookup))
+        store._write(partial(_recompute, store, finals=chunk, idmap=idmap, documents=documents,
+                             curation=curation, lookup=lookup))
 
     def finish(tx: Any) -> None:
         store._run_batched(tx, "UNWIND $rows AS m MATCH (x:ViewDirty {id: m.id}) WHERE x.token = m.token "
@@ -118,7 +121,7 @@ def clear_query(label: str) -> str:
 def _clear(store: Neo4jStore) -> None:
     """Delete the view (not the dirty marks: they are removed once what they name is recomputed)."""
     for label in ("ViewMeta", "ViewEntity", "ViewName", "ViewRelation", "ViewCoMention"):
-        while store._write(lambda tx, label=label: store._run(tx, clear_query(label)))[0]["deleted"]:
+        while store._write(partial(store._run, query=clear_query(label)))[0]["deleted"]:
             pass
 
 
@@ -133,7 +136,7 @@ def _documents(store: Neo4jStore) -> dict[str, tuple[Document, str, str]]:
     found: dict[str, str] = {}
     for i in range(0, len(missing), PAGE):
         part = missing[i : i + PAGE]
-        found.update(store._write(lambda tx, part=part: _backfill(store, tx, part)))
+        found.update(store._write(partial(_backfill, store, paths=part)))
     return {r["path"]: (_document(r), r["rev"], r["acronyms"] or found.get(r["path"], "[]")) for r in rows}
 
 
@@ -143,12 +146,16 @@ def _backfill(store: Neo4jStore, tx: Any, paths: list[str]) -> dict[str, str]:
     for path in paths:
         entities = [e for _, e in sorted(mentions.get(path, []), key=lambda x: x[0])]
         out[path] = claims_json(DocumentFacts(Document("", "", path), entities))
-    store._run_batched(tx, "UNWIND $rows AS row MATCH (d:Document {path: row.path}) SET d.acronyms = row.claims",
+    store._run_batched(tx, "UNWIND $rows AS row MATCH (d:Document {path: row.path}) "
+                           "SET d.acronyms = row.claims",
                        [{"path": p, "claims": c} for p, c in out.items()])
     return out
 
 
-def _mentions_of_documents(store: Neo4jStore, tx: Any, paths: list[str]) -> dict[str, list[tuple[int, Entity]]]:
+Mentions = dict[str, list[tuple[int, Entity]]]  # path -> (index in the document, its record)
+
+
+def _mentions_of_documents(store: Neo4jStore, tx: Any, paths: list[str]) -> Mentions:
     rows = store._run_batched(
         tx,
         "UNWIND $rows AS p MATCH (e:Entity)-[m:MENTIONED_IN]->(d:Document {path: p}) WHERE m.rev = d.rev "
@@ -159,7 +166,7 @@ def _mentions_of_documents(store: Neo4jStore, tx: Any, paths: list[str]) -> dict
     return _group_mentions(store, tx, rows)
 
 
-def _group_mentions(store: Neo4jStore, tx: Any, rows: list[dict[str, Any]]) -> dict[str, list[tuple[int, Entity]]]:
+def _group_mentions(store: Neo4jStore, tx: Any, rows: list[dict[str, Any]]) -> Mentions:
     from .neo4j import _entity_from_row
 
     store._page_aliases(tx, rows)
@@ -177,7 +184,7 @@ def _lookup(store: Neo4jStore, documents: dict[str, tuple[Document, str, str]], 
     order = sorted(documents, key=lambda p: (documents[p][0].name, p))
     for i in range(0, len(order), PAGE):
         part = order[i : i + PAGE]
-        mentions = store._read(lambda tx, part=part: _mentions_of_documents(store, tx, part))
+        mentions = store._read(partial(_mentions_of_documents, store, paths=part))
         for path in part:
             entities = [e for _, e in sorted(mentions.get(path, []), key=lambda x: x[0])]
             lookup.add(remap_facts(DocumentFacts(documents[path][0], entities), acronyms))
@@ -190,9 +197,9 @@ def _chunks(store: Neo4jStore, ids: list[str]) -> Iterator[set[str]]:
     weight = 0
     for i in range(0, len(ids), 2000):
         part = ids[i : i + 2000]
-        counts = {r["id"]: r["n"] for r in store._read(lambda tx, part=part: store._run_batched(
-            tx, "UNWIND $rows AS eid MATCH (e:Entity {id: eid})-[m:MENTIONED_IN]->() RETURN eid AS id, "
-                "count(m) AS n", part))}
+        query = ("UNWIND $rows AS eid MATCH (e:Entity {id: eid})-[m:MENTIONED_IN]->() "
+                 "RETURN eid AS id, count(m) AS n")
+        counts = {r["id"]: r["n"] for r in store._read(partial(store._run_batched, query=query, rows=part))}
         for eid in part:
             chunk.add(eid)
             weight += counts.get(eid, 1)
@@ -203,7 +210,7 @@ def _chunks(store: Neo4jStore, ids: list[str]) -> Iterator[set[str]]:
         yield chunk
 
 
-def _recompute(store: Neo4jStore, tx: Any, finals: set[str], idmap: IdMap,
+def _recompute(store: Neo4jStore, tx: Any, *, finals: set[str], idmap: IdMap,
                documents: dict[str, tuple[Document, str, str]], curation: Curation,
                lookup: RefLookup | None) -> None:
     from .neo4j import CO_MENTIONED, EDGE_TYPES, OTHER_RELATION, RELATION_TYPES, _relation_from_row
@@ -250,7 +257,8 @@ def _recompute(store: Neo4jStore, tx: Any, finals: set[str], idmap: IdMap,
         store._run_batched(tx, f"UNWIND $rows AS eid MATCH (v:{label} {{{prop}: eid}}) DELETE v", ids)
     kept = [e for e in merged if e.id in finals]
     store._run_batched(tx, "UNWIND $rows AS row CREATE (v:ViewEntity) SET v = row",
-                       [{"id": e.id, "type": e.type, "mentions": e.mentions, "data": _entity_data(e)} for e in kept])
+                       [{"id": e.id, "type": e.type, "mentions": e.mentions, "data": _entity_data(e)}
+                        for e in kept])
     store._run_batched(tx, "UNWIND $rows AS row CREATE (v:ViewName) SET v = row",
                        [{"key": k, "id": e.id} for e in kept
                         for k in sorted({name_key(n) for n in (e.name, *e.aliases)})])
@@ -320,7 +328,7 @@ class Neo4jView:
             return out
 
         with store._errors("read from"):
-            return store._read(work)  # type: ignore[no-any-return]
+            return store._read(work)
 
     def _by_keys(self, label: str, keyprop: str, fields: tuple[str, ...], keys: list[str]) -> Iterator[dict]:
         """Rows for these keys, in the order given, a page at a time."""
@@ -343,8 +351,8 @@ class Neo4jView:
         return self._entity(rows[0]) if rows else None
 
     def by_name_key(self, key: str) -> list[Entity]:
-        ids = sorted({r["id"] for r in self._rows("MATCH (v:ViewName {key: $vkey})", ("id",), "ViewName", "key",
-                                                  vkey=key)})
+        rows = self._rows("MATCH (v:ViewName {key: $vkey})", ("id",), "ViewName", "key", vkey=key)
+        ids = sorted({r["id"] for r in rows})
         return [self._entity(r) for r in self._by_keys("ViewEntity", "id", _ENTITY, ids)]
 
     def names_by_id(self) -> dict[str, tuple[str, ...]]:
@@ -367,7 +375,8 @@ class Neo4jView:
         return Relation(r["type"], r["source"], r["target"], role, role_class, status, r["confidence"],
                         [Evidence(d, s, e, text, rule, c) for d, s, e, rule, c, text in evidence])
 
-    def _relation_keys(self, min_confidence: float, type: str | None = None, below: bool = False) -> list[str]:
+    def _relation_keys(self, min_confidence: float, type: str | None = None,
+                       below: bool = False) -> list[str]:
         where = "v.confidence < $c" if below else "v.confidence >= $c"
         if type is not None:
             where += " AND v.type = $vtype"
@@ -390,7 +399,8 @@ class Neo4jView:
         return (self._relation(r) for r in ordered)
 
     def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
-        for r in self._by_keys("ViewRelation", "key", ("key", "documents"), self._relation_keys(min_confidence)):
+        keys = self._relation_keys(min_confidence)
+        for r in self._by_keys("ViewRelation", "key", ("key", "documents"), keys):
             yield tuple(json.loads(r["key"])), json.loads(r["documents"])
 
     def ties(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, str, str, str], int]]:
@@ -410,8 +420,20 @@ class Neo4jView:
         return ((self._relation(r), json.loads(r["documents"]))
                 for r in self._by_keys("ViewRelation", "key", _RELATION, keys))
 
+    def network_relations(self, min_confidence: float = 0.0,
+                          by_source: bool = False) -> Iterator[NetworkEdge]:
+        """Every relation as the network formats keep it, in key order or ordered by source first."""
+        keys = self._relation_keys(min_confidence)
+        if by_source:
+            keys.sort(key=lambda k: (lambda t, s, g, r: (s, t, g, r))(*json.loads(k)))
+        for r in self._by_keys("ViewRelation", "key", _RELATION, keys):
+            role, role_class, status, evidence = json.loads(r["data"])
+            documents = list(dict.fromkeys(e[0] for e in evidence))
+            yield NetworkEdge(r["type"], r["source"], r["target"], role, role_class, status, r["confidence"],
+                              len(evidence), documents)
+
     def weak_relation_keys(self, min_confidence: float) -> set[tuple[str, str, str, str]]:
-        return {tuple(json.loads(k)) for k in self._relation_keys(min_confidence, below=True)}  # type: ignore[misc]
+        return {tuple(json.loads(k)) for k in self._relation_keys(min_confidence, below=True)}
 
     def co_mention_weights(self) -> Iterator[tuple[str, str, int]]:
         rows = self._rows("MATCH (v:ViewCoMention)", ("source", "target", "weight"), "ViewCoMention", "key")
@@ -467,7 +489,7 @@ class Neo4jView:
             }
 
         with store._errors("read from"):
-            return store._read(work)  # type: ignore[no-any-return]
+            return store._read(work)
 
 
 def _page_string(store: Neo4jStore, tx: Any, match: str, value: str, **params: Any) -> str:

@@ -21,6 +21,7 @@ from .curation import Curation
 from .merge import acronym_mapping, remap_facts
 from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
+from .network_stream import NetworkEdge
 from .sqlite_records import (
     DOCUMENT_COLUMNS,
     Spans,
@@ -233,6 +234,21 @@ class StoredView:
         return (
             (self._relation(t, s, g, c, d), self._names(json.loads(docs))) for t, s, g, c, d, docs in rows
         )
+
+    def network_relations(self, min_confidence: float = 0.0,
+                          by_source: bool = False) -> Iterator[NetworkEdge]:
+        """Every relation as the network formats keep it (no sentences read), in key order or, with
+        `by_source`, ordered by source first."""
+        order = "source, type, target, role_key" if by_source else "type, source, target, role_key"
+        rows = self.conn.execute(
+            f"SELECT type, source, target, confidence, data FROM view_relations WHERE confidence >= ? "  # noqa: S608
+            f"ORDER BY {order}",
+            (min_confidence,),
+        )
+        for t, s, g, c, d in rows:
+            role, role_class, status, evidence = json.loads(d)
+            documents = list(dict.fromkeys(self._names([e[0] for e in evidence])))
+            yield NetworkEdge(t, s, g, role, role_class, status, c, len(evidence), documents)
 
     def weak_relation_keys(self, min_confidence: float) -> set[tuple[str, str, str, str]]:
         """Keys of the relations below the confidence threshold (none at 0, the default)."""

@@ -22,6 +22,7 @@ from stakegraph.graph.model import (
     Relation,
 )
 from stakegraph.graph.neo4j import Neo4jStore, falkor_literal, looks_like_write
+from stakegraph.graph.neo4j_view import VIEW_LABELS
 from stakegraph.graph.sqlite import SQLiteStore
 from stakegraph.graph.store import StoreError, open_store
 from stakegraph.knowledge import KnowledgeGraph
@@ -309,7 +310,7 @@ def test_hostile_text_survives_untouched_and_injects_nothing(neo4j_store, tmp_pa
         assert rows == [[f"org:{i}-{name}", name]]
     # labels and relationship types only from the vocabulary
     _, labels = neo4j_store.run_read("CALL db.labels()")
-    assert {row[0] for row in labels} <= {"Entity", "Document", *ENTITY_TYPES}
+    assert {row[0] for row in labels} <= {"Entity", "Document", *ENTITY_TYPES, *VIEW_LABELS}
     _, types = neo4j_store.run_read("CALL db.relationshipTypes()")
     assert {row[0] for row in types} <= {*RELATION_TYPES, "RELATED_TO", "CO_MENTIONED", "MENTIONED_IN"}
     _, rows = neo4j_store.run_read("MATCH ()-[r:RELATED_TO]->() RETURN r.rel_type")

@@ -16,6 +16,7 @@ from stakegraph.graph.curation import Curation
 from stakegraph.graph.export import dumps
 from stakegraph.graph.model import Document, DocumentFacts, Entity
 from stakegraph.graph.neo4j import Neo4jStore
+from stakegraph.graph.network_stream import stream_network
 from stakegraph.graph.sqlite import SQLiteStore
 from stakegraph.knowledge import KnowledgeGraph
 
@@ -62,6 +63,10 @@ def answers(store, curation: Curation, min_confidence: float = 0.0) -> dict:
     streamed = io.StringIO()
     kg.write_json(streamed)
     out["json"] = streamed.getvalue()
+    for fmt in ("graphml", "gexf"):  # the network exports stream from the view too
+        text = io.StringIO()
+        stream_network(fmt, None, kg.network_source(), co=True, echo=text.write)
+        out[fmt] = text.getvalue()
     return out
 
 
