@@ -2,7 +2,8 @@
 
 Graph model (labels and relationship types come only from the vocabulary in `graph.model`):
 
-- `(:Document {path, id, name, title, chars, format, date, rev})`, one per ingested file.
+- `(:Document {path, id, name, title, chars, format, date, rev, acronyms})`, one per ingested file
+  (`acronyms`: its organisations' acronym claims, JSON, read by the view's upkeep).
 - `(:Entity:<Type> {id, type, name, aliases, documents, mentions, cbs_code, ...})`: one node per
   stakeholder with the *merged* view (the same name, type and aliases `stakegraph entities` shows),
   refreshed for the touched entities on every upsert and delete. `<Type>` is one of Person,
@@ -21,6 +22,10 @@ Graph model (labels and relationship types come only from the vocabulary in `gra
   vocabulary are kept as `RELATED_TO {rel_type}`.
 - `(a)-[:CO_MENTIONED {doc, document, weight}]->(b)`: same-sentence co-mentions per document; the
   network weight is `sum(c.weight)`.
+
+- `:ViewEntity`, `:ViewName`, `:ViewRelation`, `:ViewCoMention` (and `:ViewDirty`, `:ViewMeta`):
+  the merged, *curated* view the read commands answer from, kept up to date incrementally
+  (`graph.neo4j_view`); nodes apart from the graph above, without relationships.
 
 The per-document records (MENTIONED_IN and the typed/CO_MENTIONED edges) are what `facts()`
 reads back, so `graph.merge` produces exactly what it produces for SQLite. Each record carries the

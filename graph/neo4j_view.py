@@ -298,6 +298,9 @@ class Neo4jView:
     def __init__(self, store: Neo4jStore, curation: Curation) -> None:
         self.store = store
         self.curation = curation
+        # the entities at the ends of the relations just read: `relations` and `show` print the
+        # name of every relation's other end, which would otherwise be a round trip each
+        self._ends: dict[str, Entity | None] = {}
         refresh(store, curation)
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -347,6 +350,8 @@ class Neo4jView:
         return (self._entity(r) for r in self._by_keys("ViewEntity", "id", _ENTITY, ids))
 
     def entity(self, eid: str) -> Entity | None:
+        if eid in self._ends:
+            return self._ends[eid]
         rows = self._rows("MATCH (v:ViewEntity {id: $eid})", _ENTITY, "ViewEntity", "id", eid=eid)
         return self._entity(rows[0]) if rows else None
 
@@ -387,8 +392,7 @@ class Neo4jView:
     def relations(self, type: str | None = None, entity: str | None = None,
                   min_confidence: float = 0.0) -> Iterator[Relation]:
         if entity is None:
-            keys = self._relation_keys(min_confidence, type)
-            return (self._relation(r) for r in self._by_keys("ViewRelation", "key", _RELATION, keys))
+            return self._relations_with_ends(self._relation_keys(min_confidence, type))
         rows: dict[str, dict] = {}
         for end in ("source", "target"):
             for r in self._rows(f"MATCH (v:ViewRelation {{{end}: $eid}}) WHERE v.confidence >= $c",
@@ -396,7 +400,21 @@ class Neo4jView:
                 if type is None or r["type"] == type:
                     rows[r["key"]] = r
         ordered = sorted(rows.values(), key=lambda r: (r["type"], r["source"], r["target"], r["role_key"]))
+        self._read_ends(ordered)
         return (self._relation(r) for r in ordered)
+
+    def _relations_with_ends(self, keys: list[str]) -> Iterator[Relation]:
+        for i in range(0, len(keys), PAGE):
+            rows = list(self._by_keys("ViewRelation", "key", _RELATION, keys[i : i + PAGE]))
+            self._read_ends(rows)
+            yield from (self._relation(r) for r in rows)
+
+    def _read_ends(self, rows: list[dict[str, Any]]) -> None:
+        """Read the entities at the ends of these relations in one go (kept for `entity`: a
+        relation list is in memory as a whole anyway)."""
+        ids = sorted({x for r in rows for x in (r["source"], r["target"])} - self._ends.keys())
+        found = {r["id"]: self._entity(r) for r in self._by_keys("ViewEntity", "id", _ENTITY, ids)}
+        self._ends.update((i, found.get(i)) for i in ids)
 
     def relation_sources(self, min_confidence: float = 0.0) -> Iterator[tuple[tuple[str, ...], list[str]]]:
         keys = self._relation_keys(min_confidence)
