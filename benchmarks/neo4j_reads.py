@@ -59,8 +59,9 @@ def main() -> None:
         env_old = {**os.environ, "PYTHONPATH": str(args.compare)} if args.compare else None
         ingest = [*sg, "ingest", str(folder), "--workers", str(args.workers), "--store", url]
         wall, rss, _, cpu = timed(ingest, env_new)
-        print(f"{label}: {args.docs} documents, {mb:.1f} MB of text")
-        print(f"ingest --workers {args.workers}: {wall:.0f} s wall, {cpu:.0f} CPU s, peak RSS {rss:.0f} MB")
+        print(f"{label}: {args.docs} documents, {mb:.1f} MB of text", flush=True)
+        print(f"ingest --workers {args.workers}: {wall:.0f} s wall, {cpu:.0f} CPU s, peak RSS {rss:.0f} MB",
+              flush=True)
         listing = json.loads(timed([*sg, "entities", "--type", "Municipality", "--format", "json",
                                     "--store", url], env_new)[2])
         top = max(listing, key=lambda e: e["mentions"])

@@ -10,7 +10,8 @@ that the per-document records never use:
   one merged relation, `evidence` its number of pieces, `data` JSON (role, role class, status, the
   evidence), `documents` JSON (the names of the documents that state it), `key` JSON of its key.
 - `(:ViewCoMention {key, source, target, weight, documents})`.
-- `(:ViewDirty {id, token})`: stored ids a write touched, written in the write's own transaction.
+- `(:ViewDirty {id, token})`: stored ids a write touched, written in the write's own transaction
+  (one per id; `token` names the latest write that marked it).
 - `(:ViewMeta {key, value})`: the view's layout version, the signature of the acronym mapping and
   resolved curation it was computed under, and the hash of the curation file's operations.
 
@@ -67,10 +68,12 @@ def claims_json(f: DocumentFacts) -> str:
 
 
 def mark_dirty(store: Neo4jStore, tx: Any, ids: set[str]) -> None:
-    """Mark stored ids whose merged view must be recomputed (in the writing transaction)."""
+    """Mark stored ids whose merged view must be recomputed (in the writing transaction). One
+    mark per id, with the token of its latest write: a refresh removes only the marks whose token
+    it read, so an id marked again meanwhile stays marked."""
     if ids:
         token = secrets.token_hex(8)
-        store._run_batched(tx, "UNWIND $rows AS eid CREATE (:ViewDirty {id: eid, token: $token})",
+        store._run_batched(tx, "UNWIND $rows AS eid MERGE (x:ViewDirty {id: eid}) SET x.token = $token",
                            sorted(ids), token=token)
 
 

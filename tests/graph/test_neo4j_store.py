@@ -439,3 +439,12 @@ def test_parallel_ingest_writes_batches_and_gives_the_sqlite_graph(neo4j_store, 
     build([folder], sqlite, workers=1)
     assert dumps(KnowledgeGraph(neo4j_store).to_json()) == dumps(KnowledgeGraph(sqlite).to_json())
     sqlite.close()
+
+
+def test_a_query_of_a_length_falkordb_1_4_1_drops_the_connection_on_still_runs(neo4j_store):
+    """4,073 bytes (and 4,096 more, and more): found when a batch of co-mentions came out so long."""
+    for n in (4073, 8169):
+        text = "x" * (n - len("RETURN '' AS v"))
+        query = f"RETURN '{text}' AS v"
+        assert len(query) == n
+        assert neo4j_store._read(lambda tx, q=query: neo4j_store._run(tx, q)) == [{"v": text}]

@@ -154,3 +154,29 @@ def test_a_store_written_before_the_view_gets_one(neo4j_store: Neo4jStore) -> No
         "MATCH (n:ViewName) DELETE n", "MATCH (n:ViewMeta) DELETE n", "MATCH (n:ViewDirty) DELETE n")])
     assert [e.id for e in KnowledgeGraph(neo4j_store).entities()] == ["org:hogeschool-noordwest"]
     assert neo4j_store.run_read("MATCH (d:Document) WHERE d.acronyms IS NULL RETURN count(d)")[1] == [[0]]
+
+
+def test_a_write_during_a_refresh_stays_marked_for_the_next(neo4j_store: Neo4jStore, monkeypatch) -> None:
+    import stakegraph.graph.neo4j_view as neo4j_view
+
+    rng = random.Random(3)
+    for i in range(3):
+        neo4j_store.upsert(random_facts(rng, f"doc{i}.txt"))
+    late = random_facts(rng, "doc9.txt")
+    recompute = neo4j_view._recompute
+    calls = []
+
+    def meanwhile(*args, **kwargs):
+        recompute(*args, **kwargs)
+        if not calls:  # another process's ingest lands between the refresh's batches
+            calls.append(1)
+            neo4j_store.upsert(late)
+
+    monkeypatch.setattr(neo4j_view, "_recompute", meanwhile)
+    neo4j_view.refresh(neo4j_store, Curation())
+    monkeypatch.undo()
+    left = neo4j_store.run_read("MATCH (x:ViewDirty) RETURN count(x)")[1][0][0]
+    assert calls and left > 0  # the late document's marks survived the refresh that was running
+    kg = KnowledgeGraph(neo4j_store)
+    assert kg.stats()["documents"] == 4
+    assert dumps(kg.to_json()) == full_merge(neo4j_store, Curation())
