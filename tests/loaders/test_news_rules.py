@@ -622,6 +622,13 @@ ENTITY_CASES = [
         {"Epe"},
     ),
     (
+        "a heading in capitals, a discourse word and a law written as a word are no bodies",
+        "GOOISE MEREN - De raad koos een voorzitter.\n\nFORMELE BESLUITVORMING Het Beraad besluit op 11 juni. "
+        "Kortom, een behoorlijke opgave. De Wmo blijft belangrijk, zegt de PvdA. Ook NIOZ en FUMO doen mee.",
+        {"GOOISE", "MEREN", "FORMELE", "Kortom", "Wmo"},
+        {"PvdA", "NIOZ", "FUMO"},
+    ),
+    (
         "a brand written in camel case stays a name",
         "Thuiszorgorganisatie ThuisZorg doet mee aan het project.",
         set(),
