@@ -657,7 +657,9 @@ class Neo4jStore(FactStore):
         """Remove every stakegraph node (documents first, so readers never see half a graph)."""
         with self._errors("clear"):
             for label in ("Document", "Entity", *VIEW_LABELS):
-                query = f"MATCH (n:{label}) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted"
+                # dirty marks by their index (`neo4j_view._MARKS`: FalkorDB can fail to scan that label)
+                node = f"n:{label} {{pending: 1}}" if label == "ViewDirty" else f"n:{label}"
+                query = f"MATCH ({node}) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted"
                 while self._write(partial(self._run, query=query))[0]["deleted"]:
                     pass
 

@@ -151,7 +151,8 @@ def test_a_store_written_before_the_view_gets_one(neo4j_store: Neo4jStore) -> No
     neo4j_store.upsert(org("b.txt", "org:hogeschool-noordwest", "Hogeschool Noordwest", ["HNW"]))
     neo4j_store._write(lambda tx: [neo4j_store._run(tx, q) for q in (
         "MATCH (d:Document) REMOVE d.acronyms", "MATCH (n:ViewEntity) DELETE n",
-        "MATCH (n:ViewName) DELETE n", "MATCH (n:ViewMeta) DELETE n", "MATCH (n:ViewDirty) DELETE n")])
+        "MATCH (n:ViewName) DELETE n", "MATCH (n:ViewMeta) DELETE n",
+        "MATCH (n:ViewDirty {pending: 1}) DELETE n")])
     assert [e.id for e in KnowledgeGraph(neo4j_store).entities()] == ["org:hogeschool-noordwest"]
     assert neo4j_store.run_read("MATCH (d:Document) WHERE d.acronyms IS NULL RETURN count(d)")[1] == [[0]]
 
