@@ -87,6 +87,14 @@ if not Doc.has_extension("sg"):
     Doc.set_extension("sg", default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document: spaCy joins it anew from every token on each access."""
+    text = doc.user_data.get("sg_text")
+    if text is None:
+        text = doc.user_data["sg_text"] = doc.text
+    return text
+
+
 # Words a sentence does not end on: a line ending in one is hard-wrapped prose.
 _RUNS_ON = frozenset(
     """de het een en of van voor met bij in op aan door over naar tot om te als dat die dan is zijn was
@@ -100,7 +108,7 @@ binnen onder""".split()
 def sg_lines(doc: Doc) -> Doc:
     """Line breaks that end a sentence: a blank line, or a line that reads as a whole (a heading, a
     caption, a list item: short, or ending in punctuation). Hard-wrapped prose runs on."""
-    text = doc.text
+    text = doc_text(doc)
     starts = doc.to_array([SENT_START])  # set in one go: Token.is_sent_start rescans the doc per call
     changed = False
     for tok in doc[1:]:
@@ -140,10 +148,10 @@ def make_entities(
 
     def sg_entities(doc: Doc) -> Doc:
         state = doc._.sg = Extraction(sentences=trimmed_sentences(doc))
-        state.zones = excluded_zones(doc.text)
+        state.zones = excluded_zones(doc_text(doc))
         ents = doc.ents if use_ner else ()
         extra = [_from_ner(e, ner_priority, ner_confidence) for e in ents if e.label_ in _NER_TYPES]
-        state.mentions = recognise(gazetteer, doc.text, state.zones, extra=[m for m in extra if m])
+        state.mentions = recognise(gazetteer, doc_text(doc), state.zones, extra=[m for m in extra if m])
         doc.spans[SPANS_KEY] = mention_spans(doc, state.mentions)
         return doc
 
@@ -193,7 +201,7 @@ def make_resolve(nlp: Language, name: str) -> object:
 
     def sg_resolve(doc: Doc) -> Doc:
         state: Extraction = doc._.sg
-        state.mentions, state.records = resolver.resolve(doc.text, state.mentions)
+        state.mentions, state.records = resolver.resolve(doc_text(doc), state.mentions)
         doc.spans[SPANS_KEY] = mention_spans(doc, state.mentions)
         return doc
 
@@ -240,7 +248,7 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
-        state.relations = extract_relations(doc.text, state.sentences, state.mentions, types, self.adjectives)
+        state.relations = extract_relations(doc_text(doc), state.sentences, state.mentions, types, self.adjectives)
         state.settings = self.settings
         return doc
 
