@@ -9,11 +9,58 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .vocabulary import CREDIT_FIELD, CREDIT_LINE, INLINE_CREDIT, MASTHEAD_LINE
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 QUOTES = "‘’“”'\"«»„<>"
+
+
+class WordHit(NamedTuple):
+    """Where `WholeWord` found its form; read like a regex match (`start()`, `end()`, `group()`)."""
+
+    begin: int
+    stop: int
+    form: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.form
+
+
+class WholeWord:
+    """A name as a whole word: what `re.compile(rf"(?<![{edge}]){re.escape(form)}(?![{edge}])")`
+    finds, with edge `\\w-` (and `’'` with `apostrophes`), found by `str.find` instead. Every document
+    brings new names, and compiling a pattern for each cost more than the search itself."""
+
+    __slots__ = ("form", "edge")
+
+    def __init__(self, form: str, apostrophes: bool = False) -> None:
+        if not form:
+            raise ValueError("WholeWord needs a non-empty form")
+        self.form = form
+        self.edge = "_-’'" if apostrophes else "_-"  # with str.isalnum(): re's [\w-] / [\w’'-]
+
+    def finditer(self, text: str) -> Iterator[WordHit]:
+        form, edge, size, n = self.form, self.edge, len(self.form), len(text)
+        pos = text.find(form)
+        while pos != -1:
+            end = pos + size
+            before = text[pos - 1] if pos else ""
+            after = text[end] if end < n else ""
+            if (not before or not (before.isalnum() or before in edge)) and (
+                not after or not (after.isalnum() or after in edge)
+            ):
+                yield WordHit(pos, end, form)
+                pos = text.find(form, end)
+            else:
+                pos = text.find(form, pos + 1)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..reference import common_word
-from ..text import QUOTES, Mention, is_all_caps, is_sentence_initial
+from ..text import QUOTES, Mention, WholeWord, is_all_caps, is_sentence_initial
 from ..vocabulary import (
     INITIATIVE_HEADS,
     NAME_CONNECTORS,
@@ -693,7 +693,7 @@ def _single_names(gz: Gazetteer, text: str) -> list[Mention]:
         counts[appositive.text] = counts.get(appositive.text, 0) + 2
     accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {a.text for a in out}
     for word in sorted(accepted):
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+        for m in WholeWord(word, apostrophes=True).finditer(text):
             if is_sentence_initial(text, m.start()):
                 out.append(
                     Mention(
