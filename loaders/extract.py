@@ -86,7 +86,9 @@ class Extractor:
 
     def read(self, text: str) -> Extraction:
         """What the pipeline found in the text: sentences, mentions, entities and rule candidates."""
-        state: Extraction = self.nlp(text)._.sg
+        doc = self.nlp.make_doc(text)
+        doc.user_data["sg_text"] = text  # the text the doc was made of: spaCy's doc.text rebuilds it
+        state: Extraction = self.nlp(doc)._.sg
         return state
 
     def facts(self, state: Extraction, document: Document) -> DocumentFacts:
