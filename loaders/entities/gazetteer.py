@@ -4,7 +4,7 @@ them once (municipality, province and region names as alternations), shared by e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..reference import Reference
 from ..vocabulary import COMPASS
@@ -23,6 +23,8 @@ class Gazetteer:
     compass_re: re.Pattern[str]  # "Zuidoost-Brabant", "Noord- en Midden-Limburg"
     common: set[str]  # common Dutch words, lower case
     ambiguous_munis: set[str]  # municipality names that are also common words ("Best")
+    # answers of word tests that depend on the lists only, kept across documents (see persons.py)
+    memo: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_reference(cls, ref: Reference) -> Gazetteer:

@@ -293,9 +293,13 @@ def _name_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> _Start |
         _INITIALS.fullmatch(word)
         or (_INITIAL.fullmatch(word) and j + 1 < n and toks[j + 1][0] == ".")
     )
-    is_first = bool(
-        _first_name(gz, word) and word not in NOT_NAMES and len(word) > 1 and not has_word(word, ROLE_WORDS)
-    )
+    is_first = gz.memo.get(("first", word))  # asked of every token: answered once per word
+    if is_first is None:
+        if len(gz.memo) > 200_000:
+            gz.memo.clear()
+        is_first = gz.memo["first", word] = bool(
+            _first_name(gz, word) and word not in NOT_NAMES and len(word) > 1 and not has_word(word, ROLE_WORDS)
+        )
     if not (is_first or initials) and not _bare_surname_start(gz, text, toks, j):
         return None
     return _Start(j, is_first, initials)
@@ -308,12 +312,12 @@ def _bare_surname_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> 
     nxt = toks[j + 1][0] if j + 1 < n else ""
     after = toks[j + 2][0] if j + 2 < n else ""
     return bool(
-        is_capitalised(word)
+        nxt in {"van", "de", "ter", "ten", "el", "den"}  # first: it rules out most words at once
+        and is_capitalised(word)
         and 2 <= len(word) <= 12
         and word.isalpha()
         and word not in NOT_NAMES
         and word.lower() not in gz.common
-        and nxt in {"van", "de", "ter", "ten", "el", "den"}
         and not org_head(word)
         and word not in gz.ref.municipality_names
         and not is_all_caps(word)
