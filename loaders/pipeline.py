@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
-import spacy
 import numpy
+import spacy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -78,7 +78,7 @@ def trimmed_sentences(doc: Doc) -> list[Sentence]:
     # what doc.sents yields, read off the token arrays (a Span and its text per sentence cost more)
     starts = doc.to_array(SENT_START)
     bounds = [0, *(numpy.flatnonzero(starts[1:] == 1) + 1).tolist(), len(doc)]
-    return _trimmed(doc, [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b])
+    return _trimmed(doc, [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b])
 
 
 def _trimmed(doc: Doc, spans: list[tuple[int, int]]) -> list[Sentence]:
@@ -264,7 +264,8 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
-        state.relations = extract_relations(doc_text(doc), state.sentences, state.mentions, types, self.adjectives)
+        text = doc_text(doc)
+        state.relations = extract_relations(text, state.sentences, state.mentions, types, self.adjectives)
         state.settings = self.settings
         return doc
 

@@ -298,7 +298,10 @@ def _name_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> _Start |
         if len(gz.memo) > 200_000:
             gz.memo.clear()
         is_first = gz.memo["first", word] = bool(
-            _first_name(gz, word) and word not in NOT_NAMES and len(word) > 1 and not has_word(word, ROLE_WORDS)
+            _first_name(gz, word)
+            and word not in NOT_NAMES
+            and len(word) > 1
+            and not has_word(word, ROLE_WORDS)
         )
     if not (is_first or initials) and not _bare_surname_start(gz, text, toks, j):
         return None
