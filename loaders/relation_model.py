@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -167,7 +167,7 @@ def pair_candidates(
         return
     lists = coordinated(sentence.text, sentence.start, keyed)
     seen: set[tuple[str, str, str]] = set()
-    featured: dict[tuple[int, int], tuple[str, ...]] = {}  # a pair reads the same for every type
+    reader = _PairReader(sentence, mentions, lists)
     pairs = sorted(
         ((a, b) for a in keyed for b in keyed if a.key != b.key),
         key=lambda p: abs(p[0].start - p[1].start),
@@ -184,13 +184,31 @@ def pair_candidates(
             seen.add(key)
             if skip and (str(rtype), key[1], key[2]) in skip:
                 continue
-            pa = min(lists.get(id(a), [a]), key=lambda m: abs(m.start - b.start))
-            gap = _masked(sentence.text, sentence.start, [], min(pa.end, b.end), max(pa.start, b.start))
-            if len(gap) <= MAX_BETWEEN:
-                features = featured.get((id(a), id(b)))
-                if features is None:
-                    features = featured[(id(a), id(b))] = pair_features(sentence, mentions, a, b, lists)
+            features = reader.read(a, b)
+            if features is not None:
                 yield PairCandidate(str(rtype), a, b, sentence, features)
+
+
+@dataclass
+class _PairReader:
+    """A sentence's pairs read once each: a pair of mentions is as near and reads the same (its
+    features) whatever relation types it could stand in."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    lists: dict[int, list[Mention]]
+    featured: dict[tuple[int, int], tuple[str, ...] | None] = field(default_factory=dict)
+
+    def read(self, a: Mention, b: Mention) -> tuple[str, ...] | None:
+        """The pair's features, or None when its nearest mentions are too far apart."""
+        key = (id(a), id(b))
+        if key not in self.featured:
+            s, lists = self.sentence, self.lists
+            pa = min(lists.get(id(a), [a]), key=lambda m: abs(m.start - b.start))
+            gap = _masked(s.text, s.start, [], min(pa.end, b.end), max(pa.start, b.start))
+            near = len(gap) <= MAX_BETWEEN
+            self.featured[key] = pair_features(s, self.mentions, a, b, lists) if near else None
+        return self.featured[key]
 
 
 @dataclass(frozen=True)

@@ -289,7 +289,7 @@ def _name_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> _Start |
     if j >= n:
         return None
     word = toks[j][0]
-    initials = bool(
+    initials = "A" <= word[:1] <= "Z" and bool(  # the cheap test first: both patterns need it
         _INITIALS.fullmatch(word)
         or (_INITIAL.fullmatch(word) and j + 1 < n and toks[j + 1][0] == ".")
     )
