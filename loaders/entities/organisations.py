@@ -75,25 +75,27 @@ def organisations(gz: Gazetteer, text: str) -> list[Mention]:
     return out
 
 
+_RUN = re.compile(rf"{CAP}(?:(?:\s(?:{'|'.join(sorted(NAME_CONNECTORS, key=len, reverse=True))}))*\s{CAP})*")
+_ARTICLE_SPLIT = re.compile(r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s")
+_EN_SPLIT = re.compile(r"\s(?:en|&)\s")
+_LINE_SPLIT = re.compile(r"[ \t]*\n\s*")
+
+
 def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
     """Runs of capitalised words (with connectors) that contain an organisation/initiative head."""
     out = []
-    run_re = re.compile(
-        rf"{CAP}(?:(?:\s(?:{'|'.join(sorted(NAME_CONNECTORS, key=len, reverse=True))}))*\s{CAP})*"
-    )
+    run_re = _RUN  # compiled once: the patterns below are asked of every run
     for m in run_re.finditer(text):
         pieces = [(m.start(), m.group())]
         # "Samen Sterk van de Hogeschool Utrecht": an article inside ends one name
         splits = [
             sp
-            for sp in re.finditer(
-                r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()
-            )
+            for sp in _ARTICLE_SPLIT.finditer(m.group())
             if _stands_alone(gz, m.group()[sp.end() :].split())
         ]
         en_splits = [
             sp
-            for sp in re.finditer(r"\s(?:en|&)\s", m.group())
+            for sp in _EN_SPLIT.finditer(m.group())
             if org_head(m.group()[: sp.start()].split()[-1])
             and (
                 " " not in m.group()[: sp.start()] or any(org_head(w) for w in m.group()[sp.end() :].split())
@@ -103,7 +105,7 @@ def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
         ]
         line_splits = [  # a heading line and the sentence under it are not one name
             sp
-            for sp in re.finditer(r"[ \t]*\n\s*", m.group())
+            for sp in _LINE_SPLIT.finditer(m.group())
             if _line_ends(text, m.start() + sp.start(), m.group()[sp.end() :])
         ]
         splits = sorted(splits + en_splits + line_splits, key=lambda sp: sp.start())
