@@ -148,12 +148,14 @@ def _deduce_list(*parts: str) -> set[str]:
     return items
 
 
-def common_word(word: str) -> bool:
+def common_word(word: str, zipf: float = 4.3) -> bool:
     """Is this an everyday Dutch word (a theme, a department, a noun in a title), by its frequency in
-    wordfreq's Dutch data? Brand and organisation names are rarer than everyday nouns."""
+    wordfreq's Dutch data? Brand and organisation names are rarer than everyday nouns. A lower
+    `zipf` also counts less frequent words, where a name is unlikely anyway (a heading in capitals,
+    a sentence's first word)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), "nl") >= 4.3
+    return zipf_frequency(word.lower(), "nl") >= zipf
 
 
 def _short_name(official: str) -> str:

@@ -28,7 +28,7 @@ from ..graph.model import RELATION_ENDS, SYMMETRIC_RELATIONS
 from .reference import common_word
 from .relations import Candidate
 from .text import Mention, Sentence, resolved_by_sentence
-from .vocabulary import ROLES
+from .vocabulary import ORG_HEADS, ORG_TYPE_NOUNS, REGION_WORDS, ROLES
 
 MODEL_FILE = Path(__file__).parent / "reference" / "relation_model.json"
 MODEL_RULE = "model"  # evidence of a fact only the model read is cited under "model:<TYPE>"
@@ -113,6 +113,21 @@ def coordinated(text: str, offset: int, mentions: list[Mention]) -> dict[int, li
     return {id(m): g for g in groups if len(g) > 1 for m in g}
 
 
+KIND_WORDS = ORG_HEADS | frozenset(ORG_TYPE_NOUNS) | REGION_WORDS
+
+
+def mention_kind(m: Mention) -> str:
+    """What kind of body a name says it is, by its head word ("Omgevingsdienst X" -> omgevingsdienst),
+    never the name itself; an acronym is "<acronym>"."""
+    words = m.text.split()
+    kind = next((w.lower() for w in words if w.lower() in KIND_WORDS), None)
+    if kind is not None:
+        return kind
+    if len(words) == 1 and words[0].isupper():
+        return "<acronym>"
+    return "-"
+
+
 def pair_features(
     sentence: Sentence, mentions: list[Mention], a: Mention, b: Mention,
     lists: dict[int, list[Mention]] | None = None,
@@ -139,6 +154,8 @@ def pair_features(
         f"dist={_bucket(len(between))}",
         f"ents={_bucket(len(mentions))}",
         f"inner={_bucket(sum(1 for t in between if t.startswith('<')))}",
+        f"skind={mention_kind(a)}",
+        f"tkind={mention_kind(b)}",
     ]
     if len(group_a) > 1:
         feats.append("source-list=same" if shared else f"source-list={_bucket(len(group_a))}")

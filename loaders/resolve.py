@@ -387,9 +387,10 @@ ACRONYM_IN_PARENTHESES = re.compile(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A
 
 
 def _names_places(ref: Reference, words: str) -> bool:
-    """Is this a coordination of municipality names only ("Hattem, Heerde en Oldebroek")?"""
+    """Is this a coordination of municipality names only ("Hattem, Heerde en Oldebroek"), former
+    municipalities included ("Bedum, De Marne, Winsum en Eemsmond")?"""
     parts = [p.strip() for p in re.split(r",|\ben\b|&", words) if p.strip()]
-    return len(parts) >= 2 and all(p in ref.municipality_names for p in parts)
+    return len(parts) >= 2 and all(p in ref.municipality_names or p in ref.former_names for p in parts)
 
 
 def _expansion_of(ref: Reference, text: str, m: re.Match[str]) -> tuple[int, str] | None:

@@ -34,7 +34,7 @@ from .relation_model import MODEL_FILE, sentence_candidates
 THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
 C = 1.0  # inverse regularisation, chosen by held-out F1 among 0.1, 0.3, 1 and 3
 F1_SLACK = 0.015
-MIN_PRECISION = 0.65  # a threshold that lets the model add facts right less often than this is not kept
+MIN_PRECISION = 0.75  # a threshold that lets the model add facts right less often than this is not kept
 
 
 @dataclass

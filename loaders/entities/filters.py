@@ -13,7 +13,7 @@ import re
 
 from ..reference import Reference, common_word
 from ..text import Mention, SpanIndex, is_sentence_initial
-from ..vocabulary import ROLES
+from ..vocabulary import NOT_ORG_ACRONYMS, ROLES
 from .common import initiative_head, org_head
 
 # single words with these endings name a theme, a law or a task, not a body: Duurzaamheid,
@@ -120,7 +120,11 @@ def keep_stakeholders(text: str, mentions: list[Mention], ref: Reference) -> lis
     mentions = mentions + listed_organisations(text, mentions, ref)
     out = []
     # "GGD Drenthe" makes "de GGD" that one, to be linked when names are resolved
-    named = {w[0] for w in (m.text.split() for m in mentions) if len(w) > 1 and w[1][:1].isupper()}
+    named = {
+        w[0]
+        for w in (m.text.split() for m in mentions)
+        if len(w) > 1 and w[1][:1].isupper() and not w[1].isupper()  # not a heading in capitals
+    }
     for m in mentions:
         if m.type == "Person":
             out.append(_person_not_employer(m, ref))
@@ -246,6 +250,9 @@ def _not_a_name(m: Mention, text: str) -> bool:
         return True  # "de regio Burgemeester ...": a title after "regio", no region
     if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
         return True  # "INPUT", "RIJEN": a word of a heading set in capitals
+    law = len(words) == 1 and not m.text.isupper() and m.text.upper() in NOT_ORG_ACRONYMS
+    if law and m.rule != "org-party":
+        return True  # "de Wmo": a law, written as a word ("PvdA" is a party)
     # "STRATEGISCHE AGENDA": a heading in capitals, not a name (acronyms are short)
     return len(words) >= 2 and m.text.isupper() and all(len(w) > 4 and not org_head(w) for w in words)
 
@@ -282,6 +289,14 @@ def _capitals_place(m: Mention, ref: Reference, text: str) -> Mention | None:
     glued = re.match(r" ([A-Z]{2,})\b", text[m.end : m.end + 20])
     if glued and f"{m.text} {glued.group(1)}".title() in ref.municipality_names:
         return None  # "DEN BOSCH - ...": the first word of a place in a capitals dateline
+    before = re.search(r"\b([A-Z]{2,}) $", text[max(0, m.start - 20) : m.start])
+    if before and f"{before.group(1)} {m.text}".title() in ref.municipality_names:
+        return None  # "GOOISE MEREN -": the second word of a place in a capitals dateline
+    beside = re.match(r" [A-Z]{4,}\b", text[m.end : m.end + 30]) or re.search(
+        r"\b[A-Z]{4,} $", text[max(0, m.start - 30) : m.start]
+    )
+    if len(m.text) >= 4 and beside:
+        return None  # "FORMELE BESLUITVORMING": a heading in capitals, no acronym
     titled = m.text.title()
     if titled in ref.former_names or titled in ref.places:
         return None  # a dateline in capitals: a place, no body

@@ -785,7 +785,7 @@ def _single_appositives(gz: Gazetteer, text: str) -> list[Mention]:
             is_sentence_initial(text, m.start())
             and word not in NOT_NAMES
             and word not in gz.ref.first_names
-            and not common_word(word)
+            and not common_word(word, zipf=3.5)  # "Kortom, een ...": a discourse word
             and word not in gz.ref.municipality_names
             and not is_all_caps(word)
             and word not in gz.ref.province_names

@@ -418,3 +418,60 @@ def _gap_ok(text: str, toks: list, k: int, first_line: bool) -> bool:
     if gap == " ":
         return True
     return first_line and gap.strip() == "" and gap.count("\n") <= 2
+
+
+# "de burgemeesters Schoof van Alphen aan den Rijn, Borgdorff van Bodegraven en Cornelis van Gouda"
+PLURAL_OFFICE = re.compile(r"\b(?:burgemeesters|wethouders|gedeputeerden|loco-burgemeesters)\s+(?=[A-Z])")
+LISTED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: (?:(?:van|de|der|den|ter|ten|te|het|'t) )*[A-Z][\w'’-]+)?)"
+    r" van (?:de gemeente )?"
+)
+LIST_GLUE = re.compile(r"\s*(?:,|\ben\b)\s*")
+
+
+def _place_at(gz: Gazetteer, text: str, pos: int) -> int | None:
+    """The end of the longest municipality or province name that starts at `pos`."""
+    words = list(re.finditer(r"\S+", text[pos : pos + 60]))
+    for k in range(min(5, len(words)), 0, -1):
+        end = pos + words[k - 1].end()
+        name = text[pos:end].rstrip(",.;:")
+        if name in gz.ref.municipality_names or name in gz.ref.province_names or name in gz.ref.former_names:
+            return pos + len(name)
+    # a place the lists do not know, where the list goes on after it
+    unknown = re.match(r"[A-Z][\w'’-]+(?=\s*,|\s+en\s)", text[pos : pos + 40])
+    return pos + unknown.end() if unknown else None
+
+
+def listed_officials(gz: Gazetteer, text: str) -> list[Mention]:
+    """Office holders listed by surname and place after a plural office ("de burgemeesters Schoof
+    van Alphen aan den Rijn, Borgdorff van Bodegraven en Cornelis van Gouda"): each name before
+    "van" is a person, the place after it is no part of the name."""
+    out = []
+    for office in PLURAL_OFFICE.finditer(text):
+        pos = office.end()
+        while True:
+            item = LISTED_NAME.match(text, pos)
+            place_end = _place_at(gz, text, item.end()) if item else None
+            if item is None or place_end is None:
+                break
+            name = item.group("name")
+            words = name.split()
+            first = words[0] if len(words) == 2 and _first_name(gz, words[0]) else ""
+            out.append(
+                Mention(
+                    item.start("name"),
+                    item.end("name"),
+                    name,
+                    "Person",
+                    "person-listed-office",
+                    priority=65,
+                    confidence=0.7,
+                    canonical=name,
+                    attrs={"first": first, "last": words[-1] if first else name},
+                )
+            )
+            glue = LIST_GLUE.match(text, place_end)
+            if glue is None or not glue.group().strip():
+                break
+            pos = glue.end()
+    return out

@@ -7,7 +7,7 @@ from .common import select
 from .filters import keep_stakeholders
 from .gazetteer import Gazetteer
 from .organisations import organisations
-from .persons import persons, titled_full_names, titled_surnames
+from .persons import listed_officials, persons, titled_full_names, titled_surnames
 from .places import places
 
 
@@ -21,6 +21,7 @@ def recognise(
     cands += persons(gz, text)
     cands += titled_surnames(gz, text)
     cands += titled_full_names(gz, text)
+    cands += listed_officials(gz, text)
     cands += organisations(gz, text)
     cands = [m for m in cands if not in_zones(m.start, m.end, zones)]
     return select(keep_stakeholders(text, cands, gz.ref))

@@ -19,7 +19,7 @@ from .joint import joint_work
 from .locations import locations
 from .membership_cues import membership_cues
 from .participation import paragraph_participation, participations
-from .positions import positions, predecessors, pronoun_positions, works_at
+from .positions import listed_offices, positions, predecessors, pronoun_positions, works_at
 from .speakers import assign_speakers
 
 Pass = Callable[[Context, list[Candidate]], None]
@@ -28,13 +28,20 @@ Pass = Callable[[Context, list[Candidate]], None]
 def position_pass(ctx: Context, out: list[Candidate]) -> None:
     """Role words bound to people and employers; each person's employers recorded in `ctx.positions`."""
     for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
-        found = positions(ctx, i, s, ms)
+        found = _listed_first(positions(ctx, i, s, ms), listed_offices(ctx, i, s, ms))
         out += found
         for c in found:
             if c.type == "HOLDS_POSITION":
                 lst = ctx.positions.setdefault(c.source, [])
                 if c.target not in lst:
                     lst.append(c.target)
+
+
+def _listed_first(found: list[Candidate], listed: list[Candidate]) -> list[Candidate]:
+    """A person a list of office holders names ("de burgemeesters X van A, Y van B") holds that office
+    there; what other rules bind them to in the same sentence is a misreading of the list."""
+    named = {c.source for c in listed}
+    return listed + [c for c in found if c.source not in named or c.type != "HOLDS_POSITION"]
 
 
 def speaker_pass(ctx: Context, out: list[Candidate]) -> None:

@@ -451,6 +451,9 @@ def _body_before(ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int) 
     np = BODY_NP.search(ctx.text, s.start, hi)
     if np:
         return _resolve_body(ctx, i, np)
+    if re.match(r"\s*(?:Wij|We)\b", ctx.text[s.start : hi]):  # "Wij voeren taken uit voor ..."
+        org = _we_identity(ctx) or ctx.own_org
+        return ctx.first_by_key.get(org) if org else None
     # "Regio X is het samenwerkingsverband van ...": a name the recogniser missed here but read
     # elsewhere in the document
     subject = re.match(

@@ -860,3 +860,36 @@ def _nearby_municipality(
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return next(m for m in pool if m.key == ranked[0][0])
+
+
+_OFFICE_SINGULAR = {
+    "burgemeesters": "burgemeester",
+    "wethouders": "wethouder",
+    "gedeputeerden": "gedeputeerde",
+    "loco-burgemeesters": "loco-burgemeester",
+}
+_PLURAL_OFFICE_BEFORE = re.compile(r"\b(" + "|".join(_OFFICE_SINGULAR) + r")\b", re.IGNORECASE)
+
+
+def listed_offices(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "de burgemeesters Schoof van Alphen aan den Rijn, Borgdorff van Bodegraven": each person the
+    list names holds the office at the place named after "van"."""
+    out = []
+    for k, p in enumerate(ms):
+        if p.rule != "person-listed-office" or k + 1 >= len(ms):
+            continue
+        place = ms[k + 1]
+        gap = ctx.text[p.end : place.start]
+        if place.type not in {"Municipality", "Province"} or not re.fullmatch(r" van (?:de gemeente )?", gap):
+            continue
+        offices = list(_PLURAL_OFFICE_BEFORE.finditer(ctx.text, s.start, p.start))
+        if not offices:
+            continue
+        role = _OFFICE_SINGULAR[offices[-1].group(1).lower()]
+        out.append(
+            Candidate(
+                "HOLDS_POSITION", p.id, place.id, s, "position-listed-office", 0.7,
+                role=role, role_class=ROLES.get(role, "staff"), status="current",
+            )
+        )
+    return out

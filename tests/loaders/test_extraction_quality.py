@@ -37,6 +37,8 @@ DEVSET = REPO / "tests" / "devset"
 # collaboration among more than six parties: blind 0.888 / 0.443, development 0.894 / 0.667.
 # A sixth round (256 pages: 172 development, 84 blind), whose new pages are harder (long member
 # lists): blind 0.882 / 0.410, development 0.900 / 0.643.
+# The pair model keeps a type only at held-out precision 0.75 (was 0.65): development 0.900 / 0.609
+# (its own training pages, where a lower threshold fitted them), devset 0.794, holdout 0.664.
 DEVSET_ENTITY_F1 = 0.95
 DEVSET_RELATION_F1 = 0.79
 # tests/holdout was written blind to the rules and is only measured, never tuned against
@@ -48,7 +50,7 @@ SHARED_RELATION_F1 = 0.95
 # tests/realset: real public pages. The development part is read and tuned on; the blind part is
 # only ever scored in aggregate.
 REALSET = REPO / "tests" / "realset"
-REALSET_FLOORS = {"dev": (0.89, 0.63), "blind": (0.87, 0.40)}  # entity F1, relation F1
+REALSET_FLOORS = {"dev": (0.89, 0.60), "blind": (0.87, 0.40)}  # entity F1, relation F1
 
 
 def _export(corpus: Path, tmp_path: Path) -> Path:

@@ -368,6 +368,21 @@ CASES += [
         "Lotte Brouwer is burgemeester Wijk bij Duurstede.",
         [("HOLDS_POSITION", "Lotte Brouwer", "Wijk bij Duurstede", "burgemeester", "current")],
     ),
+    (
+        "member-list-acronym (former municipalities spell no name: they are the members)",
+        "Dat gebeurt op het moment waarop de gemeenten Bedum, De Marne, Winsum en Eemsmond (BMWE) verder gaan "
+        "als gemeente Het Hogeland.",
+        [("MEMBER_OF", "Bedum", "BMWE", None, None), ("MEMBER_OF", "Eemsmond", "BMWE", None, None)],
+    ),
+    (
+        "member-works-for ('wij' is the organisation the page speaks for)",
+        "Omgevingsdienst Zaanstreek\n\nDe Omgevingsdienst Zaanstreek is de omgevingsdienst voor de regio. "
+        "Wij voeren taken uit voor vier gemeenten (Zaanstad, Wormerland, Oostzaan en Landsmeer).",
+        [
+            ("MEMBER_OF", "Zaanstad", "Omgevingsdienst Zaanstreek", None, None),
+            ("MEMBER_OF", "Landsmeer", "Omgevingsdienst Zaanstreek", None, None),
+        ],
+    ),
 ]
 
 # sentences that must NOT give a relation: (rule, text, relation type that must be absent)
@@ -620,6 +635,13 @@ ENTITY_CASES = [
         "Het Cluster Zorg van de gemeente Epe is verhuisd.",
         {"Cluster Zorg"},
         {"Epe"},
+    ),
+    (
+        "a heading in capitals, a discourse word and a law written as a word are no bodies",
+        "GOOISE MEREN - De raad koos een voorzitter.\n\nFORMELE BESLUITVORMING Het Beraad besluit op 11 juni. "
+        "Kortom, een behoorlijke opgave. De Wmo blijft belangrijk, zegt de PvdA. Ook NIOZ en FUMO doen mee.",
+        {"GOOISE", "MEREN", "FORMELE", "Kortom", "Wmo"},
+        {"PvdA", "NIOZ", "FUMO"},
     ),
     (
         "a brand written in camel case stays a name",

@@ -493,6 +493,10 @@ EXAMPLES: dict[str, tuple[str, list[Fact]]] = {
         "De wethouders Anke Pelgrim (Zwolle), Gert Mulderink (Kampen) en Rik Vossema (Deventer) tekenden.",
         [(H, "Anke Pelgrim", "Zwolle"), (H, "Gert Mulderink", "Kampen"), (H, "Rik Vossema", "Deventer")],
     ),
+    "position-listed-office": (
+        "Aanwezig waren de burgemeesters Schoutema van Alphen aan den Rijn, Borgdorp van Oudstad en Corneels van Gouda.",
+        [(H, "Schoutema", "Alphen aan den Rijn"), (H, "Corneels", "Gouda")],
+    ),
     "position-listed-context": (
         "Ede is een mooie gemeente. De wethouders Anke Pelgrim en Gert Mulderink tekenden.",
         [(H, "Anke Pelgrim", "Ede"), (H, "Gert Mulderink", "Ede")],
@@ -618,6 +622,10 @@ ENTITY_EXAMPLES: dict[str, tuple[str, list[Found]]] = {
     "person-name": ("Anke Pelgrim is wethouder.", [(PE, "Anke Pelgrim")]),
     "person-titled-name": ("Burgemeester Zorbek Tamminga sprak.", [(PE, "Zorbek Tamminga")]),
     "person-titled-surname": ("Wethouder Pelgrim sprak.", [(PE, "Pelgrim")]),
+    "person-listed-office": (
+        "De wethouders Anke Pelgrim van Epe en Gert de Mulderink van Heerde tekenden.",
+        [(PE, "Anke Pelgrim"), (PE, "Gert de Mulderink")],
+    ),
     "person-firstname": ("Pieter Vanderlaan kwam. Pieter lachte.", [(PE, "Pieter")]),
     "person-surname": ("Pieter Vanderlaan kwam. Vanderlaan lachte.", [(PE, "Vanderlaan")]),
     "repeat-name": ("Het Fonds Groene Daken helpt. Ook Groene Daken helpt.", [(O, "Groene Daken")]),
