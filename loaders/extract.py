@@ -113,7 +113,8 @@ def document_facts(state: Extraction, document: Document) -> DocumentFacts:
         for r in sorted(state.records.values(), key=lambda r: r.key)
     ]
     types = {e.id: e.type for e in entities}
-    parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
+    # named, never related: political parties, and the coalition agreement they sign
+    parties = {e.id for e in entities if {"political_party", "coalition_agreement"} & set(e.attributes)}
     groups: dict[tuple, list] = defaultdict(list)
     learned = model_candidates(state.sentences, state.mentions, state.relations, settings.model)
     for c in _without_crowds(state.relations, settings.max_collaborators) + learned:

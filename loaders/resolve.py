@@ -123,6 +123,8 @@ class Resolver:
         rec.mentions += 1
         if m.rule == "org-party" or (m.type == "Organization" and _party_name(m.text)):
             rec.attributes["political_party"] = True
+        if m.type == "Initiative" and COALITION_AGREEMENT.match(m.text):
+            rec.attributes["coalition_agreement"] = True  # the parties' agreement: no stakeholder joins it
         for surface in {m.text, m.surface or m.text}:
             rec.aliases.add(" ".join(surface.split()))
         if m.type == "Municipality":
@@ -523,6 +525,7 @@ def _add_capitalised_surname(out: SpanIndex, text: str, cap: str, person: tuple[
             out.add(new)
 
 
+COALITION_AGREEMENT = re.compile(r"(?:het\s+)?(?:coalitie|college)(?:akkoord|programma)", re.IGNORECASE)
 _PARTY_SHAPE = re.compile(r"(?:partij|belangen?)$|^(?:leefbaar|lokaal)\s", re.IGNORECASE)
 
 
