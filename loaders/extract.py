@@ -86,7 +86,9 @@ class Extractor:
 
     def read(self, text: str) -> Extraction:
         """What the pipeline found in the text: sentences, mentions, entities and rule candidates."""
-        state: Extraction = self.nlp(text)._.sg
+        doc = self.nlp.make_doc(text)
+        doc.user_data["sg_text"] = text  # the text the doc was made of: spaCy's doc.text rebuilds it
+        state: Extraction = self.nlp(doc)._.sg
         return state
 
     def facts(self, state: Extraction, document: Document) -> DocumentFacts:
@@ -111,7 +113,8 @@ def document_facts(state: Extraction, document: Document) -> DocumentFacts:
         for r in sorted(state.records.values(), key=lambda r: r.key)
     ]
     types = {e.id: e.type for e in entities}
-    parties = {e.id for e in entities if e.attributes.get("political_party")}  # named, never related
+    # named, never related: political parties, and the coalition agreement they sign
+    parties = {e.id for e in entities if {"political_party", "coalition_agreement"} & set(e.attributes)}
     groups: dict[tuple, list] = defaultdict(list)
     learned = model_candidates(state.sentences, state.mentions, state.relations, settings.model)
     for c in _without_crowds(state.relations, settings.max_collaborators) + learned:

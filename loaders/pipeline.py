@@ -23,8 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
+import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
@@ -72,19 +73,39 @@ class RelationSettings:
 
 def trimmed_sentences(doc: Doc) -> list[Sentence]:
     """Sentences with their surrounding white space trimmed, so offsets cite the words exactly."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return _trimmed(doc, [(s.start, s.end) for s in doc.sents])
+    # what doc.sents yields, read off the token arrays (a Span and its text per sentence cost more)
+    starts = doc.to_array(SENT_START)
+    bounds = [0, *(numpy.flatnonzero(starts[1:] == 1) + 1).tolist(), len(doc)]
+    return _trimmed(doc, [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b])
+
+
+def _trimmed(doc: Doc, spans: list[tuple[int, int]]) -> list[Sentence]:
+    """The sentences at these token spans, trimmed of surrounding white space."""
+    text = doc_text(doc)
+    arr = doc.to_array([IDX, LENGTH]).tolist()
     out = []
-    for s in doc.sents:
-        raw = s.text
+    for a, b in spans:
+        raw = text[arr[a][0] : arr[b - 1][0] + arr[b - 1][1]]
         lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
         if body:
-            start = s.start_char + lead
+            start = arr[a][0] + lead
             out.append(Sentence(start, start + len(body), body))
     return out
 
 
 if not Doc.has_extension("sg"):
     Doc.set_extension("sg", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document: spaCy joins it anew from every token on each access."""
+    text = doc.user_data.get("sg_text")
+    if text is None:
+        text = doc.user_data["sg_text"] = doc.text
+    return text
 
 
 # Words a sentence does not end on: a line ending in one is hard-wrapped prose.
@@ -100,23 +121,26 @@ binnen onder""".split()
 def sg_lines(doc: Doc) -> Doc:
     """Line breaks that end a sentence: a blank line, or a line that reads as a whole (a heading, a
     caption, a list item: short, or ending in punctuation). Hard-wrapped prose runs on."""
-    text = doc.text
+    text = doc_text(doc)
     starts = doc.to_array([SENT_START])  # set in one go: Token.is_sent_start rescans the doc per call
     changed = False
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not (prev.is_space and "\n" in prev.text):
+    # token offsets and lengths from arrays: a Token object for every word cost more than the test
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    for i in (numpy.flatnonzero(arr[:-1, 2]) + 1).tolist():  # tokens after a white-space token
+        prev_idx, prev_len = int(arr[i - 1, 0]), int(arr[i - 1, 1])
+        prev_text = text[prev_idx : prev_idx + prev_len]
+        if "\n" not in prev_text:
             continue
-        if prev.text.count("\n") < 2:
-            line_start = text.rfind("\n", 0, prev.idx) + 1
-            line = text[line_start : prev.idx].strip()
+        if prev_text.count("\n") < 2:
+            line_start = text.rfind("\n", 0, prev_idx) + 1
+            line = text[line_start:prev_idx].strip()
             last = line.split()[-1] if line else ""
             if last.lower() in _RUNS_ON:
                 continue  # "De gemeenteraad van X heeft\nY benoemd": the sentence goes on
             reads_whole = not line or line[-1] in ".!?:;’”\"'»)>" or len(line.split()) <= 8
-            if not (reads_whole or not tok.text[:1].islower()):
+            if not (reads_whole or not text[int(arr[i, 0]) : int(arr[i, 0]) + 1].islower()):
                 continue
-        starts[tok.i] = 1
+        starts[i] = 1
         changed = True
     if changed:
         doc.from_array([SENT_START], cast(Ints2d, starts))  # to_array's stub says floats; it gives ints
@@ -140,10 +164,10 @@ def make_entities(
 
     def sg_entities(doc: Doc) -> Doc:
         state = doc._.sg = Extraction(sentences=trimmed_sentences(doc))
-        state.zones = excluded_zones(doc.text)
+        state.zones = excluded_zones(doc_text(doc))
         ents = doc.ents if use_ner else ()
         extra = [_from_ner(e, ner_priority, ner_confidence) for e in ents if e.label_ in _NER_TYPES]
-        state.mentions = recognise(gazetteer, doc.text, state.zones, extra=[m for m in extra if m])
+        state.mentions = recognise(gazetteer, doc_text(doc), state.zones, extra=[m for m in extra if m])
         doc.spans[SPANS_KEY] = mention_spans(doc, state.mentions)
         return doc
 
@@ -193,7 +217,7 @@ def make_resolve(nlp: Language, name: str) -> object:
 
     def sg_resolve(doc: Doc) -> Doc:
         state: Extraction = doc._.sg
-        state.mentions, state.records = resolver.resolve(doc.text, state.mentions)
+        state.mentions, state.records = resolver.resolve(doc_text(doc), state.mentions)
         doc.spans[SPANS_KEY] = mention_spans(doc, state.mentions)
         return doc
 
@@ -240,7 +264,8 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         state: Extraction = doc._.sg
         types = {k: r.type for k, r in state.records.items()}
-        state.relations = extract_relations(doc.text, state.sentences, state.mentions, types, self.adjectives)
+        text = doc_text(doc)
+        state.relations = extract_relations(text, state.sentences, state.mentions, types, self.adjectives)
         state.settings = self.settings
         return doc
 

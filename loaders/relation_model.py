@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -173,15 +173,18 @@ def pair_features(
 
 
 def pair_candidates(
-    sentence: Sentence, mentions: list[Mention], types: frozenset[str] | None = None
+    sentence: Sentence, mentions: list[Mention], types: frozenset[str] | None = None,
+    skip: frozenset[tuple[str, str, str]] | set[tuple[str, str, str]] = frozenset(),
 ) -> Iterator[PairCandidate]:
     """Every (type, source, target) the sentence's resolved mentions could stand in (of `types`, or
-    of every relation type), read at the nearest pair of their mentions."""
+    of every relation type), read at the nearest pair of their mentions; those in `skip` (already
+    read) are left out without working out their features."""
     keyed = [m for m in mentions if m.key]
     if len(keyed) > MAX_MENTIONS:
         return
     lists = coordinated(sentence.text, sentence.start, keyed)
     seen: set[tuple[str, str, str]] = set()
+    reader = _PairReader(sentence, mentions, lists)
     pairs = sorted(
         ((a, b) for a in keyed for b in keyed if a.key != b.key),
         key=lambda p: abs(p[0].start - p[1].start),
@@ -196,11 +199,33 @@ def pair_candidates(
             if key in seen:
                 continue
             seen.add(key)
-            pa = min(lists.get(id(a), [a]), key=lambda m: abs(m.start - b.start))
-            gap = _masked(sentence.text, sentence.start, [], min(pa.end, b.end), max(pa.start, b.start))
-            if len(gap) <= MAX_BETWEEN:
-                features = pair_features(sentence, mentions, a, b, lists)
+            if skip and (str(rtype), key[1], key[2]) in skip:
+                continue
+            features = reader.read(a, b)
+            if features is not None:
                 yield PairCandidate(str(rtype), a, b, sentence, features)
+
+
+@dataclass
+class _PairReader:
+    """A sentence's pairs read once each: a pair of mentions is as near and reads the same (its
+    features) whatever relation types it could stand in."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    lists: dict[int, list[Mention]]
+    featured: dict[tuple[int, int], tuple[str, ...] | None] = field(default_factory=dict)
+
+    def read(self, a: Mention, b: Mention) -> tuple[str, ...] | None:
+        """The pair's features, or None when its nearest mentions are too far apart."""
+        key = (id(a), id(b))
+        if key not in self.featured:
+            s, lists = self.sentence, self.lists
+            pa = min(lists.get(id(a), [a]), key=lambda m: abs(m.start - b.start))
+            gap = _masked(s.text, s.start, [], min(pa.end, b.end), max(pa.start, b.start))
+            near = len(gap) <= MAX_BETWEEN
+            self.featured[key] = pair_features(s, self.mentions, a, b, lists) if near else None
+        return self.featured[key]
 
 
 @dataclass(frozen=True)
@@ -233,7 +258,8 @@ def load_model(path: Path = MODEL_FILE) -> dict[str, TypeModel]:
 
 
 def sentence_candidates(
-    sentences: list[Sentence], mentions: list[Mention], types: frozenset[str] | None = None
+    sentences: list[Sentence], mentions: list[Mention], types: frozenset[str] | None = None,
+    skip: frozenset[tuple[str, str, str]] | set[tuple[str, str, str]] = frozenset(),
 ) -> Iterator[PairCandidate]:
     """All pair candidates of a document, sentence by sentence.
 
@@ -242,7 +268,7 @@ def sentence_candidates(
     wrong body with high confidence, so the model reads one sentence at a time, as the rules do.
     """
     for s, here in zip(sentences, resolved_by_sentence(sentences, mentions), strict=True):
-        yield from pair_candidates(s, here, types)
+        yield from pair_candidates(s, here, types, skip)
 
 
 def role_near(sentence: Sentence, person: Mention) -> tuple[str | None, str | None]:
@@ -270,7 +296,7 @@ def model_candidates(
     read = {(str(c.type), c.source, c.target) for c in rules}
     read |= {(t, b, a) for t, a, b in read if t in SYMMETRIC_RELATIONS}  # the rules' reading stands
     best: dict[tuple[str, str, str], tuple[float, PairCandidate]] = {}
-    for pc in sentence_candidates(sentences, mentions, frozenset(model)):
+    for pc in sentence_candidates(sentences, mentions, frozenset(model), skip=read):
         key = (pc.type, str(pc.source.key), str(pc.target.key))
         if key in read:
             continue

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..graph.names import slugify
 from .entities.common import initiative_head, org_head
 from .reference import Reference
-from .text import Mention, SpanIndex
+from .text import Mention, SpanIndex, WholeWord
 
 
 @dataclass
@@ -33,9 +33,12 @@ class EntityRecord:
 
 
 @lru_cache(maxsize=50_000)
-def whole_word(form: str, apostrophes: bool = False) -> re.Pattern[str]:
+def whole_word(form: str, apostrophes: bool = False) -> re.Pattern[str] | WholeWord:
     """The pattern for a name as a whole word. Names recur across the documents of a corpus, and
-    re's own cache (512 patterns) is far too small for them: compiled once here instead."""
+    re's own cache (512 patterns) is far too small for them: made once here instead (a WholeWord:
+    compiling a regex for every new name cost more than the search)."""
+    if form:
+        return WholeWord(form, apostrophes)
     edge = r"\w’'-" if apostrophes else r"\w-"
     return re.compile(rf"(?<![{edge}]){re.escape(form)}(?![{edge}])")
 
@@ -120,6 +123,8 @@ class Resolver:
         rec.mentions += 1
         if m.rule == "org-party" or (m.type == "Organization" and _party_name(m.text)):
             rec.attributes["political_party"] = True
+        if m.type == "Initiative" and COALITION_AGREEMENT.match(m.text):
+            rec.attributes["coalition_agreement"] = True  # the parties' agreement: no stakeholder joins it
         for surface in {m.text, m.surface or m.text}:
             rec.aliases.add(" ".join(surface.split()))
         if m.type == "Municipality":
@@ -520,6 +525,7 @@ def _add_capitalised_surname(out: SpanIndex, text: str, cap: str, person: tuple[
             out.add(new)
 
 
+COALITION_AGREEMENT = re.compile(r"(?:het\s+)?(?:coalitie|college)(?:akkoord|programma)", re.IGNORECASE)
 _PARTY_SHAPE = re.compile(r"(?:partij|belangen?)$|^(?:leefbaar|lokaal)\s", re.IGNORECASE)
 
 

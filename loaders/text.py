@@ -9,11 +9,97 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .vocabulary import CREDIT_FIELD, CREDIT_LINE, INLINE_CREDIT, MASTHEAD_LINE
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 QUOTES = "‘’“”'\"«»„<>"
+
+
+def literal_alternation(words: Iterable[str], ignore_case: bool = False) -> str:
+    """`"|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))` as a group that
+    matches exactly the same, written as a trie: re tries every branch of an alternation in turn at
+    each position, so a few hundred names (or roles) cost hundreds of tries per word. Where several
+    words match at one position they are prefixes of each other, and the trie tries the longest
+    first, as the sorted alternation does; with `ignore_case` (the pattern's flag) the plain
+    alternation is kept if two branches could match the same character."""
+    words = list(words)
+    plain = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def body(node: dict) -> str | None:
+        kids = [c for c in node if c]
+        if ignore_case and any(
+            a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in kids for b in kids
+        ):
+            return None
+        parts = []
+        for c in kids:
+            rest = body(node[c])
+            if rest is None:
+                return None
+            parts.append(re.escape(c) + rest)
+        if not parts:
+            return ""
+        if len(parts) == 1 and "" not in node:
+            return parts[0]
+        group = "(?:" + "|".join(parts) + ")"
+        return group + "?" if "" in node else group  # greedy: the longer words first
+
+    found = body(trie)
+    return plain if found is None else "(?:" + found + ")"
+
+
+class WordHit(NamedTuple):
+    """Where `WholeWord` found its form; read like a regex match (`start()`, `end()`, `group()`)."""
+
+    begin: int
+    stop: int
+    form: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.form
+
+
+class WholeWord:
+    """A name as a whole word: what `re.compile(rf"(?<![{edge}]){re.escape(form)}(?![{edge}])")`
+    finds, with edge `\\w-` (and `’'` with `apostrophes`), found by `str.find` instead. Every document
+    brings new names, and compiling a pattern for each cost more than the search itself."""
+
+    __slots__ = ("form", "edge")
+
+    def __init__(self, form: str, apostrophes: bool = False) -> None:
+        if not form:
+            raise ValueError("WholeWord needs a non-empty form")
+        self.form = form
+        self.edge = "_-’'" if apostrophes else "_-"  # with str.isalnum(): re's [\w-] / [\w’'-]
+
+    def finditer(self, text: str) -> Iterator[WordHit]:
+        form, edge, size, n = self.form, self.edge, len(self.form), len(text)
+        pos = text.find(form)
+        while pos != -1:
+            end = pos + size
+            before = text[pos - 1] if pos else ""
+            after = text[end] if end < n else ""
+            if (not before or not (before.isalnum() or before in edge)) and (
+                not after or not (after.isalnum() or after in edge)
+            ):
+                yield WordHit(pos, end, form)
+                pos = text.find(form, end)
+            else:
+                pos = text.find(form, pos + 1)
 
 
 @dataclass(frozen=True)

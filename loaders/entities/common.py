@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..text import QUOTES, Mention, SpanIndex
 from ..vocabulary import INITIATIVE_HEADS, ORG_HEADS, ROLES
@@ -115,14 +116,24 @@ def has_word(text: str, words: Iterable[str]) -> bool:
 def compound_head(word: str, heads: Iterable[str]) -> bool:
     """ "Omgevingsdienst", "Rabobank", "Woonstichting": a head at the end of a compound word."""
     w = word.lower().strip(".,")
+    if isinstance(heads, frozenset):  # look up the word's endings, not every head in turn
+        return any(w[-n:] in heads for n in _head_lengths(heads) if len(w) > n + 2)
     return any(w.endswith(h) and len(w) > len(h) + 2 for h in heads if len(h) >= 4)
 
 
+@lru_cache(maxsize=64)
+def _head_lengths(heads: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of the heads compound_head looks for (four letters or more)."""
+    return tuple(sorted({len(h) for h in heads if len(h) >= 4}))
+
+
+@lru_cache(maxsize=1 << 16)  # asked for the same words over and over, by many rules
 def org_head(word: str) -> bool:
     w = word.lower().strip(".,")
     return w in ORG_HEADS or compound_head(w, ORG_HEADS)
 
 
+@lru_cache(maxsize=1 << 16)
 def initiative_head(word: str) -> bool:
     w = word.lower().strip(".,")
     return w in INITIATIVE_HEADS or compound_head(w, INITIATIVE_HEADS)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..reference import common_word
-from ..text import QUOTES, Mention, is_all_caps, is_sentence_initial
+from ..text import QUOTES, Mention, WholeWord, is_all_caps, is_sentence_initial, literal_alternation
 from ..vocabulary import (
     INITIATIVE_HEADS,
     NAME_CONNECTORS,
@@ -43,8 +43,11 @@ from .gazetteer import Gazetteer
 NAME_PART_TYPES = frozenset(
     "omgevingsdienst veiligheidsregio waterschap hoogheemraadschap wetterskip hogeschool universiteit".split()
 )
-_PARTY_NAMES = "|".join(re.escape(p) for p in sorted(POLITICAL_PARTIES, key=len, reverse=True))
+_PARTY_NAMES = literal_alternation(POLITICAL_PARTIES)
 PARTY = re.compile(rf"(?<![\w-])(?:{_PARTY_NAMES})(?![\w-])")
+# the head words and type nouns, longest first, as tries (the same matches as a sorted "|".join)
+_INITIATIVE_HEADS_ALT = literal_alternation(INITIATIVE_HEADS, ignore_case=True)
+_TYPE_NOUNS_ALT = literal_alternation(ORG_TYPE_NOUNS, ignore_case=True)
 NATIONAL_NAME = re.compile(rf"(?<![\w-])(?:{CAP}[ ]){{1,3}}Nederland(?![\w-])")
 
 # capitalised words that open a sentence rather than continue a name
@@ -72,25 +75,27 @@ def organisations(gz: Gazetteer, text: str) -> list[Mention]:
     return out
 
 
+_RUN = re.compile(rf"{CAP}(?:(?:\s(?:{'|'.join(sorted(NAME_CONNECTORS, key=len, reverse=True))}))*\s{CAP})*")
+_ARTICLE_SPLIT = re.compile(r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s")
+_EN_SPLIT = re.compile(r"\s(?:en|&)\s")
+_LINE_SPLIT = re.compile(r"[ \t]*\n\s*")
+
+
 def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
     """Runs of capitalised words (with connectors) that contain an organisation/initiative head."""
     out = []
-    run_re = re.compile(
-        rf"{CAP}(?:(?:\s(?:{'|'.join(sorted(NAME_CONNECTORS, key=len, reverse=True))}))*\s{CAP})*"
-    )
+    run_re = _RUN  # compiled once: the patterns below are asked of every run
     for m in run_re.finditer(text):
         pieces = [(m.start(), m.group())]
         # "Samen Sterk van de Hogeschool Utrecht": an article inside ends one name
         splits = [
             sp
-            for sp in re.finditer(
-                r"\s(?:(?:van|voor|bij|met|in|op|aan|uit|en|of)\s)?(?:de|het|der|den)\s", m.group()
-            )
+            for sp in _ARTICLE_SPLIT.finditer(m.group())
             if _stands_alone(gz, m.group()[sp.end() :].split())
         ]
         en_splits = [
             sp
-            for sp in re.finditer(r"\s(?:en|&)\s", m.group())
+            for sp in _EN_SPLIT.finditer(m.group())
             if org_head(m.group()[: sp.start()].split()[-1])
             and (
                 " " not in m.group()[: sp.start()] or any(org_head(w) for w in m.group()[sp.end() :].split())
@@ -100,7 +105,7 @@ def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
         ]
         line_splits = [  # a heading line and the sentence under it are not one name
             sp
-            for sp in re.finditer(r"[ \t]*\n\s*", m.group())
+            for sp in _LINE_SPLIT.finditer(m.group())
             if _line_ends(text, m.start() + sp.start(), m.group()[sp.end() :])
         ]
         splits = sorted(splits + en_splits + line_splits, key=lambda sp: sp.start())
@@ -522,7 +527,7 @@ def _national_names(gz: Gazetteer, text: str) -> list[Mention]:
 def _lowercase_head_names(gz: Gazetteer, text: str) -> list[Mention]:
     """ "leergang Goed Bestuur", "programma Samen Gezond": a lower-case head + a name."""
     out = []
-    heads = "|".join(sorted(INITIATIVE_HEADS, key=len, reverse=True))
+    heads = _INITIATIVE_HEADS_ALT
     for m in re.finditer(
         rf"(?<![\w-])(?P<h>(?:[a-zà-ÿ]+)?(?:{heads}))[ \t]+"
         rf"(?P<n>{CAP}(?:(?:\s(?:van(?!\s(?:de|het)\b)|voor|en|in|op|aan)(?:\s(?:de|het|der))?)?\s{CAP}){{0,4}}"
@@ -560,7 +565,7 @@ def _typed_names(gz: Gazetteer, text: str) -> list[Mention]:
     """ "woningcorporatie Elkien", "kennisinstituut Movisie", "ministerie van BZK": a lower-case noun
     saying what kind of organisation the capitalised name after it is."""
     out = []
-    nouns = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
+    nouns = _TYPE_NOUNS_ALT
     for m in re.finditer(
         rf"(?<![\w-])(?P<t>(?:[A-Za-zà-ÿ][a-zà-ÿ]*-?)?(?:{nouns}))\s+"
         rf"(?P<n>(?:{CAP}|[a-z]+[A-Z]\w*)(?:[ \t](?:(?:van|voor|de|en)[ \t])?{CAP}){{0,3}})",
@@ -693,11 +698,11 @@ def _single_names(gz: Gazetteer, text: str) -> list[Mention]:
         counts[appositive.text] = counts.get(appositive.text, 0) + 2
     accepted = {w for _, w, p in cands if counts[w] >= 2 or p} | {a.text for a in out}
     for word in sorted(accepted):
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
-            if is_sentence_initial(text, m.start()):
+        for h in WholeWord(word, apostrophes=True).finditer(text):
+            if is_sentence_initial(text, h.start()):
                 out.append(
                     Mention(
-                        m.start(), m.end(), word, "Organization", "org-single", priority=20, confidence=0.5
+                        h.start(), h.end(), word, "Organization", "org-single", priority=20, confidence=0.5
                     )
                 )
     for m, word, prep in cands:

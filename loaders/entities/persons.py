@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..reference import common_word
@@ -41,6 +42,7 @@ TITLED_FULL_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same words over and over
 def strip_accents(word: str) -> str:
     """ "Gérard" -> "Gerard": the name lists are written without most accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -52,11 +54,12 @@ def persons(gz: Gazetteer, text: str) -> list[Mention]:
     ref = gz.ref
     toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
     n = len(toks)
+    titles = {t.rstrip(".") for t in ref.titles}
     i = 0
     while i < n:
         word, s, _ = toks[i]
         j = i
-        if word.lower().rstrip(".") in {t.rstrip(".") for t in ref.titles} and word[0].islower():
+        if word.lower().rstrip(".") in titles and word[0].islower():
             j += 1  # a title ("drs.", "mr.") before the name is not part of it
             if j < n and toks[j][0] == ".":
                 j += 1
@@ -192,6 +195,8 @@ def _person_at(gz: Gazetteer, text: str, toks: list, j: int) -> tuple[int, str, 
 
     A word on both the first-name and the surname list ("Anouk Jansen van de ...") is tried as a
     second first name first, then as the surname."""
+    if _name_start(gz, text, toks, j) is None:
+        return None  # neither try can start here
     return _person_try(gz, text, toks, j, True) or _person_try(gz, text, toks, j, False)
 
 
@@ -273,6 +278,10 @@ def _person_try(
     return last, first, clean_name(name.rstrip(".")), conf
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")  # "J.", "A.B."
+_INITIAL = re.compile(r"[A-Z]")
+
+
 def _name_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> _Start | None:
     """Can a person name start at token j: a first name, initials ("J.", "A.B."), or a capitalised
     word before "van"/"de" (a name without first name)?"""
@@ -280,13 +289,20 @@ def _name_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> _Start |
     if j >= n:
         return None
     word = toks[j][0]
-    initials = bool(
-        re.fullmatch(r"(?:[A-Z]\.){1,4}", word)
-        or (re.fullmatch(r"[A-Z]", word) and j + 1 < n and toks[j + 1][0] == ".")
+    initials = "A" <= word[:1] <= "Z" and bool(  # the cheap test first: both patterns need it
+        _INITIALS.fullmatch(word)
+        or (_INITIAL.fullmatch(word) and j + 1 < n and toks[j + 1][0] == ".")
     )
-    is_first = bool(
-        _first_name(gz, word) and word not in NOT_NAMES and len(word) > 1 and not has_word(word, ROLE_WORDS)
-    )
+    is_first = gz.memo.get(("first", word))  # asked of every token: answered once per word
+    if is_first is None:
+        if len(gz.memo) > 200_000:
+            gz.memo.clear()
+        is_first = gz.memo["first", word] = bool(
+            _first_name(gz, word)
+            and word not in NOT_NAMES
+            and len(word) > 1
+            and not has_word(word, ROLE_WORDS)
+        )
     if not (is_first or initials) and not _bare_surname_start(gz, text, toks, j):
         return None
     return _Start(j, is_first, initials)
@@ -299,12 +315,12 @@ def _bare_surname_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> 
     nxt = toks[j + 1][0] if j + 1 < n else ""
     after = toks[j + 2][0] if j + 2 < n else ""
     return bool(
-        is_capitalised(word)
+        nxt in {"van", "de", "ter", "ten", "el", "den"}  # first: it rules out most words at once
+        and is_capitalised(word)
         and 2 <= len(word) <= 12
         and word.isalpha()
         and word not in NOT_NAMES
         and word.lower() not in gz.common
-        and nxt in {"van", "de", "ter", "ten", "el", "den"}
         and not org_head(word)
         and word not in gz.ref.municipality_names
         and not is_all_caps(word)
@@ -320,8 +336,8 @@ def _bare_surname_start(gz: Gazetteer, text: str, toks: list[Token], j: int) -> 
 def _initials_end(text: str, toks: list[Token], start: _Start) -> int:
     """The token after the first name, or after initials written with separate dots ("J . P .")."""
     n, k, word = len(toks), start.j + 1, toks[start.j][0]
-    if start.initials and not re.fullmatch(r"(?:[A-Z]\.){1,4}", word):
-        while k + 1 < n and toks[k][0] == "." and re.fullmatch(r"[A-Z]", toks[k + 1][0]):
+    if start.initials and not _INITIALS.fullmatch(word):
+        while k + 1 < n and toks[k][0] == "." and _INITIAL.fullmatch(toks[k + 1][0]):
             k += 2
         k += 1 if k < n and toks[k][0] == "." else 0
     return k

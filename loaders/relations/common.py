@@ -10,7 +10,7 @@ from typing import Any
 
 from ...graph.model import BODIES, EntityType
 from ...graph.model import PLACES as PLACE_TYPES
-from ..text import Mention, Sentence
+from ..text import Mention, Sentence, literal_alternation
 from ..vocabulary import ORG_TYPE_NOUNS, ROLE_MODIFIERS, ROLES
 
 ORGLIKE = set(BODIES)
@@ -23,7 +23,8 @@ POSITION_TARGETS = EMPLOYERS | {"Region"}
 
 PLACES = set(PLACE_TYPES)
 
-TYPE_NOUNS = "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True))
+# a trie: the same matches as the sorted "|".join of the nouns, faster
+TYPE_NOUNS = literal_alternation(ORG_TYPE_NOUNS, ignore_case=True)
 
 PARTICIPATION_CUE = re.compile(
     r"\b(?:doe[nt]\s+(?:\w+\s+){0,2}mee|deelne\w*|deelnemers\s+zijn|partners\s+zijn|ontwikkel\w*\s+(?:het|dit|dat)|"
@@ -86,7 +87,7 @@ MUNICIPAL_ROLES = {
     "fractievoorzitter",
 }
 
-ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+ROLE_ALT = literal_alternation(ROLES, ignore_case=True)  # the roles, longest first (as a trie)
 
 # productive role heads that form compounds: "regiodirecteur", "raadsadviseur", "innovatiemanager"
 COMPOUND_HEADS = (

@@ -495,6 +495,8 @@ def _joined(ctx: Context, s: Sentence, members: list[Mention], body: Mention, ru
     out: list[Candidate] = []
     btype = ctx.types.get(body.key or "", body.type)
     rtype = "PARTICIPATES_IN" if btype == "Initiative" else "MEMBER_OF"
+    if rtype == "MEMBER_OF" and AGREEMENT_NAME.search(body.text):
+        return out  # "Citydeal X, een samenwerkingsverband van ...": a deal read as a body
     for m in members:
         mtype = ctx.types.get(m.key or "", m.type)
         if m.key == body.key or m.key is None or body.key is None:
@@ -902,13 +904,20 @@ def _board_holder(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> str |
     return who.key if who is not None else None
 
 
+AGREEMENT_NAME = re.compile(r"deal|akkoord|convenant|pact", re.IGNORECASE)
+# a coalition agreement is signed by political parties, which take part in no relation
+COALITION = re.compile(
+    r"\bcoalitie(?:partij\w*|akkoord\w*|programma\w*)|\bfractievoorzitters?\b", re.IGNORECASE
+)
+
+
 def _deal_parties(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
     """Every party of a multi-party agreement takes part in it: "A, B en de provincie C
     ondertekenden de Regio Deal X", "deze partijen hebben meegewerkt aan de deal", "Dit
     ambitiedocument is opgesteld door de gemeenten A, B en C" (the initiative just named)."""
     refs = initiative_refs(ctx, i, s, [m for m in ms if m.type == "Initiative"])
     out = _drafted_by(ctx, i, s, ms, refs)
-    if not refs or not SIGNING.search(s.text):
+    if not refs or not SIGNING.search(s.text) or COALITION.search(s.text):
         return out
     parties: list[Mention] = []
     for pl in sentence_lists(ctx, i):

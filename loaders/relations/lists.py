@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text import Mention
+from ..text import Mention, literal_alternation
 from ..vocabulary import ORG_TYPE_NOUNS
 from .common import ORGLIKE, Context
 
@@ -56,7 +56,7 @@ GENERIC_SINGULAR = (
     r"gemeente|provincie|regio|waterschap|hoogheemraadschap|ambulancezorg|crisisbeheersing)"
 )
 GENERIC_NAMES = frozenset({"rijk", "het rijk", "rijksoverheid", "de rijksoverheid"})
-TYPE_NOUN = r"[\w-]*(?:" + "|".join(sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")"
+TYPE_NOUN = r"[\w-]*" + literal_alternation(ORG_TYPE_NOUNS, ignore_case=True)
 
 DET = (
     rf"(?:de|het|een|onze|hun|haar|alle|andere|overige|diverse|verschillende|enkele|voor|zowel|zoals|"

@@ -402,6 +402,18 @@ NEGATIVE = [
         "De heer Jansen (52 jaar) is lid van de Friese Volkspartij (FVP).",
         "HOLDS_POSITION",
     ),
+    (
+        "participates-deal-party (a coalition agreement is signed by parties, which take part in nothing)",
+        "Voorafgaand aan de raadsvergadering ondertekenden de fractievoorzitters van de coalitiepartijen "
+        "Lokaal Epe, CDA en PvdA het coalitieakkoord Samen Verder.",
+        "PARTICIPATES_IN",
+    ),
+    (
+        "member-body-of (a deal described as a cooperation has parties, not members)",
+        "Daarnaast is ze voorzitter van Citydeal groen en blauwe waarden in de stad, een samenwerkingsverband "
+        "tussen Apeldoorn, Amersfoort, Den Haag en Haarlem.",
+        "MEMBER_OF",
+    ),
 ]
 
 
