@@ -390,7 +390,7 @@ ACRONYM_IN_PARENTHESES = re.compile(r"\((?P<a>[A-Z][A-Za-z&/]{1,9})(?:\s(?P<w>[A
 
 def _names_places(ref: Reference, words: str) -> bool:
     """Is this a coordination of municipality names only ("Hattem, Heerde en Oldebroek"), former
-    municipalities included ("Bedum, De Marne, Winsum en Eemsmond")?"""
+    municipalities included ("Bergambacht, Schoonhoven en Nederlek")?"""
     parts = [p.strip() for p in re.split(r",|\ben\b|&", words) if p.strip()]
     return len(parts) >= 2 and all(p in ref.municipality_names or p in ref.former_names for p in parts)
 
@@ -531,5 +531,5 @@ _PARTY_SHAPE = re.compile(r"(?:partij|belangen?)$|^(?:leefbaar|lokaal)\s", re.IG
 
 def _party_name(name: str) -> bool:
     """A party the list does not know, by the shape of its name: "Friese Volkspartij", "Dorpsbelangen",
-    "Leefbaar Epe", "Lokaal Ede", "Weststellingwerfs Belang"."""
+    "Leefbaar Epe", "Lokaal Ede", "Oudelands Belang"."""
     return _PARTY_SHAPE.search(name.strip()) is not None

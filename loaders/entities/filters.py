@@ -291,12 +291,12 @@ def _capitals_place(m: Mention, ref: Reference, text: str) -> Mention | None:
         return None  # "DEN BOSCH - ...": the first word of a place in a capitals dateline
     before = re.search(r"\b([A-Z]{2,}) $", text[max(0, m.start - 20) : m.start])
     if before and f"{before.group(1)} {m.text}".title() in ref.municipality_names:
-        return None  # "GOOISE MEREN -": the second word of a place in a capitals dateline
+        return None  # "DE BILT -": the second word of a place in a capitals dateline
     beside = re.match(r" [A-Z]{4,}\b", text[m.end : m.end + 30]) or re.search(
         r"\b[A-Z]{4,} $", text[max(0, m.start - 30) : m.start]
     )
     if len(m.text) >= 4 and beside:
-        return None  # "FORMELE BESLUITVORMING": a heading in capitals, no acronym
+        return None  # "VOORLOPIGE CONCLUSIE": a heading in capitals, no acronym
     titled = m.text.title()
     if titled in ref.former_names or titled in ref.places:
         return None  # a dateline in capitals: a place, no body

@@ -102,7 +102,7 @@ def titled_surnames(gz: Gazetteer, text: str) -> list[Mention]:
         after = text[m.end() : m.end() + 40]
         if re.match(rf"\s+{CAP}", after) and not re.match(r"\s+(?:van|uit|in)\b", after):
             continue  # a longer name follows: the full-name rules read it
-        whole = re.match(r"(?:\s[a-z']{1,4}){1,2}\s[A-Z][\w-]*", after)  # "Wijk bij Duurstede"
+        whole = re.match(r"(?:\s[a-z']{1,4}){1,2}\s[A-Z][\w-]*", after)  # "Bergen op Zoom"
         if whole and name + whole.group() in gz.ref.municipality_names:
             continue
         place = last in gz.ref.municipality_names or last in gz.ref.province_names
@@ -420,7 +420,7 @@ def _gap_ok(text: str, toks: list, k: int, first_line: bool) -> bool:
     return first_line and gap.strip() == "" and gap.count("\n") <= 2
 
 
-# "de burgemeesters Schoof van Alphen aan den Rijn, Borgdorff van Bodegraven en Cornelis van Gouda"
+# "de burgemeesters Hoekstra van Capelle aan den IJssel, Brandsma van Epe en Kuipers van Nuth"
 PLURAL_OFFICE = re.compile(r"\b(?:burgemeesters|wethouders|gedeputeerden|loco-burgemeesters)\s+(?=[A-Z])")
 LISTED_NAME = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: (?:(?:van|de|der|den|ter|ten|te|het|'t) )*[A-Z][\w'’-]+)?)"
@@ -443,8 +443,8 @@ def _place_at(gz: Gazetteer, text: str, pos: int) -> int | None:
 
 
 def listed_officials(gz: Gazetteer, text: str) -> list[Mention]:
-    """Office holders listed by surname and place after a plural office ("de burgemeesters Schoof
-    van Alphen aan den Rijn, Borgdorff van Bodegraven en Cornelis van Gouda"): each name before
+    """Office holders listed by surname and place after a plural office ("de burgemeesters
+    Hoekstra van Capelle aan den IJssel, Brandsma van Epe en Kuipers van Nuth"): each name before
     "van" is a person, the place after it is no part of the name."""
     out = []
     for office in PLURAL_OFFICE.finditer(text):

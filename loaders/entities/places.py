@@ -142,7 +142,7 @@ def _regio_regions(gz: Gazetteer, text: str) -> list[Mention]:
         if m.group("n").split()[0].lower() in {"deal", "deals"}:
             continue
         if m.group("r") == "Cluster" and not _place_or_acronym(gz, m.group("n").split()[0]):
-            continue  # "Cluster DAL", "Cluster Westerkwartier"; not a department ("Cluster Zorg")
+            continue  # "Cluster ABC", "Cluster Noord"; not a department ("Cluster Zorg")
         prev = text[max(0, m.start() - 30) : m.start()].split()
         if prev and org_head(prev[-1]) and prev[-1][:1].isupper():
             continue

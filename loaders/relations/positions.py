@@ -872,7 +872,7 @@ _PLURAL_OFFICE_BEFORE = re.compile(r"\b(" + "|".join(_OFFICE_SINGULAR) + r")\b",
 
 
 def listed_offices(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
-    """ "de burgemeesters Schoof van Alphen aan den Rijn, Borgdorff van Bodegraven": each person the
+    """ "de burgemeesters Hoekstra van Capelle aan den IJssel, Brandsma van Epe": each person the
     list names holds the office at the place named after "van"."""
     out = []
     for k, p in enumerate(ms):

@@ -494,8 +494,8 @@ EXAMPLES: dict[str, tuple[str, list[Fact]]] = {
         [(H, "Anke Pelgrim", "Zwolle"), (H, "Gert Mulderink", "Kampen"), (H, "Rik Vossema", "Deventer")],
     ),
     "position-listed-office": (
-        "Aanwezig waren de burgemeesters Schoutema van Alphen aan den Rijn, Borgdorp van Oudstad en Corneels van Gouda.",
-        [(H, "Schoutema", "Alphen aan den Rijn"), (H, "Corneels", "Gouda")],
+        "Aanwezig waren de burgemeesters Hoekstra van Capelle aan den IJssel, Brandsma van Oudstad en Kuipers van Nuth.",
+        [(H, "Hoekstra", "Capelle aan den IJssel"), (H, "Kuipers", "Nuth")],
     ),
     "position-listed-context": (
         "Ede is een mooie gemeente. De wethouders Anke Pelgrim en Gert Mulderink tekenden.",
