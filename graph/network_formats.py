@@ -13,7 +13,7 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -64,26 +64,52 @@ def to_multidigraph(entities: Iterable[Entity], relations: Iterable[Relation],
     relations, co_mentions = list(relations), list(co_mentions)
     graph = nx.MultiDiGraph()
     for e in _entity_nodes(entities, relations, co_mentions):
-        attrs: dict[str, Any] = {"label": xml_text(e.name), "type": e.type, "mentions": e.mentions,
-                                 "aliases": xml_text("; ".join(e.aliases)),
-                                 "documents": xml_text("; ".join(e.documents))}
-        for k, v in sorted(e.attributes.items()):
-            if _PROPERTY.match(k) and k not in attrs and v is not None:
-                attrs[k] = xml_text(str(_scalar(v)))
-        graph.add_node(xml_text(e.id), **attrs)
+        graph.add_node(xml_text(e.id), **node_data(e))
     for r in relations:
-        attrs = {"relation": r.type, "confidence": float(r.confidence), "weight": float(r.confidence),
-                 "evidence": len(r.evidence),
-                 "documents": xml_text("; ".join(dict.fromkeys(ev.document for ev in r.evidence)))}
-        for k in ("role", "role_class", "status"):
-            if getattr(r, k):
-                attrs[k] = xml_text(getattr(r, k))
+        documents = dict.fromkeys(ev.document for ev in r.evidence)
         key = xml_text(f"{r.type}|{r.role or ''}")
+        attrs = edge_data(r, len(r.evidence), documents)
         graph.add_edge(xml_text(r.source), xml_text(r.target), key=key, **attrs)
     for c in co_mentions:
-        graph.add_edge(xml_text(c.source), xml_text(c.target), key=CO_MENTIONED, relation=CO_MENTIONED,
-                       weight=float(c.weight), documents=xml_text("; ".join(c.documents)))
+        graph.add_edge(xml_text(c.source), xml_text(c.target), key=CO_MENTIONED, **co_mention_data(c))
     return graph
+
+
+def node_data(e: Entity) -> dict[str, Any]:
+    """A node's attributes, XML-safe; the in-memory graph and the streamed export both write these."""
+    attrs: dict[str, Any] = {"label": xml_text(e.name), "type": e.type, "mentions": e.mentions,
+                             "aliases": xml_text("; ".join(e.aliases)),
+                             "documents": xml_text("; ".join(e.documents))}
+    for k, v in sorted(e.attributes.items()):
+        if _PROPERTY.match(k) and k not in attrs and v is not None:
+            attrs[k] = xml_text(str(_scalar(v)))
+    return attrs
+
+
+class _EdgeLike(Protocol):
+    type: str
+    role: str | None
+    role_class: str | None
+    status: str | None
+    confidence: float
+
+
+def edge_data(r: _EdgeLike, evidence: int, documents: Iterable[str]) -> dict[str, Any]:
+    """A relation's edge attributes (its evidence reduced to a count and the documents), XML-safe.
+    Edges carry `relation` rather than `type`: GEXF reserves an edge's `type`."""
+    attrs: dict[str, Any] = {"relation": r.type, "confidence": float(r.confidence),
+                             "weight": float(r.confidence), "evidence": evidence,
+                             "documents": xml_text("; ".join(documents))}
+    for k in ("role", "role_class", "status"):
+        if getattr(r, k):
+            attrs[k] = xml_text(getattr(r, k))
+    return attrs
+
+
+def co_mention_data(c: CoMention) -> dict[str, Any]:
+    """A co-mention's edge attributes, XML-safe."""
+    documents = xml_text("; ".join(c.documents))
+    return {"relation": CO_MENTIONED, "weight": float(c.weight), "documents": documents}
 
 
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -127,34 +127,10 @@ def _nodes(source: NetworkSource, survey: _Survey) -> Iterator[Entity]:
     return heapq.merge(source.entities(), bare, key=lambda e: e.id)
 
 
-def _node_data(e: Entity) -> dict[str, Any]:
-    from .network_formats import _PROPERTY, _scalar, xml_text
-
-    attrs: dict[str, Any] = {"label": xml_text(e.name), "type": e.type, "mentions": e.mentions,
-                             "aliases": xml_text("; ".join(e.aliases)),
-                             "documents": xml_text("; ".join(e.documents))}
-    for k, v in sorted(e.attributes.items()):
-        if _PROPERTY.match(k) and k not in attrs and v is not None:
-            attrs[k] = xml_text(str(_scalar(v)))
-    return attrs
-
-
-def _relation_data(r: NetworkEdge) -> dict[str, Any]:
-    from .network_formats import xml_text
-
-    attrs: dict[str, Any] = {"relation": r.type, "confidence": float(r.confidence),
-                             "weight": float(r.confidence), "evidence": r.evidence,
-                             "documents": xml_text("; ".join(r.documents))}
-    for k in ("role", "role_class", "status"):
-        if getattr(r, k):
-            attrs[k] = xml_text(getattr(r, k))
-    return attrs
-
-
 def _edges(source: NetworkSource, nodes: Iterator[Entity], co: bool) -> Iterator[tuple[str, str, str, dict]]:
     """(source, target, key, data) in the order a MultiDiGraph built by `to_multidigraph` lists
     its edges: by source node, then target in order of its first edge, then key."""
-    from .network_formats import CO_MENTIONED, xml_text
+    from .network_formats import CO_MENTIONED, co_mention_data, edge_data, xml_text
 
     relations = _Peek(source.relations(by_source=True))
     co_mentions = _Peek(source.co_mentions() if co else iter(()))
@@ -164,12 +140,10 @@ def _edges(source: NetworkSource, nodes: Iterator[Entity], co: bool) -> Iterator
         while relations.head is not None and relations.head.source == u:
             r = relations.pop()
             key = xml_text(f"{r.type}|{r.role or ''}")
-            by_target.setdefault(r.target, []).append((key, _relation_data(r)))
+            by_target.setdefault(r.target, []).append((key, edge_data(r, r.evidence, r.documents)))
         while co_mentions.head is not None and co_mentions.head.source == u:
             c = co_mentions.pop()
-            data = {"relation": CO_MENTIONED, "weight": float(c.weight),
-                    "documents": xml_text("; ".join(c.documents))}
-            by_target.setdefault(c.target, []).append((CO_MENTIONED, data))
+            by_target.setdefault(c.target, []).append((CO_MENTIONED, co_mention_data(c)))
         for v, edges in by_target.items():
             for key, data in edges:
                 yield u, v, key, data
@@ -207,7 +181,7 @@ def write_graphml(source: NetworkSource, out: Callable[[str], Any], co: bool) ->
     """Stream GraphML to `out`; False (nothing written) when the in-memory path must be taken."""
     from networkx.readwrite.graphml import GraphMLWriter
 
-    from .network_formats import _XML_DECLARATION
+    from .network_formats import _XML_DECLARATION, node_data
 
     survey = _survey(source, co)
     if not survey.plain or not (survey.ids or survey.bare):
@@ -219,7 +193,7 @@ def write_graphml(source: NetworkSource, out: Callable[[str], Any], co: bool) ->
             writer.get_key(str(k), writer.get_xml_type(writer.attr_type(k, scope, v)), scope, None)
 
     for e in _nodes(source, survey):
-        declare(_node_data(e), "node")
+        declare(node_data(e), "node")
     for *_, data in _edges(source, _nodes(source, survey), co):
         declare(data, "edge")
     marker = f"stakegraph-{uuid.uuid4().hex}"
@@ -239,7 +213,7 @@ def write_graphml(source: NetworkSource, out: Callable[[str], Any], co: bool) ->
     out(_XML_DECLARATION + head)
     first = True
     for e in _nodes(source, survey):
-        out(("" if first else "\n    ") + element("node", {"id": e.id}, _node_data(e), "node"))
+        out(("" if first else "\n    ") + element("node", {"id": e.id}, node_data(e), "node"))
         first = False
     for u, v, key, data in _edges(source, _nodes(source, survey), co):
         out("\n    " + element("edge", {"source": u, "target": v, "id": key}, data, "edge"))
@@ -252,7 +226,7 @@ def write_gexf(source: NetworkSource, out: Callable[[str], Any], co: bool) -> bo
     """Stream GEXF to `out`; False (nothing written) when the in-memory path must be taken."""
     from networkx.readwrite.gexf import GEXFWriter
 
-    from .network_formats import _XML_DECLARATION
+    from .network_formats import _XML_DECLARATION, node_data
 
     survey = _survey(source, co)
     if not survey.plain or not (survey.ids or survey.bare):
@@ -263,7 +237,7 @@ def write_gexf(source: NetworkSource, out: Callable[[str], Any], co: bool) -> bo
     writer.graph_element = Element("graph", defaultedgetype="directed", mode="static", name="")
 
     def node(e: Entity) -> Element:
-        data = _node_data(e)
+        data = node_data(e)
         elem = Element("node", id=e.id, label=str(data.pop("label")))
         writer.add_attributes("node", elem, data, {})
         return elem
