@@ -40,7 +40,7 @@ from .merge import acronym_claims, acronym_mapping, remap_facts, unify_acronyms
 from .model import SYMMETRIC_RELATIONS, CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .names import name_key
 from .network_stream import NetworkEdge
-from .view import IdMap, RefLookup, ops_hash, recompute, signature
+from .view import IdMap, RefLookup, ops_hash, recompute, signature, weighted_chunks
 
 if TYPE_CHECKING:
     from .neo4j import Neo4jStore
@@ -203,21 +203,14 @@ def _lookup(store: Neo4jStore, documents: dict[str, tuple[Document, str, str]], 
 
 def _chunks(store: Neo4jStore, ids: list[str]) -> Iterator[set[str]]:
     """Up to CHUNK ids at a time, fewer where they are mentioned in many documents."""
-    chunk: set[str] = set()
-    weight = 0
-    for i in range(0, len(ids), 2000):
-        part = ids[i : i + 2000]
-        query = ("UNWIND $rows AS eid MATCH (e:Entity {id: eid})-[m:MENTIONED_IN]->() "
-                 "RETURN eid AS id, count(m) AS n")
-        counts = {r["id"]: r["n"] for r in store._read(partial(store._run_batched, query=query, rows=part))}
-        for eid in part:
-            chunk.add(eid)
-            weight += counts.get(eid, 1)
-            if len(chunk) >= CHUNK or weight >= MAX_RECORDS:
-                yield chunk
-                chunk, weight = set(), 0
-    if chunk:
-        yield chunk
+    query = (
+        "UNWIND $rows AS eid MATCH (e:Entity {id: eid})-[m:MENTIONED_IN]->() RETURN eid AS id, count(m) AS n"
+    )
+
+    def counts(part: list[str]) -> dict[str, int]:
+        return {r["id"]: r["n"] for r in store._read(partial(store._run_batched, query=query, rows=part))}
+
+    return weighted_chunks(ids, counts, 2000, CHUNK, MAX_RECORDS)
 
 
 def _recompute(store: Neo4jStore, tx: Any, *, finals: set[str], idmap: IdMap,

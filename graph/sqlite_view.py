@@ -31,7 +31,7 @@ from .sqlite_records import (
     sentence,
     stored_documents,
 )
-from .view import IdMap, RefLookup, ops_hash, recompute, signature
+from .view import IdMap, RefLookup, ops_hash, recompute, signature, weighted_chunks
 
 VIEW_SCHEMA = """
 CREATE TABLE IF NOT EXISTS view_dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -378,27 +378,14 @@ def _acronyms(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def _chunks(conn: sqlite3.Connection, ids: list[str]) -> Iterator[set[str]]:
-    """Up to CHUNK ids at a time, fewer where they are mentioned often: a municipality named in
-    thousands of documents brings thousands of records (and their co-mentions) along."""
-    chunk: set[str] = set()
-    weight = 0
-    for i in range(0, len(ids), 400):
-        part = ids[i : i + 400]
+    """Up to CHUNK ids at a time, fewer where they are mentioned often."""
+
+    def counts(part: list[str]) -> dict[str, int]:
         marks = ",".join("?" * len(part))
-        counts = dict(
-            conn.execute(
-                f"SELECT id, count(*) FROM entity_records WHERE id IN ({marks}) GROUP BY id",  # noqa: S608
-                part,
-            ).fetchall()
-        )
-        for eid in part:
-            chunk.add(eid)
-            weight += counts.get(eid, 1)
-            if len(chunk) >= CHUNK or weight >= MAX_RECORDS:
-                yield chunk
-                chunk, weight = set(), 0
-    if chunk:
-        yield chunk
+        query = f"SELECT id, count(*) FROM entity_records WHERE id IN ({marks}) GROUP BY id"  # noqa: S608
+        return dict(conn.execute(query, part).fetchall())
+
+    return weighted_chunks(ids, counts, 400, CHUNK, MAX_RECORDS)
 
 
 def _recompute(

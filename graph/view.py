@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,3 +123,25 @@ def signature(curation: Curation, lookup: RefLookup | None, idmap: IdMap) -> str
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def weighted_chunks(
+    ids: list[str], record_counts: Callable[[list[str]], dict[str, int]], batch: int, most_ids: int,
+    most_records: int,
+) -> Iterator[set[str]]:
+    """The ids in chunks of at most `most_ids`, fewer where they bring many records along (a
+    municipality named in thousands of documents brings thousands of records and co-mentions), so
+    one recompute step stays bounded in memory. `record_counts` answers `batch` ids at a time."""
+    chunk: set[str] = set()
+    weight = 0
+    for i in range(0, len(ids), batch):
+        part = ids[i : i + batch]
+        counts = record_counts(part)
+        for eid in part:
+            chunk.add(eid)
+            weight += counts.get(eid, 1)
+            if len(chunk) >= most_ids or weight >= most_records:
+                yield chunk
+                chunk, weight = set(), 0
+    if chunk:
+        yield chunk
