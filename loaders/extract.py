@@ -25,14 +25,19 @@ __all__ = ["MAX_COLLABORATORS", "Extractor", "document_facts"]
 
 
 def _without_crowds(candidates: list[Candidate], most: int = MAX_COLLABORATORS) -> list[Candidate]:
-    """The candidates less the pairwise collaborations one rule read among too many parties at once."""
-    crowd: dict[tuple[int, str], set[str]] = defaultdict(set)
+    """The candidates less the pairwise collaborations one rule read among too many parties at once.
+    A star is no crowd: "X werkt samen met A, B, ... en H" pairs X with each, however long the list."""
+    pairs: dict[tuple[int, str], list[frozenset[str]]] = defaultdict(list)
     for c in candidates:
         if c.type == "COLLABORATES_WITH":
-            crowd[(c.sentence.start, c.rule)] |= {c.source, c.target}
+            pairs[(c.sentence.start, c.rule)].append(frozenset((c.source, c.target)))
+    crowded = {
+        key
+        for key, found in pairs.items()
+        if len(frozenset.union(*found)) > most and not frozenset.intersection(*found)
+    }
     return [
-        c for c in candidates
-        if c.type != "COLLABORATES_WITH" or len(crowd[(c.sentence.start, c.rule)]) <= most
+        c for c in candidates if c.type != "COLLABORATES_WITH" or (c.sentence.start, c.rule) not in crowded
     ]
 
 

@@ -188,8 +188,18 @@ def load_reference() -> Reference:
     _read_provinces(ref)
     _add_adjectives(ref, _read_aliases(ref))
     _read_former_municipalities(ref)
+    _add_typographic_apostrophes(ref)
     _read_word_lists(ref)
     return ref
+
+
+def _add_typographic_apostrophes(ref: Reference) -> None:
+    """Journalism prints "’s-Hertogenbosch" with a typographic apostrophe where the lists have a
+    straight one; both spellings name the same municipality."""
+    for name in [n for n in ref.municipality_names if "'" in n]:
+        ref.municipality_names.setdefault(name.replace("'", "’"), ref.municipality_names[name])
+    for name in [n for n in ref.former_names if "'" in n]:
+        ref.former_names.setdefault(name.replace("'", "’"), ref.former_names[name])
 
 
 def _read_municipalities(ref: Reference) -> None:

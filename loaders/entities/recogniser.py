@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..text import Mention, in_zones
 from .common import select
 from .filters import keep_stakeholders
@@ -9,6 +11,8 @@ from .gazetteer import Gazetteer
 from .organisations import organisations
 from .persons import listed_officials, persons, titled_full_names, titled_surnames
 from .places import places
+
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 def recognise(
@@ -23,5 +27,11 @@ def recognise(
     cands += titled_full_names(gz, text)
     cands += listed_officials(gz, text)
     cands += organisations(gz, text)
-    cands = [m for m in cands if not in_zones(m.start, m.end, zones)]
+    cands = [m for m in cands if not in_zones(m.start, m.end, zones) and not _across_paragraphs(text, m)]
     return select(keep_stakeholders(text, cands, gz.ref))
+
+
+def _across_paragraphs(text: str, m: Mention) -> bool:
+    """No name runs over a blank line: "... gezondste regio" ending a heading and the name opening
+    the next paragraph are two things. (A single line break may wrap a name in a PDF.)"""
+    return PARAGRAPH_BREAK.search(text, m.start, m.end) is not None

@@ -308,3 +308,29 @@ def test_a_role_at_an_initiative_keeps_its_employer(extract):
     )
     assert ("person:lotte-smit", "org:vereniging-nederlandse-gemeenten") in rels(f, "HOLDS_POSITION")
     assert ("person:lotte-smit", "initiative:programma-samen-sterk") in rels(f, "PARTICIPATES_IN")
+
+
+def test_a_typographic_apostrophe_names_the_same_municipality(extract):
+    f = extract("De gemeente ’s-Hertogenbosch en de gemeente Vught werken samen.")
+    assert "gemeente:gm0796" in ids(f, "Municipality")
+
+
+def test_no_name_runs_over_a_blank_line(extract):
+    # a heading ending in "regio" and the municipality opening the next paragraph are two things
+    f = extract("Zeeland: de mooiste regio\n\nTholen werkt samen met Reimerswaal aan de kust.")
+    assert "gemeente:gm0716" in ids(f, "Municipality")
+    assert not ids(f, "Region")
+
+
+def test_one_party_working_with_a_long_list_is_no_crowd(extract):
+    # pairs that all share one party grow with the list, not with its square: all are kept
+    f = extract(
+        "Tholen werkt samen met de gemeenten Goes, Kapelle, Noord-Beveland, Reimerswaal, Veere, "
+        "Vlissingen en Middelburg aan de kust."
+    )
+    pairs = rels(f, "COLLABORATES_WITH")
+    assert len(pairs) == 7 and all("gemeente:gm0716" in p for p in pairs)
+    crowd = extract(
+        "Goes, Kapelle, Noord-Beveland, Reimerswaal, Veere, Vlissingen en Middelburg werken samen."
+    )
+    assert not rels(crowd, "COLLABORATES_WITH")
