@@ -12,6 +12,7 @@ from functools import cached_property
 from ..reference import common_word
 from ..text import QUOTES, Mention, WholeWord, is_all_caps, is_sentence_initial, literal_alternation
 from ..vocabulary import (
+    COMPASS,
     INITIATIVE_HEADS,
     NAME_CONNECTORS,
     NOT_NAMES,
@@ -67,6 +68,8 @@ def organisations(gz: Gazetteer, text: str) -> list[Mention]:
     out += _typed_names(gz, text)
     out += _camel_case(gz, text)
     out += _national_names(gz, text)
+    out += _licensed_names(gz, text)
+    out += _kind_named_bodies(gz, text)
     out += [from_match(m, "Organization", "org-party", 75, 0.9) for m in PARTY.finditer(text)]
     for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
         if org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
@@ -592,6 +595,107 @@ def _typed_names(gz: Gazetteer, text: str) -> list[Mention]:
     return out
 
 
+# a name no list knows, in a slot only a body fills: "werken samen in X", "maken deel uit van X",
+# "zijn aangesloten bij X"; "X, een samenwerking tussen ...", "X, waarin A en B ...", "X is een
+# gemeenschappelijke regeling"
+_BODY_NAME = rf"{CAP}(?:[ \t](?:(?:van|voor|aan|de|der|den)[ \t])?{CAP}){{0,3}}"
+_BODY_SLOT_BEFORE = re.compile(
+    r"(?<![\w-])(?:samen(?:werken|werkt|gewerkt)?\s+in|deel\s+uit\s+van|aangesloten\s+bij|"
+    r"participeren\s+in|participeert\s+in|toegetreden\s+tot|lid\s+(?:is\s+|zijn\s+|werd\s+|worden\s+)?van)"
+    rf"\s+(?:de\s+|het\s+)?(?P<n>{_BODY_NAME})"
+)
+_BODY_WORDS = (
+    r"(?:samenwerking|samenwerkingsverband|gemeenschappelijke\s+regeling|werkorganisatie|"
+    r"uitvoeringsorganisatie|ambtelijke\s+organisatie|netwerkorganisatie|coöperatie|inkooporganisatie)"
+)
+_BODY_SLOT_AFTER = re.compile(
+    rf"(?<![\w’'-])(?P<n>{_BODY_NAME})(?:,\s+(?:een|het|de)\s+(?:\w+\s+)?{_BODY_WORDS}\b|,\s+waarin\s|"
+    rf"\s+(?:is|was)\s+een\s+(?:\w+\s+)?{_BODY_WORDS}\b)"
+)
+
+
+def _licensed_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """A capitalised name in a slot only a body fills is a body's, though no list or head word knows
+    it ("de gemeenten werken samen in Waterkring Oost", "Servicepunt12, een samenwerking tussen
+    ..."). Places, people and ordinary words in that slot stay what they are."""
+    out = []
+    for pattern in (_BODY_SLOT_BEFORE, _BODY_SLOT_AFTER):
+        for m in pattern.finditer(text):
+            words = m.group("n").split()
+            first = words[0]
+            if (
+                first in gz.ref.municipality_names
+                or first in gz.ref.province_names
+                or first in NOT_NAMES
+                or first in SENTENCE_OPENERS
+                or (first in gz.ref.first_names and len(words) >= 2 and words[1] in gz.ref.surnames)
+                or (len(words) == 1 and (common_word(first) or is_all_caps(first)))
+                or is_role_word(first.lower())
+            ):
+                continue
+            out.append(
+                Mention(
+                    m.start("n"), m.end("n"), m.group("n"), "Organization", "org-body-slot",
+                    priority=56, confidence=0.7,
+                )
+            )
+    return out
+
+
+# lower-case kinds of public body whose official name is the kind and a place ("het waterschap
+# Limburg", "de veiligheidsregio Zeeland"), and kinds written before a body's own name ("de
+# gemeenschappelijke regeling Werkplein Oost")
+_NAMED_WITH_KIND = ("veiligheidsregio", "omgevingsdienst", "waterschap", "wetterskip", "hoogheemraadschap")
+_NAMED_BY_WHAT_FOLLOWS = frozenset({"samenwerking", "samenwerkingsverband"})
+_BODY_KINDS = re.compile(
+    r"(?<![\w-])(?P<t>veiligheidsregio|omgevingsdienst|waterschap|wetterskip|hoogheemraadschap|"
+    r"gemeenschappelijke\s+regeling|samenwerkingsverband|samenwerking|sociale\s+dienst|(?:sociale\s+)?werkvoorziening|"
+    r"muziekschool|shared\s+service\s+cent(?:er|re|rum)|servicecentrum|regionale\s+uitvoeringsdienst)\s+"
+    rf"(?P<n>{CAP}(?:[ \t](?:(?:van|en|de|aan)[ \t])?{CAP}){{0,3}})"
+)
+
+
+def _kind_named_bodies(gz: Gazetteer, text: str) -> list[Mention]:
+    """A body named after its kind in lower case: "de veiligheidsregio Zeeland" and "het shared
+    service centrum Oost-Zeeland" are named with their kind (the place alone is a place); "het
+    waterschap Brabantse Delta", "de gemeenschappelijke regeling Werkplein Oost" and "de
+    samenwerking De Liemers" by what follows the kind, with the kind as another form."""
+    out = []
+    for m in _BODY_KINDS.finditer(text):
+        words = m.group("n").split()
+        first = words[0]
+        if first in {"De", "Het"} and len(words) >= 2:
+            pass  # "de samenwerking De Liemers": a name with its article
+        elif (
+            (first in NOT_NAMES and len(words) == 1)
+            or first in SENTENCE_OPENERS
+            or (first in gz.ref.first_names and (len(words) == 1 or words[1] in gz.ref.surnames))
+        ):
+            continue
+        kind = m.group("t")
+        place = (
+            first in gz.ref.municipality_names
+            or first in gz.ref.province_names
+            or re.match(COMPASS, first) is not None
+        )
+        if place and kind not in _NAMED_BY_WHAT_FOLLOWS:
+            name = m.group()
+            out.append(
+                Mention(
+                    m.start(), m.end(), name, "Organization", "org-kind-named", priority=68,
+                    confidence=0.8, canonical=name[0].upper() + name[1:],
+                )
+            )
+        elif not place and (len(words) >= 2 or not common_word(first) or kind in _NAMED_WITH_KIND):
+            out.append(
+                Mention(
+                    m.start("n"), m.end("n"), m.group("n"), "Organization", "org-kind-named",
+                    priority=68, confidence=0.8, surface=m.group(),
+                )
+            )
+    return out
+
+
 def _camel_case(gz: Gazetteer, text: str) -> list[Mention]:
     """ "ProDemos", "ArtEZ", "TenneT": an inner capital after lower case marks a brand name."""
     out = []
@@ -605,6 +709,8 @@ def _camel_case(gz: Gazetteer, text: str) -> list[Mention]:
 def _typed_name(gz: Gazetteer, text: str, m: re.Match[str]) -> Mention | None:
     """The name after a type noun, unless it is a place's, a person's or no name at all."""
     name = m.group("n")
+    if re.fullmatch(COMPASS, name):
+        return None  # "Werkbedrijf Oost": a compass word names no body; the type noun is part of the name
     if " en " in name and not m.group("t").lower().endswith("schap"):
         # "waterschap Aa en Maas" is one name; "de corporaties Elkien en Accolade" are two
         name = name.split(" en ")[0]

@@ -166,6 +166,31 @@ def _regio_regions(gz: Gazetteer, text: str) -> list[Mention]:
     return out
 
 
+# lower-case compounds naming a cooperation area: "arbeidsmarktregio X", "waterketensamenwerking X"
+_AREA_COMPOUND = re.compile(
+    rf"(?<![\w-])(?P<h>[a-z]{{3,}}(?:regio|samenwerking))[ \t]+"
+    rf"(?P<n>{CAP}(?:(?:[ \t](?:van|en|de|aan))?[ -]{CAP}){{0,3}})"
+)
+BODY_COMPOUNDS = frozenset({"veiligheidsregio", "metropoolregio", "vervoerregio"})  # bodies, see org rules
+
+
+def _area_compounds(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "de arbeidsmarktregio Midden-Brabant", "de werkregio Noorderwaard", "de
+    waterketensamenwerking Twente-Salland": a lower-case compound ending in "regio" or "samenwerking"
+    before a name is a cooperation area, named with its compound; after "...samenwerking" the name
+    must be a place's ("de samenwerking Jeugd" names no area)."""
+    out: list[Mention] = []
+    for m in _AREA_COMPOUND.finditer(text):
+        head, words = m.group("h"), m.group("n").split()
+        first = words[0].split("-")[0]
+        if head in BODY_COMPOUNDS or words[0] in NOT_NAME_HEADS or first in gz.ref.first_names:
+            continue
+        if head.endswith("samenwerking") and not _place_or_acronym(gz, first):
+            continue
+        out.append(from_match(m, "Region", "region-area-compound", 64, 0.75))
+    return out
+
+
 def _place_or_acronym(gz: Gazetteer, word: str) -> bool:
     return (
         word.isupper()
@@ -217,6 +242,7 @@ PLACE_RULES: tuple[Callable[[Gazetteer, str], list[Mention]], ...] = (
     _listed_provinces,
     _compass_regions,
     _regio_regions,
+    _area_compounds,
     _listed_regions,
 )
 

@@ -32,6 +32,7 @@ def recognise(
 
 
 def _across_paragraphs(text: str, m: Mention) -> bool:
-    """No name runs over a blank line: "... gezondste regio" ending a heading and the name opening
-    the next paragraph are two things. (A single line break may wrap a name in a PDF.)"""
-    return PARAGRAPH_BREAK.search(text, m.start, m.end) is not None
+    """No organisation's or place's name runs over a blank line: "... gezondste regio" ending a
+    heading and the name opening the next paragraph are two things. (A single line break may wrap a
+    name in a PDF, and a magazine profile may set a first name and surname as lines of their own.)"""
+    return m.type != "Person" and PARAGRAPH_BREAK.search(text, m.start, m.end) is not None

@@ -446,6 +446,8 @@ def _body_before(ctx: Context, i: int, s: Sentence, ms: list[Mention], hi: int) 
     """The subject body of "X is een samenwerkingsverband van ...": a body named before `hi`, else
     one referred to by its kind ("het samenwerkingsverband", "de veiligheidsregio")."""
     named = [m for m in ms if m.end <= hi and m.type in BODY_TYPES | {"Initiative"}]
+    if named and re.fullmatch(r"\s*,?\s*", ctx.text[named[-1].end : hi]):
+        return named[-1]  # "A en samenwerking X, bestaande uit ...": the clause is on the name it follows
     if named:
         return named[0] if named[0].start - s.start < 40 else named[-1]
     np = BODY_NP.search(ctx.text, s.start, hi)

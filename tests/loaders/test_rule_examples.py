@@ -593,6 +593,10 @@ ENTITY_EXAMPLES: dict[str, tuple[str, list[Found]]] = {
     "region-regio": ("De Regio Heidezand groeit.", [(R, "Regio Heidezand")]),
     "region-head": ("De Heidezand Groene Regio werkt.", [(R, "Heidezand Groene Regio")]),
     "region-places": ("Twente Salland groeit.", [(R, "Twente Salland")]),
+    "region-area-compound": (
+        "De gemeenten in de arbeidsmarktregio Heidezand werken samen.",
+        [(R, "arbeidsmarktregio Heidezand")],
+    ),
     "initiative-head": ("De Regio Deal Heidezand 2030 begint.", [(I, "Regio Deal Heidezand 2030")]),
     "initiative-lower-head": ("Het fietsprogramma Heidezand loopt.", [(I, "fietsprogramma Heidezand")]),
     "initiative-quoted": ("Het project 'Slimme Wijk' begint.", [(I, "Slimme Wijk")]),
@@ -610,6 +614,11 @@ ENTITY_EXAMPLES: dict[str, tuple[str, list[Found]]] = {
     "org-repeated-name": ("Het Blauwe Huis werkt. Het Blauwe Huis groeit.", [(O, "Blauwe Huis")]),
     "org-single": ("Wij werken met Zandkracht. Zandkracht helpt ons.", [(O, "Zandkracht")]),
     "org-typed": ("Wij werken met de woningcorporatie Zandhuis.", [(O, "Zandhuis")]),
+    "org-body-slot": ("De gemeenten werken samen in Zandkring Oost.", [(O, "Zandkring Oost")]),
+    "org-kind-named": (
+        "Het waterschap Zandige Delta en de gemeenschappelijke regeling Werkplein Heide tekenen.",
+        [(O, "Zandige Delta"), (O, "Werkplein Heide")],
+    ),
     "org-ministry": ("Het ministerie van Groene Zaken helpt.", [(O, "ministerie van Groene Zaken")]),
     "org-national": ("Waterkracht Nederland groeit.", [(O, "Waterkracht Nederland")]),
     "org-camelcase": ("Wij werken met GroenKracht.", [(O, "GroenKracht")]),

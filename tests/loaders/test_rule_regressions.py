@@ -334,3 +334,51 @@ def test_one_party_working_with_a_long_list_is_no_crowd(extract):
         "Goes, Kapelle, Noord-Beveland, Reimerswaal, Veere, Vlissingen en Middelburg werken samen."
     )
     assert not rels(crowd, "COLLABORATES_WITH")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("De gemeenten Goes, Kapelle en Tholen werken samen in Zandkring Oost.", "Zandkring Oost"),
+        ("Servicepunt12, een samenwerking tussen Goes, Kapelle en Tholen, is opgericht.", "Servicepunt12"),
+        ("De gemeenten Goes en Kapelle maken deel uit van de Greenport Oosterschelde.", "Greenport Oosterschelde"),
+    ],
+)
+def test_a_name_in_a_body_slot_is_a_body_with_members(extract, text, body):
+    f = extract(text)
+    org = next(e for e in f.entities if e.name == body)
+    members = {s for (s, t) in rels(f, "MEMBER_OF") if t == org.id}
+    assert {"gemeente:gm0664", "gemeente:gm0678"} <= members  # Goes, Kapelle
+
+
+def test_a_place_in_a_body_slot_stays_a_place(extract):
+    f = extract("De gemeente Goes werkt samen in Kapelle aan de kust.")
+    assert ids(f, "Municipality") == {"gemeente:gm0664", "gemeente:gm0678"}
+    assert not ids(f, "Organization")
+
+
+def test_lower_case_kinds_name_their_bodies(extract):
+    f = extract(
+        "Het waterschap Limburg, de veiligheidsregio Zeeland en de sociale dienst Werkplein Oost "
+        "tekenen. Ook het shared service centrum Oost-Zeeland tekent."
+    )
+    assert {e.name for e in f.entities if e.type == "Organization"} == {
+        "Waterschap Limburg", "Veiligheidsregio Zeeland", "Werkplein Oost", "Shared service centrum Oost-Zeeland",
+    }
+    assert not ids(f, "Province")
+
+
+def test_a_compound_area_word_names_a_region(extract):
+    f = extract("De gemeenten in de arbeidsmarktregio Midden-Zeeland en de waterketensamenwerking Oost-Zeeland.")
+    assert {e.name for e in f.entities if e.type == "Region"} == {
+        "arbeidsmarktregio Midden-Zeeland", "waterketensamenwerking Oost-Zeeland",
+    }
+
+
+def test_a_participle_clause_belongs_to_the_name_it_follows(extract):
+    f = extract(
+        "Dit jaar sloten waterbedrijf Zandwater en samenwerking De Kempen, bestaande uit de gemeenten "
+        "Bergeijk en Eersel, zich aan."
+    )
+    targets = {next(e.name for e in f.entities if e.id == t) for (_, t) in rels(f, "MEMBER_OF")}
+    assert targets == {"Kempen"}
