@@ -683,15 +683,18 @@ def predecessors(
     for cue in PREDECESSOR_CUE.finditer(s.text):
         pos = s.start + cue.end()
         pred = next((p for p in ms if p.type == "Person" and p.start >= pos and p.start - pos <= 40), None)
+        # "volgt Jan Smit op", "volgt de vorig jaar overleden Jan Smit op", "volgt hij Jan Smit op"
         if pred is None or not re.fullmatch(
-            r"\s*(?:(?:de|het)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}", ctx.text[pos : pred.start]
+            r"\s*(?:(?:de|het)\s+)?(?:[a-zà-ÿ0-9-]+\s+){0,5}", ctx.text[pos : pred.start]
         ):
             continue
         if cue.group("volgt") and not re.match(r"\s*(?:\([^()]{1,40}\)\s*)?op\b", ctx.text[pred.end :]):
             continue
         subj = [p for p in ms if p.type == "Person" and p.end <= s.start + cue.start()]
         who = subj[-1] if subj else None
-        if who is None and re.search(r"\b(?:zij|ze|hij)\b", s.text[: cue.start()], re.IGNORECASE):
+        if who is None and re.search(
+            r"\b(?:zij|ze|hij)\b", s.text[: cue.start()] + " " + ctx.text[pos : pred.start], re.IGNORECASE
+        ):
             who = antecedent(ctx, i, "zij")
         if who is None:
             continue

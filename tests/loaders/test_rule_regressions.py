@@ -382,3 +382,17 @@ def test_a_participle_clause_belongs_to_the_name_it_follows(extract):
     )
     targets = {next(e.name for e in f.entities if e.id == t) for (_, t) in rels(f, "MEMBER_OF")}
     assert targets == {"Kempen"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanne de Wit wordt dijkgraaf van Waterschap Zandige Delta. De Wit volgt de in augustus vorig "
+        "jaar overleden Jan Kramer op.",
+        "Sanne de Wit wordt dijkgraaf van Waterschap Zandige Delta. Als de raad instemt volgt zij Jan "
+        "Kramer op, die begin deze maand opstapte.",
+    ],
+)
+def test_the_predecessor_after_modifiers_or_an_inverted_subject(extract, text):
+    r = rels(extract(text), "HOLDS_POSITION").get(("person:jan-kramer", "org:waterschap-zandige-delta"))
+    assert r is not None and r.role == "dijkgraaf" and r.status == "former"
