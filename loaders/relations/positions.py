@@ -63,11 +63,12 @@ COUNCIL_OF = re.compile(
 
 # "daar", "er" before a role: the place named before ("In 2014 werd hij daar wethouder")
 THERE = re.compile(r"\b(?:daar|er|aldaar)\s+(?:[^\s,.;:]+\s+){0,4}?$", re.IGNORECASE)
+DESTINATION = re.compile(r"\bnaar\s+(?:(?:de|het)\s+)?(?:(?:gemeente|provincie)\s+)?$", re.IGNORECASE)
 PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Vv]anaf|[Tt]ot)\s+(?:19|20)\d{2}\b")
 
 # what introduces the person whose post someone takes over
 PREDECESSOR_CUE = re.compile(
-    r"\b(?:(?P<volgt>volg(?:t|de))|opvolg(?:er|ster)\s+van|"
+    r"\b(?:(?P<volgt>volg(?:t|de))|opvolg(?:er|ster)\s+van|(?:neemt|nam)\s+waar\s+voor|"
     r"(?:neemt|nam|namen|nemen)\s+(?:het|de)\s+[a-zà-ÿ-]+\s+over\s+van|"
     r"(?:heeft|hebben)\s+(?:het|de)\s+[a-zà-ÿ-]+\s+overgenomen\s+van)\b",
     re.IGNORECASE,
@@ -840,7 +841,10 @@ def _nearby_municipality(
 ) -> Mention | None:
     """The municipality (or province) a role without a named employer belongs to: the one in the
     sentence, else the one mentioned most in the sentences around it, if there is a clear one."""
-    here = [m for m in ms if m.type == type_]
+    # "maakte de overstap naar Tholen": where someone goes is not where the role was held
+    here = [
+        m for m in ms if m.type == type_ and not DESTINATION.search(ctx.text[max(0, m.start - 40) : m.start])
+    ]
     if len({m.key for m in here}) == 1:
         return here[0]
     # "heeft de gemeenteraad van Hollands Kroon laten weten": the council's municipality

@@ -396,3 +396,22 @@ def test_a_participle_clause_belongs_to_the_name_it_follows(extract):
 def test_the_predecessor_after_modifiers_or_an_inverted_subject(extract, text):
     r = rels(extract(text), "HOLDS_POSITION").get(("person:jan-kramer", "org:waterschap-zandige-delta"))
     assert r is not None and r.role == "dijkgraaf" and r.status == "former"
+
+
+def test_standing_in_for_someone_names_the_predecessor(extract):
+    f = extract(
+        "Piet Bakker wordt per 1 juli waarnemend burgemeester van Goes. Hij neemt waar voor Anna "
+        "Visser (VVD, 66), die met pensioen gaat."
+    )
+    r = rels(f, "HOLDS_POSITION").get(("person:anna-visser", "gemeente:gm0664"))
+    assert r is not None and r.status == "former"
+
+
+def test_where_someone_moves_to_is_not_where_the_role_was_held(extract):
+    f = extract(
+        "Piet Bakker is de nieuwe gemeentesecretaris van Goes. Op 1 oktober maakte de vorige "
+        "gemeentesecretaris, Anna Visser, de overstap naar Tholen."
+    )
+    held = rels(f, "HOLDS_POSITION")
+    assert ("person:anna-visser", "gemeente:gm0716") not in held
+    assert ("person:anna-visser", "gemeente:gm0664") in held
