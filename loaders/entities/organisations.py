@@ -542,7 +542,7 @@ def _lowercase_head_names(gz: Gazetteer, text: str) -> list[Mention]:
         if (
             words[0] in gz.ref.municipality_names
             or words[0] in gz.ref.province_names
-            or words[0] in NOT_NAMES
+            or (words[0] in NOT_NAMES and len(words) == 1)
             or words[0] in SENTENCE_OPENERS
             or words[0] in gz.ref.first_names
             or is_all_caps(words[0])

@@ -32,7 +32,9 @@ VERB_BEFORE = re.compile(
     r"neemt\s+deel\s+aan|doe[tn]\s+mee\s+aan|participe\w+\s+in|opgezet|opgericht|bedacht|"
     r"werk(?:t|en)\s+(?:\w+\s+){0,2}aan|volg(?:t|en)|begeleid\w*|evalue\w*|onderzoek(?:t|en)|"
     r"verantwoordelijk\s+voor(?:\s+de\s+uitvoering\s+van)?|trekker\s+van|penvoerder\s+van|"
-    r"voer(?:t|en)\s+(?:\w+\s+)?uit|uitvoer\w*)\b"
+    r"voer(?:t|en)\s+(?:\w+\s+)?uit|uitvoer\w*|vastgelegd\s+in|leg(?:t|gen|den)\s+vast\s+in|"
+    r"(?:slaan|sloegen|slaat|sloeg)\s+(?:\w+\s+)?de\s+handen\s+ineen\s+(?:in|voor)|"
+    r"slu(?:it|iten|iten)\s+zich\s+aan\s+bij)\b"
     r"[^.]{0,80}$",
     re.IGNORECASE,
 )
@@ -126,7 +128,10 @@ def _verb_before(ctx: Context, i: int, s: Sentence, ms: list[Mention], ref: Ref)
     )
     if not subj:
         return _unnamed_subject(ctx, i, s, ref)
-    out = [Candidate("PARTICIPATES_IN", subj[0].id, init_key, s, "participates-verb", 0.8)]
+    out = [
+        Candidate("PARTICIPATES_IN", a.id, init_key, s, "participates-verb", 0.8)
+        for a in _coordinated_with(ctx, actors, subj[0])
+    ]
     # "Als voorzitter van X is Y betrokken bij INIT": X takes part too
     als = re.search(r"\bals\s+\S+(?:\s+\S+)?\s+van\s+(?:(?:de|het)\s+)?", s.text, re.IGNORECASE)
     if als and subj[0].type == "Person":
@@ -134,6 +139,25 @@ def _verb_before(ctx: Context, i: int, s: Sentence, ms: list[Mention], ref: Ref)
         if org:
             out.append(Candidate("PARTICIPATES_IN", org.id, init_key, s, "participates-als-van", 0.65))
     return out
+
+
+# what joins the parties of one subject: "A, B en C", "A samen met B", "A en de provincie B"
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:en\s+)?|en\s+|&\s*|samen\s+met\s+|met\s+)(?:(?:de|het)\s+)?"
+    r"(?:(?:gemeenten?|provincies?|waterschappen|waterschap)\s+)?"
+)
+
+
+def _coordinated_with(ctx: Context, actors: list[Mention], last: Mention) -> list[Mention]:
+    """The subject ending in `last` with the parties coordinated before it ("Goes, Kapelle en Tholen
+    doen mee aan ..."): every one of them is a subject of the verb."""
+    subject = [last]
+    before = [a for a in actors if a.end <= last.start and a.type != "Person"]
+    for a in reversed(before):
+        if not _COORDINATION.fullmatch(ctx.text[a.end : subject[0].start]):
+            break
+        subject.insert(0, a)
+    return subject if last.type != "Person" else [last]
 
 
 def _unnamed_subject(ctx: Context, i: int, s: Sentence, ref: Ref) -> list[Candidate]:

@@ -415,3 +415,18 @@ def test_where_someone_moves_to_is_not_where_the_role_was_held(extract):
     held = rels(f, "HOLDS_POSITION")
     assert ("person:anna-visser", "gemeente:gm0716") not in held
     assert ("person:anna-visser", "gemeente:gm0664") in held
+
+
+def test_every_coordinated_subject_takes_part(extract):
+    f = extract(
+        "Dat hebben de gemeenten Goes, Kapelle en Tholen samen met Waterschap Scheldestromen vastgelegd "
+        "in de ‘Regionale Omgevingsagenda Oosterschelde 2040’."
+    )
+    parts = {s for (s, _) in rels(f, "PARTICIPATES_IN")}
+    assert parts == {"gemeente:gm0664", "gemeente:gm0678", "gemeente:gm0716", "org:waterschap-scheldestromen"}
+
+
+def test_an_adjective_may_open_an_initiative_name(extract):
+    f = extract("Goes en Kapelle doen mee aan het programma Zeeuwse Kracht.")
+    assert {e.name for e in f.entities if e.type == "Initiative"} == {"programma Zeeuwse Kracht"}
+    assert len(rels(f, "PARTICIPATES_IN")) == 2
