@@ -606,10 +606,10 @@ _BODY_SLOT_BEFORE = re.compile(
 )
 _BODY_WORDS = (
     r"(?:samenwerking|samenwerkingsverband|gemeenschappelijke\s+regeling|werkorganisatie|"
-    r"uitvoeringsorganisatie|ambtelijke\s+organisatie|netwerkorganisatie|coöperatie|inkooporganisatie)"
+    r"uitvoeringsorganisatie|organisaties?|netwerkorganisatie|coöperatie|inkooporganisatie)"
 )
 _BODY_SLOT_AFTER = re.compile(
-    rf"(?<![\w’'-])(?P<n>{_BODY_NAME})(?:,\s+(?:een|het|de)\s+(?:\w+\s+)?{_BODY_WORDS}\b|,\s+waarin\s|"
+    rf"(?<![\w’'-])(?P<n>{_BODY_NAME})(?:,\s+(?:een|het|de)\s+(?:\w+\s+){{0,3}}{_BODY_WORDS}\b|,\s+waarin\s|"
     rf"\s+(?:is|was)\s+een\s+(?:\w+\s+)?{_BODY_WORDS}\b)"
 )
 

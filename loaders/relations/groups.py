@@ -85,7 +85,7 @@ MEMBER_PREDICATE = re.compile(
 BODY_OF = re.compile(
     r"(?:\b(?:is|was|zijn|vormt)\s+(?:[\w-]+\s+){0,3}?|,\s*)(?:een|het|de)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:samenwerkingsverband|gemeenschappelijke\s+regeling|samenwerking|netwerk|verband|"
-    r"uitvoeringsorganisatie|organisatie|uitvoeringsdienst|overleg|platform|coalitie|alliantie|"
+    r"uitvoeringsorganisatie|organisaties?|uitvoeringsdienst|overleg|platform|coalitie|alliantie|"
     r"partnerschap|deal|akkoord|convenant)\s+(?:van|tussen)\s+",
     re.IGNORECASE,
 )
@@ -113,7 +113,8 @@ WORKS_FOR_WEAK = re.compile(
 WHERE_MEMBER = re.compile(
     r"\)?\s*,\s*waar(?:van|in|bij|aan)?\s+(?P<members>[^.;]{2,400}?)\s+(?:(?:ook|al|sinds\s+\d{4})\s+)*"
     r"(?:(?:een\s+)?onderdeel\s+van\s+(?:is|zijn)|deel\s+van\s+uit(?:maakt|maken)|"
-    r"deel\s+uit(?:maakt|maken)|lid\s+(?:van\s+)?(?:is|zijn)|(?:bij\s+)?aangesloten\s+(?:is|zijn))\b",
+    r"deel\s+uit(?:maakt|maken)|lid\s+(?:van\s+)?(?:is|zijn)|(?:bij\s+)?aangesloten\s+(?:is|zijn)|"
+    r"participeren|participeert|samenwerken|samenwerkt|deelnemen|deelneemt|verenigd\s+zijn)\b",
 )
 # a body referred to by its kind: "het samenwerkingsverband", "deze jonge organisatie"
 BODY_NP = re.compile(
@@ -718,6 +719,8 @@ def _body_of(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
             if not items or pl.size < need:
                 continue
             hi = s.start + (m.end() if pattern is BODY_OF else m.start())
+            if m.group().startswith(","):  # "X, de gezamenlijke organisatie van A en B": X, the name before
+                hi = s.start + m.start()
             body = _body_before(ctx, i, s, ms, hi)
             if body is None or body.key in {x.key for x in items}:
                 continue

@@ -430,3 +430,20 @@ def test_an_adjective_may_open_an_initiative_name(extract):
     f = extract("Goes en Kapelle doen mee aan het programma Zeeuwse Kracht.")
     assert {e.name for e in f.entities if e.type == "Initiative"} == {"programma Zeeuwse Kracht"}
     assert len(rels(f, "PARTICIPATES_IN")) == 2
+
+
+def test_participating_in_a_body_named_before_waarin(extract):
+    f = extract(
+        "Voorbeelden zijn het shared service centrum Oost-Zeeland, waarin Goes, Kapelle en Tholen "
+        "participeren."
+    )
+    members = {s for (s, _) in rels(f, "MEMBER_OF")}
+    assert members == {"gemeente:gm0664", "gemeente:gm0678", "gemeente:gm0716"}
+
+
+def test_an_apposition_names_the_members_of_the_name_before_it(extract):
+    f = extract(
+        "Pekela wil mensen van Zandkompas, de gezamenlijke organisatie van de gemeenten Veendam en "
+        "Pekela, inzetten."
+    )
+    assert {s for (s, _) in rels(f, "MEMBER_OF")} == {"gemeente:gm0047", "gemeente:gm0765"}
