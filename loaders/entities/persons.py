@@ -10,8 +10,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..reference import common_word
-from ..text import Mention, is_all_caps, is_capitalised, is_sentence_initial
-from ..vocabulary import NOT_NAMES, ROLES
+from ..text import Mention, is_all_caps, is_capitalised, is_sentence_initial, literal_alternation
+from ..vocabulary import NOT_NAMES, POLITICAL_PARTIES, ROLES
 from .common import CAP, ROLE_WORDS, SURNAME_PREFIXES, TOKEN, clean_name, has_word, initiative_head, org_head
 from .gazetteer import Gazetteer
 
@@ -29,15 +29,22 @@ TITLED_SURNAME = re.compile(
 
 # "Wobine Buijs, burgemeester van Oss": the same two words before a comma and a title
 APPOSED_FULL_NAME = re.compile(
-    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
-    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)\s+)?"
-    rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:de|het)\s+)?(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij)\b"
+    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ ]+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
+    rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:sinds|vanaf)\s+[^,.;:]{{1,20}}?\s+)?(?:(?:de|het)\s+)?"
+    rf"(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij|in)\b"
+)
+# "Gerolf Bouwmeester (D66)", "Anna Groot (54)": a party or an age in parentheses after two words
+PARTY_OR_AGE_FULL_NAME = re.compile(
+    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ ]+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
+    rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+\((?:\d{{2}}|{literal_alternation(POLITICAL_PARTIES)})[,)]"
 )
 # a title, then a first name the lists do not know and a surname: "burgemeester Gerolf Bouwmeester"
 TITLED_FULL_NAME = re.compile(
-    rf"(?<![\w-])(?i:{_TITLES})\s+"
-    r"(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
-    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)\s+)?"
+    rf"(?<![\w-])(?i:{_TITLES})[ ]+"
+    r"(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ ]+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])"
 )
 
@@ -132,21 +139,24 @@ def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
     Oss": next to a title, two capitalised words are a first name and a surname even when the
     first name is on no list."""
     out = []
-    found = [*TITLED_FULL_NAME.finditer(text), *APPOSED_FULL_NAME.finditer(text)]
+    found = [
+        *TITLED_FULL_NAME.finditer(text),
+        *APPOSED_FULL_NAME.finditer(text),
+        *PARTY_OR_AGE_FULL_NAME.finditer(text),
+    ]
     for m in sorted(found, key=lambda m: m.start()):
         first, last = m.group("first"), m.group("last")
         core = last.split()[-1]
-        if _first_name(gz, first):
-            continue  # the full-name rules read it
-        if any(
-            w in NOT_NAMES
-            or w in gz.ref.municipality_names
-            or w in gz.ref.province_names
-            or org_head(w)
-            or common_word(w)
-            for w in (first, core)
+        listed = _first_name(gz, first)
+        place = core in gz.ref.municipality_names
+        if (
+            any(w in NOT_NAMES or w in gz.ref.province_names or org_head(w) for w in (first, core))
+            or core.lower() in ROLES
+            or (not listed and (first in gz.ref.municipality_names or common_word(first)))
+            or (place and (not listed or " " in last))  # "burgemeester Lenferink van Leiden"
+            or (common_word(core) and (" " in last or not (listed or m.re is TITLED_FULL_NAME)))
         ):
-            continue
+            continue  # next to a title, a listed first name makes even "Groot" or "Hoogeveen" a surname
         name = f"{first} {last}"
         out.append(
             Mention(

@@ -447,3 +447,21 @@ def test_an_apposition_names_the_members_of_the_name_before_it(extract):
         "Pekela, inzetten."
     )
     assert {s for (s, _) in rels(f, "MEMBER_OF")} == {"gemeente:gm0047", "gemeente:gm0765"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("“Dat kan beter”, aldus voorzitter Carmen Hoogeveen van de commissie.", "Carmen Hoogeveen"),
+        ("Annette Groot, sinds mei 2019 wethouder in de gemeente Kapelle, is blij.", "Annette Groot"),
+        ("Volgens de raad wordt Gerolf Bouwmeester (D66) per 1 mei burgemeester van Goes.", "Gerolf Bouwmeester"),
+    ],
+)
+def test_a_common_word_or_a_place_as_surname_next_to_a_title_party_or_age(extract, text, person):
+    assert person in {e.name for e in extract(text).entities if e.type == "Person"}
+
+
+def test_a_title_before_surname_and_place_is_no_full_name(extract):
+    f = extract("Voorzitter is burgemeester Kleinjan van Tholen.\n\nvoorzitter Zandkracht\n\nDe raad besluit.")
+    people = {e.name for e in f.entities if e.type == "Person"}
+    assert "Kleinjan van Tholen" not in people and not any("Zandkracht" in p for p in people)
