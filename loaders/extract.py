@@ -41,6 +41,23 @@ def _without_crowds(candidates: list[Candidate], most: int = MAX_COLLABORATORS) 
     ]
 
 
+def _members_do_not_pair(relations: list[Relation]) -> list[Relation]:
+    """ "De samenwerking tussen A, B en C" where A, B and C are members of one named body: the text
+    speaks of that body's cooperation, and its parties are its members, not each other's
+    collaborators (SCHEMA: no pairwise COLLABORATES_WITH for that pattern)."""
+    bodies: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.type == "MEMBER_OF":
+            bodies[r.source].add(r.target)
+    return [
+        r
+        for r in relations
+        if r.type != "COLLABORATES_WITH"
+        or not bodies[r.source] & bodies[r.target]
+        or any(ev.rule != "collab-tussen" for ev in r.evidence)
+    ]
+
+
 def _learned(c: Candidate) -> bool:
     return c.rule.startswith(MODEL_RULE)
 
@@ -132,7 +149,7 @@ def document_facts(state: Extraction, document: Document) -> DocumentFacts:
             rel = Relation(c.type, c.source, c.target, c.role)
             groups[rel.key].append(c)
     read = (_relation(key, cands, document, settings.calibration) for key, cands in sorted(groups.items()))
-    relations = [r for r in read if r is not None]
+    relations = _members_do_not_pair([r for r in read if r is not None])
     co_mentions = _co_mentions(state, document)
     return DocumentFacts(document=document, entities=entities, relations=relations, co_mentions=co_mentions)
 

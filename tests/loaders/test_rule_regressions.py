@@ -465,3 +465,14 @@ def test_a_title_before_surname_and_place_is_no_full_name(extract):
     f = extract("Voorzitter is burgemeester Kleinjan van Tholen.\n\nvoorzitter Zandkracht\n\nDe raad besluit.")
     people = {e.name for e in f.entities if e.type == "Person"}
     assert "Kleinjan van Tholen" not in people and not any("Zandkracht" in p for p in people)
+
+
+def test_the_cooperation_between_members_of_a_named_body_is_their_membership(extract):
+    f = extract(
+        "De gemeenten Goes, Kapelle en Tholen werken samen in Zandkring Oost. De samenwerking tussen "
+        "Goes, Kapelle en Tholen loopt goed."
+    )
+    assert len(rels(f, "MEMBER_OF")) == 3
+    assert not rels(f, "COLLABORATES_WITH")
+    alone = extract("De samenwerking tussen Goes en Kapelle loopt goed.")
+    assert pair("gemeente:gm0664", "gemeente:gm0678") in {pair(*k) for k in rels(alone, "COLLABORATES_WITH")}
