@@ -601,7 +601,9 @@ def _typed_names(gz: Gazetteer, text: str) -> list[Mention]:
 _BODY_NAME = rf"{CAP}(?:[ \t](?:(?:van|voor|aan|de|der|den)[ \t])?{CAP}){{0,3}}"
 _BODY_SLOT_BEFORE = re.compile(
     r"(?<![\w-])(?:samen(?:werken|werkt|gewerkt)?\s+in|deel\s+uit\s+van|aangesloten\s+bij|"
-    r"participeren\s+in|participeert\s+in|toegetreden\s+tot|lid\s+(?:is\s+|zijn\s+|werd\s+|worden\s+)?van)"
+    r"participeren\s+in|participeert\s+in|toegetreden\s+tot|lid\s+(?:is\s+|zijn\s+|werd\s+|worden\s+)?van|"
+    r"(?:vice)?voorzitter\s+van|(?:algemeen\s+)?directeur\s+van|directeur-bestuurder\s+van|bestuurslid\s+van|"
+    r"secretaris\s+van|penningmeester\s+van|programmamanager\s+van|kwartiermaker\s+van)"
     rf"\s+(?:de\s+|het\s+)?(?P<n>{_BODY_NAME})"
 )
 _BODY_WORDS = (

@@ -367,8 +367,8 @@ def _listed_with_employer(
         for m in ms:
             if m.start < pos:  # before the role, or inside what the last person's parenthesis took
                 continue
-            if m.type != "Person" or not re.fullmatch(r"\s*(?:,|\ben\b|&)?\s*", text[pos : m.start]):
-                break
+            if m.type != "Person" or not re.fullmatch(r"\s*(?:,|\ben\b|&|\bals\b)?\s*", text[pos : m.start]):
+                break  # "A (X), B (Y) en C (Z)"; "zowel A (X) als B (Y)"
             pos = m.end
             paren = re.match(r"\s*\(\s*(?:[^()]{1,15},\s*)?", text[pos:])
             employer = next(

@@ -476,3 +476,16 @@ def test_the_cooperation_between_members_of_a_named_body_is_their_membership(ext
     assert not rels(f, "COLLABORATES_WITH")
     alone = extract("De samenwerking tussen Goes en Kapelle loopt goed.")
     assert pair("gemeente:gm0664", "gemeente:gm0678") in {pair(*k) for k in rels(alone, "COLLABORATES_WITH")}
+
+
+def test_zowel_als_continues_a_list_of_office_holders(extract):
+    f = extract("Zowel de burgemeesters Anton Stapel (Goes) als Annette Bron (Kapelle) reageerden.")
+    held = rels(f, "HOLDS_POSITION")
+    assert ("person:anton-stapel", "gemeente:gm0664") in held and ("person:annette-bron", "gemeente:gm0678") in held
+
+
+def test_an_unknown_name_after_a_board_role_is_the_body(extract):
+    f = extract("Ben Buiting, voorzitter van Waterpanel Zuid: “Burgers verwachten een goede waterketen.”")
+    org = next(e for e in f.entities if e.name == "Waterpanel Zuid")
+    assert org.type == "Organization"
+    assert ("person:ben-buiting", org.id) in rels(f, "HOLDS_POSITION")
