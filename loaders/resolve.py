@@ -20,6 +20,7 @@ from ..graph.names import slugify
 from .entities.common import initiative_head, org_head
 from .reference import Reference
 from .text import Mention, SpanIndex, WholeWord
+from .vocabulary import PARTY_ABBREVIATIONS, POLITICAL_PARTIES
 
 
 @dataclass
@@ -121,7 +122,7 @@ class Resolver:
     def _count(self, rec: EntityRecord, m: Mention) -> None:
         """One more mention of the entity: its surface forms, and what the reference says of a place."""
         rec.mentions += 1
-        if m.rule == "org-party" or (m.type == "Organization" and _party_name(m.text)):
+        if political_party(m):
             rec.attributes["political_party"] = True
         if m.type == "Initiative" and COALITION_AGREEMENT.match(m.text):
             rec.attributes["coalition_agreement"] = True  # the parties' agreement: no stakeholder joins it
@@ -527,6 +528,19 @@ def _add_capitalised_surname(out: SpanIndex, text: str, cap: str, person: tuple[
 
 COALITION_AGREEMENT = re.compile(r"(?:het\s+)?(?:coalitie|college)(?:akkoord|programma)", re.IGNORECASE)
 _PARTY_SHAPE = re.compile(r"(?:partij|belangen?)$|^(?:leefbaar|lokaal)\s", re.IGNORECASE)
+
+
+def political_party(m: Mention) -> bool:
+    """A mention of a political party: on the list, by the shape of its name, or a joint list of
+    listed parties ("CU-SGP", "PvdA/GroenLinks")."""
+    return m.rule == "org-party" or (
+        m.type == "Organization" and (_party_name(m.text) or _joint_list(m.text))
+    )
+
+
+def _joint_list(name: str) -> bool:
+    parts = re.split(r"\s*[-/]\s*", name.strip())
+    return len(parts) >= 2 and all(p in POLITICAL_PARTIES or p in PARTY_ABBREVIATIONS for p in parts)
 
 
 def _party_name(name: str) -> bool:

@@ -145,6 +145,8 @@ CHU GPV RPF PPR PSP CPN""".split()
         "GL-PvdA",
     ]
 )
+# short forms parties use inside joint lists ("CU-SGP", "GL/PvdA")
+PARTY_ABBREVIATIONS: frozenset[str] = frozenset({"CU", "GL"})
 
 # Lines that are credits, not content: names there are writers and photographers.
 CREDIT_LINE = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from ..resolve import political_party
 from ..text import Mention, Sentence, is_sentence_initial
 from ..vocabulary import FIRST_PERSON_SINGULAR, FORMER_CUES, FORMER_MODIFIERS, ROLES
 from .common import (
@@ -372,10 +373,19 @@ def _listed_with_employer(
             pos = m.end
             paren = re.match(r"\s*\(\s*(?:[^()]{1,15},\s*)?", text[pos:])
             employer = next(
-                (o for o in ms if paren and o.start == pos + paren.end() and o.type in POSITION_TARGETS),
+                (
+                    o
+                    for o in ms
+                    if paren
+                    and o.start == pos + paren.end()
+                    and o.type in POSITION_TARGETS
+                    and not political_party(o)  # "de wethouders A (VVD) en B (CDA)": a party, no employer
+                ),
                 None,
             )
             if employer is None or not re.match(r"\s*(?:,[^()]{1,15})?\)", text[employer.end :]):
+                aside = re.match(r"\s*\([^()]{1,40}\)", text[pos:])  # "(VVD)", "(54)": read on after it
+                pos += aside.end() if aside else 0
                 # "de wethouders A, B en C" of a document about one municipality
                 if word in PLURAL_ROLES and role in MUNICIPAL_ROLES and i is not None:
                     place = _nearby_municipality(ctx, i, [])

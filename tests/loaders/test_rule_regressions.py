@@ -489,3 +489,14 @@ def test_an_unknown_name_after_a_board_role_is_the_body(extract):
     org = next(e for e in f.entities if e.name == "Waterpanel Zuid")
     assert org.type == "Organization"
     assert ("person:ben-buiting", org.id) in rels(f, "HOLDS_POSITION")
+
+
+def test_a_party_in_parentheses_is_no_employer_of_listed_office_holders(extract):
+    f = extract(
+        "De gemeenteraad van Goes koos een college. Daarna presenteerden de kandidaat wethouders, Anna "
+        "van Eek (VVD), Juliette Bouw (CDA) en Jan Rouw (CU-SGP) zichzelf."
+    )
+    held = rels(f, "HOLDS_POSITION")
+    for person in ("person:anna-van-eek", "person:juliette-bouw", "person:jan-rouw"):
+        assert held[(person, "gemeente:gm0664")].role == "wethouder"
+    assert all(t == "gemeente:gm0664" for (_, t) in held)
