@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..graph.names import slugify
 from .entities.common import initiative_head, org_head
+from .entities.filters import ORGAN
 from .reference import Reference
 from .text import Mention, SpanIndex, WholeWord
 from .vocabulary import PARTY_ABBREVIATIONS, POLITICAL_PARTIES
@@ -411,6 +412,8 @@ def _expansion_of(ref: Reference, text: str, m: re.Match[str]) -> tuple[int, str
         if "\n" in cand:
             return None
         if cand and cand[0].isupper() and acronym_matches(acr, core):
+            if ORGAN.fullmatch(core):
+                return None  # "het Algemeen Bestuur (AB)": an organ and its short form, no body
             if _names_places(ref, core):
                 return None  # "Hattem, Heerde en Oldebroek (HHO)": members of HHO, not its name
             start = text.rfind(cand, 0, m.start())

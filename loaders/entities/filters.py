@@ -200,7 +200,7 @@ def _judge(m: Mention, ref: Reference, text: str) -> Mention | None:
         return Mention(
             start, start + len(rest), rest, m.type, m.rule + "-organ-cut", m.priority, m.confidence
         )
-    if _theme_or_demonym(m, ref):
+    if _theme_or_demonym(m, ref) or _among_themes(m, text):
         return None
     return _capitals_place(m, ref, text)
 
@@ -280,6 +280,28 @@ def _theme_or_demonym(m: Mention, ref: Reference) -> bool:
     if m.type == "Organization" and AGREEMENT_ENDING.search(word.lower()) and not named_as_such:
         return True
     return _demonym(word, ref)
+
+
+# what joins the items of a list of themes: "Energie & Duurzaamheid, Klimaatadaptatie en Leisure"
+_THEME_GLUE = re.compile(r"\s*(?:,|&|\||\ben\b|•)\s*")
+WEAK_NAME_RULES = ("org-single", "org-listed")
+
+
+def _among_themes(m: Mention, text: str) -> bool:
+    """A name only a weak rule read, coordinated with a theme ("Toerisme en Leisure", "Energietransitie,
+    Circulaire Economie en Cultuurhistorie"): one more theme of the list, no body."""
+    if not m.rule.startswith(WEAK_NAME_RULES) or len(m.text.split()) > 2:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    items = [w for w in _THEME_GLUE.split(line) if w]
+    themes = [w for w in items if len(w.split()) <= 2 and THEME_ENDING.search(w.split()[-1].lower())]
+    glue, name = _THEME_GLUE.pattern, re.escape(m.text)
+    return bool(themes) and (
+        m.text in themes
+        or any(re.search(rf"{re.escape(t)}{glue}{name}|{name}{glue}{re.escape(t)}", line) for t in themes)
+    )
 
 
 def _capitals_place(m: Mention, ref: Reference, text: str) -> Mention | None:

@@ -500,3 +500,19 @@ def test_a_party_in_parentheses_is_no_employer_of_listed_office_holders(extract)
     for person in ("person:anna-van-eek", "person:juliette-bouw", "person:jan-rouw"):
         assert held[(person, "gemeente:gm0664")].role == "wethouder"
     assert all(t == "gemeente:gm0664" for (_, t) in held)
+
+
+def test_an_organ_with_its_short_form_is_no_body(extract):
+    f = extract("De burgemeesters vormen samen het Algemeen Bestuur (AB) van VRZO. Naast het AB is er een Dagelijks Bestuur (DB).")
+    assert {e.name for e in f.entities} == {"VRZO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ook Energietransitie, Circulaire Economie en Cultuurhistorie staan op de wateragenda.",
+        "De speerpunten:\n • Innoveren\n • Toerisme en Leisure\n",
+    ],
+)
+def test_words_listed_with_themes_are_themes(extract, text):
+    assert not extract(text).entities
