@@ -354,6 +354,14 @@ def _successor(ctx: Context, at: RoleAt, b: Binding) -> list[Candidate]:
     ]
 
 
+def _parenthesised_employer(ms: list[Mention], at: int) -> Mention | None:
+    """The employer named at `at`, inside a listed person's parenthesis; a party there ("de
+    wethouders A (VVD) en B (CDA)") is no employer."""
+    return next(
+        (o for o in ms if o.start == at and o.type in POSITION_TARGETS and not political_party(o)), None
+    )
+
+
 def _listed_with_employer(
     ctx: Context, s: Sentence, ms: list[Mention], i: int | None = None
 ) -> list[Candidate]:
@@ -372,17 +380,7 @@ def _listed_with_employer(
                 break  # "A (X), B (Y) en C (Z)"; "zowel A (X) als B (Y)"
             pos = m.end
             paren = re.match(r"\s*\(\s*(?:[^()]{1,15},\s*)?", text[pos:])
-            employer = next(
-                (
-                    o
-                    for o in ms
-                    if paren
-                    and o.start == pos + paren.end()
-                    and o.type in POSITION_TARGETS
-                    and not political_party(o)  # "de wethouders A (VVD) en B (CDA)": a party, no employer
-                ),
-                None,
-            )
+            employer = _parenthesised_employer(ms, pos + paren.end()) if paren else None
             if employer is None or not re.match(r"\s*(?:,[^()]{1,15})?\)", text[employer.end :]):
                 aside = re.match(r"\s*\([^()]{1,40}\)", text[pos:])  # "(VVD)", "(54)": read on after it
                 pos += aside.end() if aside else 0
