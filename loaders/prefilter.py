@@ -205,19 +205,29 @@ class Gated:
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
-        return self.regex.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+        if self._literals == () or self.possible(text, pos, endpos):  # () : nothing to test
+            return self.regex.search(text, pos, endpos)
+        return None
 
     def match(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
-        return self.regex.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
+        if self._literals == () or self.possible(text, pos, endpos):  # () : nothing to test
+            return self.regex.match(text, pos, endpos)
+        return None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
-        return self.regex.fullmatch(text, pos, endpos) if self.possible(text, pos, endpos) else None
+        if self._literals == () or self.possible(text, pos, endpos):  # () : nothing to test
+            return self.regex.fullmatch(text, pos, endpos)
+        return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else _NO_MATCHES
+        if self._literals == () or self.possible(text, pos, endpos):  # () : nothing to test
+            return self.regex.finditer(text, pos, endpos)
+        return _NO_MATCHES
 
     def findall(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> list[Any]:
-        return self.regex.findall(text, pos, endpos) if self.possible(text, pos, endpos) else []
+        if self._literals == () or self.possible(text, pos, endpos):  # () : nothing to test
+            return self.regex.findall(text, pos, endpos)
+        return []
 
     def __getattr__(self, name: str) -> Any:  # flags, groups, groupindex, sub, split, ...
         return getattr(self.regex, name)
@@ -249,23 +259,29 @@ def gated(pattern: str | re.Pattern[str] | Gated, flags: int = 0) -> Gated:
     return g
 
 
+def _lookup(pattern: Any, flags: int) -> Gated:
+    """`gated`, with the common case (a pattern seen before) answered by one dictionary look-up."""
+    g = _PLAIN.get(pattern) if not flags else _GATED.get((pattern, flags))
+    return g if g is not None else gated(pattern, flags)
+
+
 class _GatedRe:
     """Stands in for the `re` module in a gated module: the matching functions gate, the rest is re."""
 
     def search(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
-        return gated(pattern, flags).search(string)
+        return _lookup(pattern, flags).search(string)
 
     def match(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
-        return gated(pattern, flags).match(string)
+        return _lookup(pattern, flags).match(string)
 
     def fullmatch(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
-        return gated(pattern, flags).fullmatch(string)
+        return _lookup(pattern, flags).fullmatch(string)
 
     def finditer(self, pattern: Any, string: str, flags: int = 0) -> Iterator[re.Match[str]]:
-        return gated(pattern, flags).finditer(string)
+        return _lookup(pattern, flags).finditer(string)
 
     def findall(self, pattern: Any, string: str, flags: int = 0) -> list[Any]:
-        return gated(pattern, flags).findall(string)
+        return _lookup(pattern, flags).findall(string)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(re, name)
