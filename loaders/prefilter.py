@@ -152,16 +152,19 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] 
     return literals, ignorecase[0]
 
 
-# the last text folded, by identity: one sentence is tested by many patterns in a row
-_last_text: str | None = None
-_last_folded = ""
+# the last text folded, by identity: one sentence is tested by many patterns in a row. One tuple,
+# replaced whole, so threads extracting at once (a Dask worker's) never pair a text with another's fold.
+_last: tuple[str | None, str] = (None, "")
 
 
 def _folded(text: str) -> str:
-    global _last_text, _last_folded
-    if text is not _last_text:
-        _last_text, _last_folded = text, fold(text)
-    return _last_folded
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    folded = fold(text)
+    _last = (text, folded)
+    return folded
 
 
 _NO_MATCHES: Iterator[re.Match[str]] = iter(())
@@ -182,8 +185,8 @@ class Gated:
 
     def _prepare(self) -> tuple[str, ...]:
         found = required_literals(self.regex)
+        self._fold = bool(found and found[1])  # first: a thread that sees the literals sees this too
         self._literals = found[0] if found else ()
-        self._fold = bool(found and found[1])
         return self._literals
 
     def possible(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> bool:
@@ -196,9 +199,7 @@ class Gated:
         if pos or endpos != _WHOLE:
             text = text[pos:endpos]
         if self._fold:
-            if text is not _last_text:
-                _folded(text)
-            text = _last_folded
+            text = _folded(text)
         for lit in literals:  # noqa: SIM110 - a loop is quicker than any() over a generator
             if lit in text:
                 return True

@@ -108,3 +108,17 @@ def test_gated_equals_ungated_on_any_text(text: str, pos: int) -> None:
         assert [m.span() for m in g.finditer(text, pos)] == [m.span() for m in regex.finditer(text, pos)]
         assert g.findall(text) == regex.findall(text)
         assert bool(g.fullmatch(text)) == bool(regex.fullmatch(text))
+
+
+def test_threads_gate_their_own_texts() -> None:
+    """Threads (a Dask worker's) extracting at once: each text is tested against its own fold."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    g = gated(r"samen\s+met", re.IGNORECASE)
+    texts = [("Zij werken SAMEN MET ons." if k % 2 else "Zij werken apart.") * (1 + k % 7) for k in range(400)]
+
+    def found(text: str) -> bool:
+        return g.search(text) is not None
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(found, texts * 20)) == [g.regex.search(t) is not None for t in texts * 20]
