@@ -516,3 +516,14 @@ def test_an_organ_with_its_short_form_is_no_body(extract):
 )
 def test_words_listed_with_themes_are_themes(extract, text):
     assert not extract(text).entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Goes en Kapelle ondertekenden het Samenwerkingscharter Netwerkstad Oost.", "Samenwerkingscharter Netwerkstad Oost"),
+        ("De gemeente Goes sloot met de corporaties de Raamovereenkomst 2016 – 2020 af.", "Raamovereenkomst 2016 – 2020"),
+    ],
+)
+def test_charters_and_framework_agreements_are_initiatives(extract, text, name):
+    assert name in {e.name for e in extract(text).entities if e.type == "Initiative"}
