@@ -96,7 +96,8 @@ leergang programma project congres conferentie symposium festival energielandgoe
 regiodeal deal traject initiatief prijs award week dag top summit challenge hackathon masterclass
 opleiding cursus training netwerkdag werkconferentie beurs expo tentoonstelling akkoord convenant pact
 agenda plan fonds landgoed zonnepark windpark innovatieprogramma actieprogramma kennisprogramma lab
-onderzoeksproject living-lab wijkaanpak strategie aanpak ronde fondsronde oefening charter manifest overeenkomst
+onderzoeksproject living-lab wijkaanpak strategie aanpak ronde fondsronde oefening
+charter manifest overeenkomst
 """.split()
 ) - {"fonds"}
 
