@@ -260,7 +260,9 @@ def _not_a_name(m: Mention, text: str) -> bool:
 def _after_opener(m: Mention, text: str) -> Mention | None:
     """ "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part."""
     words = m.text.split()
-    if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]):
+    # "verenigd in ‘Waterkring X’": a quoted name inside a sentence, not the first word of a quotation
+    quoted_name = re.search(r"[a-zà-ÿ,]\s*[‘'“\"]$", text[max(0, m.start - 20) : m.start])
+    if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]) and not quoted_name:
         rest = re.match(r"\S+\s+(?:(?:de|het|een)\s+)?", m.text)
         cut = rest.end() if rest else 0
         if cut and m.text[cut : cut + 1].isupper():

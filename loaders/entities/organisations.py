@@ -602,9 +602,10 @@ _BODY_NAME = rf"{CAP}(?:[ \t](?:(?:van|voor|aan|de|der|den)[ \t])?{CAP}){{0,3}}"
 _BODY_SLOT_BEFORE = re.compile(
     r"(?<![\w-])(?:samen(?:werken|werkt|gewerkt)?\s+in|deel\s+uit\s+van|aangesloten\s+bij|"
     r"participeren\s+in|participeert\s+in|toegetreden\s+tot|lid\s+(?:is\s+|zijn\s+|werd\s+|worden\s+)?van|"
+    r"verenigd\s+(?:hebben\s+|zijn\s+)?in|vorm(?:en|t|den|de)\s+samen|"
     r"(?:vice)?voorzitter\s+van|(?:algemeen\s+)?directeur\s+van|directeur-bestuurder\s+van|bestuurslid\s+van|"
     r"secretaris\s+van|penningmeester\s+van|programmamanager\s+van|kwartiermaker\s+van)"
-    rf"\s+(?:de\s+|het\s+)?(?P<n>{_BODY_NAME})"
+    rf"\s+(?:de\s+|het\s+)?[‘'“\"]?(?P<n>{_BODY_NAME})"
 )
 _BODY_WORDS = (
     r"(?:samenwerking|samenwerkingsverband|gemeenschappelijke\s+regeling|werkorganisatie|"
@@ -623,7 +624,8 @@ def _licensed_names(gz: Gazetteer, text: str) -> list[Mention]:
     out = []
     for pattern in (_BODY_SLOT_BEFORE, _BODY_SLOT_AFTER):
         for m in pattern.finditer(text):
-            words = m.group("n").split()
+            name = m.group("n").rstrip("’'")  # "verenigd in ‘Waterkring Oost’": not the closing quote
+            words = name.split()
             first = words[0]
             if (
                 first in gz.ref.municipality_names
@@ -637,8 +639,8 @@ def _licensed_names(gz: Gazetteer, text: str) -> list[Mention]:
                 continue
             out.append(
                 Mention(
-                    m.start("n"), m.end("n"), m.group("n"), "Organization", "org-body-slot",
-                    priority=56, confidence=0.7,
+                    m.start("n"), m.start("n") + len(name), name, "Organization", "org-body-slot",
+                    priority=57, confidence=0.7,
                 )
             )
     return out

@@ -527,3 +527,13 @@ def test_words_listed_with_themes_are_themes(extract, text):
 )
 def test_charters_and_framework_agreements_are_initiatives(extract, text, name):
     assert name in {e.name for e in extract(text).entities if e.type == "Initiative"}
+
+
+def test_bodies_named_where_members_unite_or_form_them(extract):
+    f = extract(
+        "De gemeenten en het waterschap, die zich verenigd hebben in ‘Waterkring Oost’, werken samen. "
+        "Goes, Kapelle en Tholen werken samen. Deze drie gemeenten vormen samen de Zandstroom regio."
+    )
+    orgs = {e.name for e in f.entities if e.type == "Organization"}
+    assert {"Waterkring Oost", "Zandstroom"} <= orgs
+    assert len([t for (_, t) in rels(f, "MEMBER_OF")]) == 3
