@@ -721,7 +721,9 @@ def _body_of(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candi
             hi = s.start + (m.end() if pattern is BODY_OF else m.start())
             if m.group().startswith(","):  # "X, de gezamenlijke organisatie van A en B": X, the name before
                 hi = s.start + m.start()
-            body = _body_before(ctx, i, s, ms, hi)
+                body = next((b for b in ms if b.end == hi and b.type in BODY_TYPES), None)
+            else:
+                body = _body_before(ctx, i, s, ms, hi)
             if body is None or body.key in {x.key for x in items}:
                 continue
             if not strong and not cooperation_body(ctx, body):
