@@ -8,6 +8,8 @@
   after the colon, named in this sentence or (a pronoun) in the one before.
 - "X is een samenwerkingsverband van acht gemeenten. Het gaat om A, B, ...": the counted members,
   named in the next sentence.
+- "A, B en C hebben hun samenwerking verlengd. De bestuurders van de zogeheten werkregio X ...": the
+  name the next sentence gives their cooperation.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ COUNTED = re.compile(
     r"zestien|zeventien|achttien|negentien|twintig)\s+(?:\w+\s+)?gemeenten\b",
     re.IGNORECASE,
 )
+SO_CALLED = re.compile(r"\b(?:de|het)\s+(?:zogeheten|zogenoemde|zogenaamde)\s+", re.IGNORECASE)
+THEIR_COOPERATION = re.compile(r"\b(?:hun\s+samenwerking|werken\s+(?:\w+\s+){0,3}samen|samenwerken)\b")
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:Zij|Ze|Hij|Het|Die|Deze(?:\s+\w+)?)\b")
 
 
@@ -111,6 +115,22 @@ def named_next(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Can
     return _members(items, body, s, "member-named-next", 0.65)
 
 
+def so_called(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "A, B en C hebben hun samenwerking verlengd. ... de zogeheten werkregio X": the parties of the
+    cooperation the sentence before told of are members of the body this one names."""
+    if i == 0 or ctx.paragraph[i] != ctx.paragraph[i - 1]:
+        return []
+    cue = SO_CALLED.search(s.text)
+    if cue is None or not THEIR_COOPERATION.search(ctx.sentences[i - 1].text):
+        return []
+    at = s.start + cue.end()
+    body = next((m for m in ms if at <= m.start <= at + 30 and m.key and m.type in BODY_TYPES), None)
+    items = [m for pl in sentence_lists(ctx, i - 1) for m in pl.items]
+    if body is None or len(items) < 2:
+        return []
+    return _members(items, body, s, "member-so-called", 0.65)
+
+
 def membership_cues(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
     """All the cues of one sentence."""
     return (
@@ -118,4 +138,5 @@ def membership_cues(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> lis
         + therein(ctx, i, s, ms)
         + work_for_list(ctx, i, s, ms)
         + named_next(ctx, i, s, ms)
+        + so_called(ctx, i, s, ms)
     )

@@ -117,6 +117,11 @@ EXAMPLES: dict[str, tuple[str, list[Fact]]] = {
         f"De Regio Heidezand is een samenwerkingsverband van drie gemeenten. Het gaat om {EBR}.",
         _members("Regio Heidezand", "Ede", "Barneveld", "Renkum"),
     ),
+    "member-so-called": (
+        f"De gemeenten {EBR} hebben hun samenwerking verlengd. De bestuurders van de zogeheten "
+        "Regio Heidezand tekenden.",
+        _members("Regio Heidezand", "Ede", "Barneveld", "Renkum"),
+    ),
     "member-therein": (
         f"De Regio Heidezand is opgericht in 2010. Daarin werken de gemeenten {EBR} samen.",
         _members("Regio Heidezand", "Ede", "Barneveld", "Renkum"),
