@@ -252,4 +252,10 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
     out: list[Mention] = []
     for rule in PLACE_RULES:
         out += rule(gz, text)
-    return out
+    current = [m for m in out if m.rule in {"gazetteer-municipality", "gazetteer-gemeente"}]
+    return [m for m in out if m.rule != "gazetteer-former" or not _inside_longer(m, current)]
+
+
+def _inside_longer(m: Mention, others: list[Mention]) -> bool:
+    """ "Land van Cuijk": a former municipality's name inside a current one's is no mention of it."""
+    return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in others)

@@ -537,3 +537,8 @@ def test_bodies_named_where_members_unite_or_form_them(extract):
     orgs = {e.name for e in f.entities if e.type == "Organization"}
     assert {"Waterkring Oost", "Zandstroom"} <= orgs
     assert len([t for (_, t) in rels(f, "MEMBER_OF")]) == 3
+
+
+def test_a_former_municipality_inside_a_current_name_is_the_current_one(extract):
+    f = extract("Ze volgt Wim Kramer op, de oud-burgemeester Land van Cuijk.")
+    assert {e.name for e in f.entities if e.type == "Municipality"} == {"Land van Cuijk"}
