@@ -188,18 +188,22 @@ def load_reference() -> Reference:
     _read_provinces(ref)
     _add_adjectives(ref, _read_aliases(ref))
     _read_former_municipalities(ref)
-    _add_typographic_apostrophes(ref)
+    _add_typographic_variants(ref)
     _read_word_lists(ref)
     return ref
 
 
-def _add_typographic_apostrophes(ref: Reference) -> None:
+def _add_typographic_variants(ref: Reference) -> None:
     """Journalism prints "’s-Hertogenbosch" with a typographic apostrophe where the lists have a
-    straight one; both spellings name the same municipality."""
-    for name in [n for n in ref.municipality_names if "'" in n]:
-        ref.municipality_names.setdefault(name.replace("'", "’"), ref.municipality_names[name])
-    for name in [n for n in ref.former_names if "'" in n]:
-        ref.former_names.setdefault(name.replace("'", "’"), ref.former_names[name])
+    straight one, and a line wrapped at a hyphen leaves "Goeree- Overflakkee": each spelling names
+    the same municipality."""
+    for names in (ref.municipality_names, ref.former_names):
+        variants = {}
+        for name, value in names.items():
+            for variant in {name.replace("'", "’"), name.replace("-", "- ")} - {name}:
+                variants[variant] = value
+        for variant, value in variants.items():
+            names.setdefault(variant, value)
 
 
 def _read_municipalities(ref: Reference) -> None:

@@ -542,3 +542,8 @@ def test_bodies_named_where_members_unite_or_form_them(extract):
 def test_a_former_municipality_inside_a_current_name_is_the_current_one(extract):
     f = extract("Ze volgt Wim Kramer op, de oud-burgemeester Land van Cuijk.")
     assert {e.name for e in f.entities if e.type == "Municipality"} == {"Land van Cuijk"}
+
+
+def test_a_hyphen_left_by_a_wrapped_line_names_the_same_municipality(extract):
+    f = extract("Zij was eerder burgemeester van Goeree- Overflakkee en Noordwijk.")
+    assert "Goeree-Overflakkee" in {e.name for e in f.entities if e.type == "Municipality"}
