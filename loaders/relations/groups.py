@@ -244,7 +244,10 @@ GO_TOGETHER = re.compile(
     r"^(?P<gap>[^.;:!?]{0,60}?)\b(?:samenwerken|samenwerkten|samen\s+(?:te\s+)?werken|samen\s+optrekken|"
     r"(?:gestart|begonnen|starten|beginnen|startten)\s+met\s+(?:een\s+|de\s+)?samenwerking(?:spilot)?|"
     r"(?:zetten|zet|zetten\s+hun|zetten\s+de)\s+(?:de\s+|hun\s+)?samenwerking\s+voort|"
-    r"(?:gaan|gingen)\s+(?:een\s+)?samenwerking\s+aan)\b",
+    r"(?:gaan|gingen)\s+(?:een\s+)?samenwerking\s+aan|"
+    r"(?:een\s+)?samenwerking\s+aangegaan|"
+    r"(?:de\s+)?onderlinge\s+samenwerking\s+(?:\w+\s+)?verbeteren|"
+    r"om\s+tot\s+(?:een\s+)?(?:\w+\s+)?samenwerking\s+te\s+komen)\b",
     re.IGNORECASE,
 )
 PREPOSITION_BEFORE = re.compile(

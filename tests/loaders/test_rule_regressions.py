@@ -547,3 +547,14 @@ def test_a_former_municipality_inside_a_current_name_is_the_current_one(extract)
 def test_a_hyphen_left_by_a_wrapped_line_names_the_same_municipality(extract):
     f = extract("Zij was eerder burgemeester van Goeree- Overflakkee en Noordwijk.")
     assert "Goeree-Overflakkee" in {e.name for e in f.entities if e.type == "Municipality"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("In de zuidoosthoek zijn de gemeenten Goes, Kapelle en Tholen een samenwerking aangegaan.", 3),
+        ("Goes en Kapelle willen de onderlinge samenwerking verbeteren.", 1),
+    ],
+)
+def test_entering_or_improving_a_cooperation_is_collaboration(extract, text, pairs):
+    assert len(rels(extract(text), "COLLABORATES_WITH")) == pairs
