@@ -24,7 +24,12 @@ from .names import name_key
 from .network_stream import NetworkEdge
 from .sqlite_records import (
     DOCUMENT_COLUMNS,
+    ENTITY_RECORD,
+    ENTITY_RECORDS,
+    RELATION_RECORD,
+    RELATION_RECORDS,
     Spans,
+    id_numbers,
     read_document,
     read_evidence,
     read_spans,
@@ -82,11 +87,12 @@ def mark_dirty(conn: sqlite3.Connection, path: str) -> None:
     conn.execute(
         "INSERT OR IGNORE INTO view_dirty "
         "WITH d(key) AS (SELECT key FROM documents WHERE path = ?1) "
+        "SELECT id FROM entity_ids WHERE n IN ("
         "SELECT id FROM entity_records WHERE doc = (SELECT key FROM d) "
         "UNION SELECT source FROM relation_records WHERE doc = (SELECT key FROM d) "
         "UNION SELECT target FROM relation_records WHERE doc = (SELECT key FROM d) "
         "UNION SELECT source FROM co_mention_records WHERE doc = (SELECT key FROM d) "
-        "UNION SELECT target FROM co_mention_records WHERE doc = (SELECT key FROM d)",
+        "UNION SELECT target FROM co_mention_records WHERE doc = (SELECT key FROM d))",
         (path,),
     )
 
@@ -351,9 +357,9 @@ def _refresh(conn: sqlite3.Connection, curation: Curation, dry_run: bool = False
             return True
         clear_view(conn)
         dirty = {r[0] for r in conn.execute(
-            "SELECT id FROM entity_records UNION SELECT source FROM relation_records "
-            "UNION SELECT target FROM relation_records UNION SELECT source FROM co_mention_records "
-            "UNION SELECT target FROM co_mention_records"
+            "SELECT id FROM entity_ids WHERE n IN (SELECT id FROM entity_records "
+            "UNION SELECT source FROM relation_records UNION SELECT target FROM relation_records "
+            "UNION SELECT source FROM co_mention_records UNION SELECT target FROM co_mention_records)"
         )}
     else:
         dirty = {r[0] for r in conn.execute("SELECT id FROM view_dirty")}
@@ -384,7 +390,8 @@ def _chunks(conn: sqlite3.Connection, ids: list[str]) -> Iterator[set[str]]:
 
     def counts(part: list[str]) -> dict[str, int]:
         marks = ",".join("?" * len(part))
-        query = f"SELECT id, count(*) FROM entity_records WHERE id IN ({marks}) GROUP BY id"  # noqa: S608
+        query = (f"SELECT i.id, count(*) FROM entity_ids i JOIN entity_records e ON e.id = i.n "  # noqa: S608
+                 f"WHERE i.id IN ({marks}) GROUP BY i.id")
         return dict(conn.execute(query, part).fetchall())
 
     return weighted_chunks(ids, counts, 400, CHUNK, MAX_RECORDS)
@@ -406,13 +413,14 @@ def _recompute(
             facts[key] = DocumentFacts(documents[key])
         return facts[key]
 
-    for i in range(0, len(raws), 400):  # SQLite's limit on bound parameters
-        part = raws[i : i + 400]
-        marks = ",".join("?" * len(part))
+    numbers = sorted(id_numbers(conn, raws).values())  # the records name entities by these
+    for i in range(0, len(numbers), 400):  # SQLite's limit on bound parameters
+        nums = numbers[i : i + 400]
+        marks = ",".join("?" * len(nums))
         for key, eid, etype, name, aliases, mentions, attrs in conn.execute(
-            "SELECT doc, id, type, name, aliases, mentions, attributes FROM entity_records "  # noqa: S608
-            f"WHERE id IN ({marks}) ORDER BY rowid",
-            part,
+            f"SELECT e.doc, {ENTITY_RECORD} FROM {ENTITY_RECORDS} "  # noqa: S608
+            f"WHERE e.id IN ({marks}) ORDER BY e.rowid",
+            nums,
         ):
             f = doc(key)
             f.entities.append(
@@ -421,22 +429,23 @@ def _recompute(
     symmetric = sorted(SYMMETRIC_RELATIONS)
     rel_rows: dict[int, tuple] = {}
     co_rows: dict[int, tuple] = {}
-    for i in range(0, len(raws), 400):
-        part = raws[i : i + 400]
-        marks = ",".join("?" * len(part))
+    for i in range(0, len(numbers), 400):
+        nums = numbers[i : i + 400]
+        marks = ",".join("?" * len(nums))
         # A relation's merged source is its stored source's merged id, except for a symmetric type,
         # whose ends are put in order after mapping: only those are needed by their target too.
         for row in conn.execute(
-            "SELECT rowid, doc, type, source, target, role, role_class, status, confidence, evidence "  # noqa: S608
-            f"FROM relation_records WHERE source IN ({marks}) "
-            f"OR (target IN ({marks}) AND type IN ({','.join('?' * len(symmetric))}))",
-            part + part + symmetric,
+            f"SELECT r.rowid, r.doc, {RELATION_RECORD} FROM {RELATION_RECORDS} "  # noqa: S608
+            f"WHERE r.source IN ({marks}) "
+            f"OR (r.target IN ({marks}) AND r.type IN ({','.join('?' * len(symmetric))}))",
+            [*nums, *nums, *symmetric],
         ):
             rel_rows[row[0]] = row[1:]
         for row in conn.execute(
-            "SELECT rowid, doc, source, target, weight FROM co_mention_records "  # noqa: S608
-            f"WHERE source IN ({marks}) OR target IN ({marks})",
-            part + part,
+            "SELECT c.rowid, c.doc, s.id, t.id, c.weight FROM co_mention_records c "  # noqa: S608
+            "CROSS JOIN entity_ids s ON s.n = c.source CROSS JOIN entity_ids t ON t.n = c.target "
+            f"WHERE c.source IN ({marks}) OR c.target IN ({marks})",
+            nums + nums,
         ):
             co_rows[row[0]] = row[1:]
     spans: dict[int, Spans] = {}
@@ -505,8 +514,8 @@ def _lookup(
     current: DocumentFacts | None = None
     current_key = None
     for key, eid, etype, name, aliases, mentions, attrs in conn.execute(
-        "SELECT e.doc, e.id, e.type, e.name, e.aliases, e.mentions, e.attributes "
-        "FROM entity_records e JOIN documents d ON d.key = e.doc ORDER BY d.name, d.path, e.rowid"
+        f"SELECT e.doc, {ENTITY_RECORD} FROM {ENTITY_RECORDS} "  # noqa: S608
+        "JOIN documents d ON d.key = e.doc ORDER BY d.name, d.path, e.rowid"
     ):
         if current is None or current_key != key:
             if current is not None:
