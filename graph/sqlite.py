@@ -22,17 +22,24 @@ from .curation import Curation
 from .merge import acronym_claims
 from .model import CoMention, Document, DocumentFacts, Entity, Evidence, Relation
 from .sqlite_records import (
+    CO_MENTION_RECORDS,
     DOCUMENT_COLUMNS,
+    ENTITY_IDS_SCHEMA,
+    ENTITY_RECORD,
+    ENTITY_RECORDS,
+    RELATION_RECORD,
+    RELATION_RECORDS,
     SENTENCES_SCHEMA,
     Spans,
     evidence_json,
+    number_ids,
     read_evidence,
     write_spans,
 )
 from .sqlite_view import StoredView, clear_view, ensure_view_schema, mark_dirty
 from .store import FactStore, StoreError
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Schema 3 names a record's document by an integer key instead of its path: the path was repeated
 # in every record and in every record index, a quarter of a large store. Evidence is stored as
 # arrays that quote each sentence from `sentences`, once per document and span, rather than copying
@@ -112,6 +119,54 @@ def _upgrade_to_3(conn: sqlite3.Connection) -> None:
     # the view's dirty marks and signature stay valid: the stored ids did not change
 
 
+def _upgrade_to_4(conn: sqlite3.Connection) -> None:
+    """Copy the records into the schema-4 layout, which names entities by number (`entity_ids`),
+    in their order (a document's records are read back in the order they were written)."""
+    conn.execute(ENTITY_IDS_SCHEMA)
+    conn.execute(
+        "INSERT INTO entity_ids (id) SELECT id FROM entity_records UNION SELECT source FROM relation_records "
+        "UNION SELECT target FROM relation_records UNION SELECT source FROM co_mention_records "
+        "UNION SELECT target FROM co_mention_records"
+    )
+    for stmt in _RECORDS_V4.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+    conn.execute(
+        "INSERT INTO entity_records_v4 SELECT r.doc, i.n, r.type, r.name, r.aliases, r.mentions, "
+        "r.attributes FROM entity_records r CROSS JOIN entity_ids i ON i.id = r.id ORDER BY r.rowid"
+    )
+    conn.execute(
+        "INSERT INTO relation_records_v4 SELECT r.doc, r.type, s.n, t.n, r.role, r.role_class, r.status, "
+        "r.confidence, r.evidence FROM relation_records r CROSS JOIN entity_ids s ON s.id = r.source "
+        "CROSS JOIN entity_ids t ON t.id = r.target ORDER BY r.rowid"
+    )
+    conn.execute(
+        "INSERT INTO co_mention_records_v4 SELECT r.doc, s.n, t.n, r.weight FROM co_mention_records r "
+        "CROSS JOIN entity_ids s ON s.id = r.source CROSS JOIN entity_ids t ON t.id = r.target "
+        "ORDER BY r.rowid"
+    )
+    for table in ("entity_records", "relation_records", "co_mention_records"):
+        conn.execute(f"DROP TABLE {table}")  # noqa: S608 - fixed table names (their indexes go too)
+        conn.execute(f"ALTER TABLE {table}_v4 RENAME TO {table}")  # noqa: S608
+    # the indexes are made by the schema script after the upgrade; the view's dirty marks and
+    # signature stay valid: the stored ids did not change
+
+
+_RECORDS_V4 = """
+CREATE TABLE entity_records_v4 (
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+    id INTEGER NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL, attributes TEXT NOT NULL);
+CREATE TABLE relation_records_v4 (
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+    type TEXT NOT NULL, source INTEGER NOT NULL, target INTEGER NOT NULL, role TEXT, role_class TEXT,
+    status TEXT, confidence REAL NOT NULL, evidence TEXT NOT NULL);
+CREATE TABLE co_mention_records_v4 (
+    doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+    source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL);
+"""
+
+
 # Older schemas this version upgrades in place, and how (each step takes the store one version up).
 _UPGRADES: dict[str, Callable[[sqlite3.Connection], None] | tuple[str, ...]] = {
     "1": (
@@ -119,6 +174,7 @@ _UPGRADES: dict[str, Callable[[sqlite3.Connection], None] | tuple[str, ...]] = {
         "ALTER TABLE documents ADD COLUMN mtime_ns INTEGER",  # an untouched file is not read again
     ),
     "2": _upgrade_to_3,
+    "3": _upgrade_to_4,
 }
 
 # How long a write waits for another writer (an ingest in another terminal) before it retries.
@@ -132,21 +188,21 @@ CREATE TABLE IF NOT EXISTS documents (
     key INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, id TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
     chars INTEGER NOT NULL, format TEXT, date TEXT, size INTEGER, mtime_ns INTEGER);
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
-""" + SENTENCES_SCHEMA + """
+""" + SENTENCES_SCHEMA + ENTITY_IDS_SCHEMA + """
 CREATE TABLE IF NOT EXISTS entity_records (
     doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
-    id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
+    id INTEGER NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
     mentions INTEGER NOT NULL, attributes TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entity_records_doc ON entity_records(doc);
 CREATE INDEX IF NOT EXISTS entity_records_id ON entity_records(id);
 CREATE TABLE IF NOT EXISTS relation_records (
     doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
-    type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, role TEXT, role_class TEXT,
+    type TEXT NOT NULL, source INTEGER NOT NULL, target INTEGER NOT NULL, role TEXT, role_class TEXT,
     status TEXT, confidence REAL NOT NULL, evidence TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS relation_records_doc ON relation_records(doc);
 CREATE TABLE IF NOT EXISTS co_mention_records (
     doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
-    source TEXT NOT NULL, target TEXT NOT NULL, weight INTEGER NOT NULL);
+    source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS co_mention_records_doc ON co_mention_records(doc);
 CREATE INDEX IF NOT EXISTS relation_records_source ON relation_records(source);
 CREATE INDEX IF NOT EXISTS relation_records_target ON relation_records(target);
@@ -230,6 +286,11 @@ class SQLiteStore(FactStore):
             row = (
                 self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if tables else None
             )
+            if row is not None and row[0] in _UPGRADES and not self.conn.in_transaction:
+                # every step of an upgrade in one transaction (DDL would otherwise run in autocommit):
+                # a failure anywhere leaves the store as it was, never half-copied
+                self.conn.execute("BEGIN IMMEDIATE")
+                row = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             version = row[0] if row else None
             while version in _UPGRADES:
                 step = _UPGRADES[version]
@@ -328,10 +389,13 @@ class SQLiteStore(FactStore):
             f"INSERT INTO documents ({DOCUMENT_COLUMNS}, size, mtime_ns) VALUES (?,?,?,?,?,?,?,?,?)",  # noqa: S608
             (d.id, d.name, d.path, d.title, d.chars, d.format, d.date, size, mtime_ns),
         ).lastrowid)
+        n = number_ids(self.conn, [e.id for e in facts.entities]
+                       + [i for r in facts.relations for i in (r.source, r.target)]
+                       + [i for c in facts.co_mentions for i in (c.source, c.target)])
         self.conn.executemany(
             "INSERT INTO entity_records VALUES (?,?,?,?,?,?,?)",
             [
-                (key, e.id, e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
+                (key, n[e.id], e.type, e.name, _dumps(e.aliases), e.mentions, _dumps(e.attributes))
                 for e in facts.entities
             ],
         )
@@ -342,8 +406,8 @@ class SQLiteStore(FactStore):
                 (
                     key,
                     r.type,
-                    r.source,
-                    r.target,
+                    n[r.source],
+                    n[r.target],
                     r.role,
                     r.role_class,
                     r.status,
@@ -356,7 +420,7 @@ class SQLiteStore(FactStore):
         write_spans(self.conn, key, spans)
         self.conn.executemany(
             "INSERT INTO co_mention_records VALUES (?,?,?,?)",
-            [(key, c.source, c.target, c.weight) for c in facts.co_mentions],
+            [(key, n[c.source], n[c.target], c.weight) for c in facts.co_mentions],
         )
         self.conn.executemany(
             "INSERT INTO acronym_records VALUES (?,?,?,?)",
@@ -367,8 +431,8 @@ class SQLiteStore(FactStore):
     def _backfill_acronyms(self) -> None:
         """A store from before the view: its organisations' acronym claims, once."""
         rows = self.conn.execute(
-            "SELECT doc, id, type, name, aliases FROM entity_records WHERE type = 'Organization' "
-            "ORDER BY rowid"
+            f"SELECT e.doc, i.id, e.type, e.name, e.aliases FROM {ENTITY_RECORDS} "  # noqa: S608
+            "WHERE e.type = 'Organization' ORDER BY e.rowid"
         ).fetchall()
         for key, eid, etype, name, aliases in rows:
             e = Entity(eid, etype, name, json.loads(aliases))
@@ -423,7 +487,7 @@ class SQLiteStore(FactStore):
         rows = self.conn.execute(f"SELECT key, {DOCUMENT_COLUMNS} FROM documents ORDER BY path")  # noqa: S608
         docs = {key: DocumentFacts(document=Document(*row)) for key, *row in rows}
         for key, eid, etype, name, aliases, mentions, attrs in self.conn.execute(
-            "SELECT doc, id, type, name, aliases, mentions, attributes FROM entity_records ORDER BY rowid"
+            f"SELECT e.doc, {ENTITY_RECORD} FROM {ENTITY_RECORDS} ORDER BY e.rowid"  # noqa: S608
         ):
             f = docs[key]
             f.entities.append(
@@ -433,14 +497,13 @@ class SQLiteStore(FactStore):
         for key, start, end, text in self.conn.execute("SELECT doc, start, end, text FROM sentences"):
             spans[key][(start, end)] = text
         for key, rtype, src, tgt, role, role_class, status, conf, evidence in self.conn.execute(
-            "SELECT doc, type, source, target, role, role_class, status, confidence, evidence "
-            "FROM relation_records ORDER BY rowid"
+            f"SELECT r.doc, {RELATION_RECORD} FROM {RELATION_RECORDS} ORDER BY r.rowid"  # noqa: S608
         ):
             f = docs[key]
             evs = read_evidence(evidence, f.document.name, spans[key])
             f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
         for key, src, tgt, weight in self.conn.execute(
-            "SELECT doc, source, target, weight FROM co_mention_records ORDER BY rowid"
+            f"SELECT c.doc, s.id, t.id, c.weight FROM {CO_MENTION_RECORDS} ORDER BY c.rowid"  # noqa: S608
         ):
             f = docs[key]
             f.co_mentions.append(CoMention(src, tgt, weight, [f.document.name]))

@@ -11,6 +11,10 @@ A record's piece of evidence is one of
 - ``[start, end, rule, confidence]``: its sentence is `sentences` (the record's document, start, end);
 - ``[start, end, rule, confidence, sentence]``: the sentence inline (the span already holds another);
 - ``[start, end, rule, confidence, sentence, document]``: from another document, all inline.
+
+Records name entities by a small integer (`entity_ids`: number -> stored id, numbered on first use,
+never renumbered): an id of twenty-odd characters was repeated in every record and in every
+record index, a fifth of a store. Numbers of ids no record names any more are left (a few bytes).
 """
 
 from __future__ import annotations
@@ -28,7 +32,39 @@ CREATE TABLE IF NOT EXISTS sentences (
     end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc, start, end)) WITHOUT ROWID;
 """
 
+ENTITY_IDS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entity_ids (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+"""
+
 Spans = dict[tuple[int, int], str]  # (start, end) -> sentence, of one document
+
+
+def number_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, int]:
+    """The numbers of these stored ids in `entity_ids`, numbering those that have none yet."""
+    wanted = sorted(set(ids))
+    conn.executemany("INSERT OR IGNORE INTO entity_ids (id) VALUES (?)", [(i,) for i in wanted])
+    return id_numbers(conn, wanted)
+
+
+def id_numbers(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+    """The numbers of those of these stored ids that have one."""
+    out: dict[str, int] = {}
+    for i in range(0, len(ids), 400):  # SQLite's limit on bound parameters
+        part = ids[i : i + 400]
+        out.update(conn.execute(
+            f"SELECT id, n FROM entity_ids WHERE id IN ({','.join('?' * len(part))})", part  # noqa: S608
+        ))
+    return out
+
+
+# A record's columns as the store's objects have them: entity ids as stored, not numbered.
+ENTITY_RECORD = "i.id, e.type, e.name, e.aliases, e.mentions, e.attributes"
+ENTITY_RECORDS = "entity_records e CROSS JOIN entity_ids i ON i.n = e.id"
+RELATION_RECORD = "r.type, s.id, t.id, r.role, r.role_class, r.status, r.confidence, r.evidence"
+RELATION_RECORDS = ("relation_records r CROSS JOIN entity_ids s ON s.n = r.source "
+                    "CROSS JOIN entity_ids t ON t.n = r.target")
+CO_MENTION_RECORDS = ("co_mention_records c CROSS JOIN entity_ids s ON s.n = c.source "
+                      "CROSS JOIN entity_ids t ON t.n = c.target")
 
 
 def evidence_json(evidence: Iterable[Evidence], document: str, spans: Spans) -> str:
@@ -88,8 +124,7 @@ def read_document(conn: sqlite3.Connection, key: int, d: Document) -> DocumentFa
     """One document's stored records, in the order they were written (as `SQLiteStore.facts`)."""
     f = DocumentFacts(d)
     for eid, etype, name, aliases, mentions, attrs in conn.execute(
-        "SELECT id, type, name, aliases, mentions, attributes FROM entity_records WHERE doc = ? "
-        "ORDER BY rowid",
+        f"SELECT {ENTITY_RECORD} FROM {ENTITY_RECORDS} WHERE e.doc = ? ORDER BY e.rowid",  # noqa: S608
         (key,),
     ):
         f.entities.append(
@@ -97,14 +132,14 @@ def read_document(conn: sqlite3.Connection, key: int, d: Document) -> DocumentFa
         )
     spans = read_spans(conn, key)
     for rtype, src, tgt, role, role_class, status, conf, evidence in conn.execute(
-        "SELECT type, source, target, role, role_class, status, confidence, evidence FROM relation_records "
-        "WHERE doc = ? ORDER BY rowid",
+        f"SELECT {RELATION_RECORD} FROM {RELATION_RECORDS} WHERE r.doc = ? ORDER BY r.rowid",  # noqa: S608
         (key,),
     ):
         evs = read_evidence(evidence, d.name, spans)
         f.relations.append(Relation(rtype, src, tgt, role, role_class, status, conf, evs))
     for src, tgt, weight in conn.execute(
-        "SELECT source, target, weight FROM co_mention_records WHERE doc = ? ORDER BY rowid", (key,)
+        f"SELECT s.id, t.id, c.weight FROM {CO_MENTION_RECORDS} WHERE c.doc = ? ORDER BY c.rowid",  # noqa: S608
+        (key,),
     ):
         f.co_mentions.append(CoMention(src, tgt, weight, [d.name]))
     return f

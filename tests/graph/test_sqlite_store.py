@@ -344,7 +344,7 @@ def test_a_store_of_an_earlier_schema_is_upgraded_in_place(tmp_path: Path, versi
     for f in facts:
         fresh.upsert(f)
     old = open_store(str(tmp_path / "oud.db"), create=False)
-    assert old.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
+    assert old.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("4",)
     assert old.conn.execute("PRAGMA freelist_count").fetchone() == (0,)  # compacted after the copy
     assert list(old.facts()) == list(fresh.facts())
     assert dumps(KnowledgeGraph(old).to_json()) == dumps(KnowledgeGraph(fresh).to_json())
@@ -377,3 +377,60 @@ def test_a_sentence_is_stored_once_per_span_and_reads_back_exactly(tmp_path: Pat
     assert any(len(e) == 6 for evs in view for e in evs)  # the view quotes the stored sentence too
     assert not any(same.sentence in d for (d,) in store.conn.execute("SELECT data FROM view_relations"))
     store.close()
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_schema_3_store_written_by_the_previous_release_is_upgraded_and_exports_the_same(
+    tmp_path: Path,
+) -> None:
+    import io
+    import shutil
+
+    path = tmp_path / "v3.db"
+    shutil.copy(DATA / "store_v3.db", path)
+    with open_store(str(path), create=False) as old:
+        assert old.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("4",)
+        columns = {r[1]: r[2] for r in old.conn.execute("PRAGMA table_info(relation_records)")}
+        assert columns["source"] == "INTEGER"  # entities named by number now
+        out = io.StringIO()
+        KnowledgeGraph(old).write_json(out)
+        assert out.getvalue() == (DATA / "store_v3.export.json").read_text(encoding="utf-8")
+        # the upgraded store takes changes, and its view follows them as a full merge would
+        gone = old.documents()[0]
+        assert old.delete(gone.path)
+        kept = KnowledgeGraph(old)
+        full = KnowledgeGraph(old)
+        full.__dict__["_stored"] = None
+        assert dumps(kept.to_json()) == dumps(full.to_json())
+        assert gone.name not in dumps(kept.to_json())
+
+
+def test_an_upgrade_that_fails_half_way_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from stakegraph.graph import sqlite as sqlite_module
+
+    path = tmp_path / "v3.db"
+    shutil.copy(DATA / "store_v3.db", path)
+    before = path.read_bytes()
+    real = sqlite_module._UPGRADES["3"]
+
+    def fails_after_copying(conn: sqlite3.Connection) -> None:
+        real(conn)  # type: ignore[operator]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setitem(sqlite_module._UPGRADES, "3", fails_after_copying)
+    with pytest.raises(StoreError) as err:
+        open_store(str(path), create=False)
+    assert "\n" not in str(err.value)
+    conn = sqlite3.connect(path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
+    assert "entity_ids" not in tables and not any(t.endswith("_v4") for t in tables)
+    assert {r[1]: r[2] for r in conn.execute("PRAGMA table_info(entity_records)")}["id"] == "TEXT"
+    conn.close()
+    monkeypatch.setitem(sqlite_module._UPGRADES, "3", real)
+    with open_store(str(path), create=False) as again:  # and the next open upgrades it after all
+        assert len(again.documents()) == 3 and before
