@@ -41,6 +41,7 @@ DEVSET = REPO / "tests" / "devset"
 # (its own training pages, where a lower threshold fitted them), devset 0.794, holdout 0.664.
 # Eight rounds (328 pages: 220 development, 108 blind): blind 0.875 / 0.386 (the code this stop started
 # with scores 0.874 / 0.394 on the same 108 pages), development 0.901 / 0.615.
+# Eleven rounds (436 pages: 292 development, 144 blind): blind 0.885 / 0.407, development 0.906 / 0.622.
 DEVSET_ENTITY_F1 = 0.95
 DEVSET_RELATION_F1 = 0.79
 # tests/holdout was written blind to the rules and is only measured, never tuned against
@@ -52,7 +53,7 @@ SHARED_RELATION_F1 = 0.95
 # tests/realset: real public pages. The development part is read and tuned on; the blind part is
 # only ever scored in aggregate.
 REALSET = REPO / "tests" / "realset"
-REALSET_FLOORS = {"dev": (0.89, 0.60), "blind": (0.86, 0.37)}  # entity F1, relation F1
+REALSET_FLOORS = {"dev": (0.89, 0.60), "blind": (0.87, 0.39)}  # entity F1, relation F1
 
 
 def _export(corpus: Path, tmp_path: Path) -> Path:
