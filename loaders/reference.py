@@ -194,8 +194,8 @@ def load_reference() -> Reference:
 
 
 def _add_typographic_variants(ref: Reference) -> None:
-    """Journalism prints "’s-Hertogenbosch" with a typographic apostrophe where the lists have a
-    straight one, and a line wrapped at a hyphen leaves "Goeree- Overflakkee": each spelling names
+    """Journalism prints "’s-X" with a typographic apostrophe where the lists have a
+    straight one, and a line wrapped at a hyphen leaves "Noord- Zandwaard": each spelling names
     the same municipality."""
     for names in (ref.municipality_names, ref.former_names):
         variants = {}

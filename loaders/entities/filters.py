@@ -260,7 +260,7 @@ def _not_a_name(m: Mention, text: str) -> bool:
 def _after_opener(m: Mention, text: str) -> Mention | None:
     """ "Zoals de Bereikbaarheidsagenda", "Verlenging Regiodeal": the sentence's first word is no part."""
     words = m.text.split()
-    # "verenigd in ‘Waterkring X’": a quoted name inside a sentence, not the first word of a quotation
+    # "verenigd in ‘Zandkring X’": a quoted name inside a sentence, not the first word of a quotation
     quoted_name = re.search(r"[a-zà-ÿ,]\s*[‘'“\"]$", text[max(0, m.start - 20) : m.start])
     if len(words) >= 2 and is_sentence_initial(text, m.start) and _opener(words[0]) and not quoted_name:
         rest = re.match(r"\S+\s+(?:(?:de|het|een)\s+)?", m.text)
@@ -284,14 +284,14 @@ def _theme_or_demonym(m: Mention, ref: Reference) -> bool:
     return _demonym(word, ref)
 
 
-# what joins the items of a list of themes: "Energie & Duurzaamheid, Klimaatadaptatie en Leisure"
+# what joins the items of a list of themes: "Energie & Duurzaamheid, Klimaatadaptatie en Watersport"
 _THEME_GLUE = re.compile(r"\s*(?:,|&|\||\ben\b|•)\s*")
 WEAK_NAME_RULES = ("org-single", "org-listed")
 
 
 def _among_themes(m: Mention, text: str) -> bool:
-    """A name only a weak rule read, coordinated with a theme ("Toerisme en Leisure", "Energietransitie,
-    Circulaire Economie en Cultuurhistorie"): one more theme of the list, no body."""
+    """A name only a weak rule read, coordinated with a theme ("Toerisme en Watersport", "Mobiliteit,
+    Gezondheid en Kunstzinnigheid"): one more theme of the list, no body."""
     if not m.rule.startswith(WEAK_NAME_RULES) or len(m.text.split()) > 2:
         return False
     line_start = text.rfind("\n", 0, m.start) + 1

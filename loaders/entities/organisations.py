@@ -619,12 +619,12 @@ _BODY_SLOT_AFTER = re.compile(
 
 def _licensed_names(gz: Gazetteer, text: str) -> list[Mention]:
     """A capitalised name in a slot only a body fills is a body's, though no list or head word knows
-    it ("de gemeenten werken samen in Waterkring Oost", "Servicepunt12, een samenwerking tussen
+    it ("de gemeenten werken samen in Zandkring Oost", "Servicepunt12, een samenwerking tussen
     ..."). Places, people and ordinary words in that slot stay what they are."""
     out = []
     for pattern in (_BODY_SLOT_BEFORE, _BODY_SLOT_AFTER):
         for m in pattern.finditer(text):
-            name = m.group("n").rstrip("’'")  # "verenigd in ‘Waterkring Oost’": not the closing quote
+            name = m.group("n").rstrip("’'")  # "verenigd in ‘Zandkring Oost’": not the closing quote
             words = name.split()
             first = words[0]
             if (
@@ -662,14 +662,14 @@ _BODY_KINDS = re.compile(
 def _kind_named_bodies(gz: Gazetteer, text: str) -> list[Mention]:
     """A body named after its kind in lower case: "de veiligheidsregio Zeeland" and "het shared
     service centrum Oost-Zeeland" are named with their kind (the place alone is a place); "het
-    waterschap Brabantse Delta", "de gemeenschappelijke regeling Werkplein Oost" and "de
-    samenwerking De Liemers" by what follows the kind, with the kind as another form."""
+    waterschap Zandige Delta", "de gemeenschappelijke regeling Werkplein Oost" and "de
+    samenwerking De Heide" by what follows the kind, with the kind as another form."""
     out = []
     for m in _BODY_KINDS.finditer(text):
         words = m.group("n").split()
         first = words[0]
         if first in {"De", "Het"} and len(words) >= 2:
-            pass  # "de samenwerking De Liemers": a name with its article
+            pass  # "de samenwerking De Heide": a name with its article
         elif (
             (first in NOT_NAMES and len(words) == 1)
             or first in SENTENCE_OPENERS

@@ -34,7 +34,7 @@ APPOSED_FULL_NAME = re.compile(
     rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:sinds|vanaf)\s+[^,.;:]{{1,20}}?\s+)?(?:(?:de|het)\s+)?"
     rf"(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij|in)\b"
 )
-# "Gerolf Bouwmeester (D66)", "Anna Groot (54)": a party or an age in parentheses after two words
+# "Gerrit Bakkerman (D66)", "Anna Groot (54)": a party or an age in parentheses after two words
 PARTY_OR_AGE_FULL_NAME = re.compile(
     r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ ]+"
     r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
@@ -153,10 +153,10 @@ def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
             any(w in NOT_NAMES or w in gz.ref.province_names or org_head(w) for w in (first, core))
             or core.lower() in ROLES
             or (not listed and (first in gz.ref.municipality_names or common_word(first)))
-            or (place and (not listed or " " in last))  # "burgemeester Lenferink van Leiden"
+            or (place and (not listed or " " in last))  # "burgemeester Kleinjan van Tholen"
             or (common_word(core) and (" " in last or not (listed or m.re is TITLED_FULL_NAME)))
         ):
-            continue  # next to a title, a listed first name makes even "Groot" or "Hoogeveen" a surname
+            continue  # next to a title, a listed first name makes even "Groot" or "Kapelle" a surname
         name = f"{first} {last}"
         out.append(
             Mention(

@@ -175,8 +175,8 @@ BODY_COMPOUNDS = frozenset({"veiligheidsregio", "metropoolregio", "vervoerregio"
 
 
 def _area_compounds(gz: Gazetteer, text: str) -> list[Mention]:
-    """ "de arbeidsmarktregio Midden-Brabant", "de werkregio Noorderwaard", "de
-    waterketensamenwerking Twente-Salland": a lower-case compound ending in "regio" or "samenwerking"
+    """ "de arbeidsmarktregio Heidezand", "de werkregio Zandwaard", "de
+    waterketensamenwerking Oost-Zeeland": a lower-case compound ending in "regio" or "samenwerking"
     before a name is a cooperation area, named with its compound; after "...samenwerking" the name
     must be a place's ("de samenwerking Jeugd" names no area)."""
     out: list[Mention] = []
@@ -257,5 +257,6 @@ def places(gz: Gazetteer, text: str) -> list[Mention]:
 
 
 def _inside_longer(m: Mention, others: list[Mention]) -> bool:
-    """ "Land van Cuijk": a former municipality's name inside a current one's is no mention of it."""
+    """A former municipality's name inside a current one's ("Oud-Zandwaard" in "Nieuw Oud-Zandwaard") is
+    no mention of it."""
     return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in others)
