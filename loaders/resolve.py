@@ -412,8 +412,8 @@ def _expansion_of(ref: Reference, text: str, m: re.Match[str]) -> tuple[int, str
         if "\n" in cand:
             return None
         if cand and cand[0].isupper() and acronym_matches(acr, core):
-            if ORGAN.fullmatch(core):
-                return None  # "het Algemeen Bestuur (AB)": an organ and its short form, no body
+            if ORGAN.fullmatch(core) or core.startswith("Wet "):
+                return None  # "het Algemeen Bestuur (AB)", "de Wet werk en zekerheid (Wwz)": no body
             if _names_places(ref, core):
                 return None  # "Hattem, Heerde en Oldebroek (HHO)": members of HHO, not its name
             start = text.rfind(cand, 0, m.start())

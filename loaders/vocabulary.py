@@ -85,7 +85,8 @@ corporation holding bv nv vof cooperation zorgverzekeraar verzekeraar omroep kra
 werkbedrijf werkgeversorganisatie vakbond ondernemersvereniging woningbouwvereniging sportclub
 kennisinstituut expertisecentrum planbureau rekenkamer ombudsman provincie bedrijf board metropoolregio
 samenwerking archief bibliotheek museum recreatieschap veiligheidshuis scholengroep onderwijsgroep
-zorginstelling woningstichting huurdersvereniging wetterskip
+zorginstelling woningstichting huurdersvereniging wetterskip werkorganisatie samenwerkingsorganisatie
+uitvoeringsorganisatie fusieorganisatie verband
 """.split()
 )
 

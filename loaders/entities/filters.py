@@ -250,6 +250,8 @@ def _not_a_name(m: Mention, text: str) -> bool:
         return True  # "de regio Burgemeester ...": a title after "regio", no region
     if len(words) == 1 and m.text.isupper() and len(m.text) >= 4 and (common_word(m.text) or _alone(m, text)):
         return True  # "INPUT", "RIJEN": a word of a heading set in capitals
+    if len(words) >= 2 and words[0] == "Wet" and m.type != "Person":
+        return True  # "de Wet maatschappelijke ondersteuning": a law, not a body
     law = len(words) == 1 and not m.text.isupper() and m.text.upper() in NOT_ORG_ACRONYMS
     if law and m.rule != "org-party":
         return True  # "de Wmo": a law, written as a word ("PvdA" is a party)

@@ -42,7 +42,8 @@ from .gazetteer import Gazetteer
 # type nouns that are the first word of official names ("Omgevingsdienst Rivierenland heeft ..."),
 # unlike descriptions ("Woningcorporatie Woonzorg bouwt ...", where the name is Woonzorg)
 NAME_PART_TYPES = frozenset(
-    "omgevingsdienst veiligheidsregio waterschap hoogheemraadschap wetterskip hogeschool universiteit".split()
+    "omgevingsdienst veiligheidsregio waterschap hoogheemraadschap wetterskip hogeschool universiteit "
+    "werkorganisatie samenwerkingsorganisatie uitvoeringsorganisatie".split()
 )
 _PARTY_NAMES = literal_alternation(POLITICAL_PARTIES)
 PARTY = re.compile(rf"(?<![\w-])(?:{_PARTY_NAMES})(?![\w-])")
@@ -230,7 +231,11 @@ def _trim_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> tuple[i
     organisation, and trailing connectors."""
     while words and (
         words[0].lower() in RUN_OPENERS
-        or (is_role_word(words[0]) or (words[0].lower() in gz.common and is_sentence_initial(text, start)))
+        or (
+            is_role_word(words[0])
+            # "Werkorganisatie Twee Meren gaat ...": an organisation head opening a sentence stays
+            or (words[0].lower() in gz.common and is_sentence_initial(text, start) and not org_head(words[0]))
+        )
         and len([w for w in words[1:] if w.lower() not in NAME_CONNECTORS]) >= 2
     ):
         start += len(words[0]) + 1

@@ -34,11 +34,13 @@ APPOSED_FULL_NAME = re.compile(
     rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:sinds|vanaf)\s+[^,.;:]{{1,20}}?\s+)?(?:(?:de|het)\s+)?"
     rf"(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij|in)\b"
 )
-# "Gerrit Bakkerman (D66)", "Anna Groot (54)": a party or an age in parentheses after two words
+# "Gerrit Bakkerman (D66)", "Anna Groot (54)", "Anna Maria Visser (38 jaar)": a party or an age in
+# parentheses after one or two given names and a surname
 PARTY_OR_AGE_FULL_NAME = re.compile(
-    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ ]+"
+    r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?:[ ]+[A-Z][a-zà-ÿ]+)?)[ ]+"
     r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
-    rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+\((?:\d{{2}}|{literal_alternation(POLITICAL_PARTIES)})[,)]"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
+    rf"\((?:\d{{2}}(?:\s+jaar)?|{literal_alternation(POLITICAL_PARTIES)})[,)]"
 )
 # a title, then a first name the lists do not know and a surname: "burgemeester Gerolf Bouwmeester"
 TITLED_FULL_NAME = re.compile(
@@ -140,21 +142,29 @@ def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
     first name is on no list."""
     out = []
     found = [
-        *TITLED_FULL_NAME.finditer(text),
-        *APPOSED_FULL_NAME.finditer(text),
-        *PARTY_OR_AGE_FULL_NAME.finditer(text),
+        (m, shape)
+        for shape, pattern in (
+            ("titled", TITLED_FULL_NAME),
+            ("apposed", APPOSED_FULL_NAME),
+            ("age", PARTY_OR_AGE_FULL_NAME),
+        )
+        for m in pattern.finditer(text)
     ]
-    for m in sorted(found, key=lambda m: m.start()):
+    for m, shape in sorted(found, key=lambda f: f[0].start()):
         first, last = m.group("first"), m.group("last")
-        core = last.split()[-1]
-        listed = _first_name(gz, first)
+        core, given = last.split()[-1], first.split()
+        listed = all(_first_name(gz, w) for w in given)
         place = core in gz.ref.municipality_names
         if (
-            any(w in NOT_NAMES or w in gz.ref.province_names or org_head(w) for w in (first, core))
+            any(w in NOT_NAMES or w in gz.ref.province_names or org_head(w) for w in given)
+            or core in gz.ref.province_names
+            or org_head(core)
+            or (core in NOT_NAMES and not listed)  # "Anna Koning (38)", not "Commissaris van de Koning"
+            or (len(given) > 1 and not listed)  # two given names: both on the list
             or core.lower() in ROLES
             or (not listed and (first in gz.ref.municipality_names or common_word(first)))
             or (place and (not listed or " " in last))  # "burgemeester Kleinjan van Tholen"
-            or (common_word(core) and (" " in last or not (listed or m.re is TITLED_FULL_NAME)))
+            or (common_word(core) and (" " in last or not (listed or shape == "titled")))
         ):
             continue  # next to a title, a listed first name makes even "Groot" or "Kapelle" a surname
         name = f"{first} {last}"
@@ -165,7 +175,8 @@ def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
                 name,
                 "Person",
                 "person-titled-name",
-                priority=56,
+                # an age or party right after the whole name outranks reading its first words alone
+                priority=61 if shape == "age" else 56,
                 confidence=0.7,
                 canonical=name,
                 attrs={"first": first, "last": last},

@@ -66,7 +66,8 @@ MEMBER_PREDICATE = re.compile(
     r"|\b(?:toegetreden|treedt\s+(?:[\w-]+\s+){0,3}?toe|treden\s+(?:[\w-]+\s+){0,3}?toe|trad\s+(?:[\w-]+\s+){0,3}?toe)\s+tot\s+"
     r"|\b(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+){0,3}?aangesloten\s+bij\s+"
     r"|\b(?:hebben|heeft)\s+(?:[\w-]+\s+){0,4}?(?:ondergebracht|belegd)\s+bij\s+"
-    r"|\b(?:besteden|besteedt|besteedden)\s+(?:[\w-]+\s+){0,4}?uit\s+aan\s+"
+                   r"|\b(?:besteden|besteedt|besteedden)\s+(?:[\w-]+\s+){0,4}?uit\s+aan\s+"
+    r"|\b(?:hebben|heeft|had|hadden)\s+(?:[\w-]+\s+){0,5}?uitbesteed\s+aan\s+"
     r"|\b(?:gebundeld|verenigd|georganiseerd)\s+in\s+"
     r"|\b(?:neemt|nemen|nam|namen)\s+(?:[\w-]+\s+){0,5}?deel\s+(?:aan|in)\s+"
     r"|\b(?:doet|doen|deed|deden)\s+(?:[\w-]+\s+){0,5}?mee\s+(?:aan|in)\s+"
@@ -669,7 +670,8 @@ def _founders(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Cand
         if body.type not in BODY_TYPES:
             continue
         after = re.match(
-            r"\s+(?:\([^()]{1,20}\)\s+)?(?:samen\s+)?(?:opgericht|op)\b", ctx.text[body.end : s.end]
+            r"\s+(?:\([^()]{1,20}\)\s+)?(?:samen\s+)?(?:opgericht|ingesteld|in\s+het\s+leven\s+geroepen|op)\b",
+            ctx.text[body.end : s.end],
         )
         verb = re.search(
             r"\b(?:hebben|heeft|hadden|richtten|richtte|richten|richt)\b(?:\s+[\w-]+){0,5}?\s+(?:(?:de|het)\s+)?"

@@ -558,3 +558,37 @@ def test_a_hyphen_left_by_a_wrapped_line_names_the_same_municipality(extract):
 )
 def test_entering_or_improving_a_cooperation_is_collaboration(extract, text, pairs):
     assert len(rels(extract(text), "COLLABORATES_WITH")) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anna Maria Koning (38 jaar) uit Epe wordt gemeentesecretaris van Ermelo.", "Anna Maria Koning"),
+        ("Gedeputeerde Piet Visser (CDA) opende de dag.", "Piet Visser"),
+        ("Burgemeester Gerolf Groot opende de dag.", "Gerolf Groot"),
+    ],
+)
+def test_given_names_before_an_age_party_or_title_take_an_everyday_surname(extract, text, name):
+    assert name in {e.name for e in extract(text).entities if e.type == "Person"}
+
+
+def test_an_organisation_head_opening_a_sentence_belongs_to_the_name(extract):
+    f = extract("Werkorganisatie Twee Meren gaat reorganiseren. Het Kempenverband blijft.")
+    assert {e.name for e in f.entities if e.type == "Organization"} == {"Werkorganisatie Twee Meren", "Kempenverband"}
+
+
+def test_laws_are_no_bodies_even_with_their_short_form(extract):
+    f = extract("Ede en Epe werken samen op het terrein van de Wet maatschappelijke ondersteuning (Wmo) en de Wet sociale werkvoorziening.")
+    assert {e.type for e in f.entities} == {"Municipality"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeenten Borne, Hengelo en Haaksbergen hebben de inning van belastingen gezamenlijk uitbesteed aan Belastingdienst Twente Oost.",
+        "De gemeenten Borne, Hengelo en Haaksbergen werken samen op het terrein van de zorg. Zij hebben hiervoor de Belastingdienst Twente Oost ingesteld.",
+    ],
+)
+def test_municipalities_outsourcing_to_or_setting_up_a_body_are_its_members(extract, text):
+    members = {s for (s, t) in rels(extract(text), "MEMBER_OF") if t.endswith("belastingdienst-twente-oost")}
+    assert len(members) == 3
