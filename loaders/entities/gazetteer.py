@@ -49,7 +49,7 @@ class Gazetteer:
                 rf"(?P<n>{literal_alternation(former)})(?![\w-])"
             ),
             prov_re=re.compile(
-                r"(?<![\w-])(?:(?P<g>[Pp]rovincie|(?:[Gg]edeputeerde|[Pp]rovinciale)\s+[Ss]taten\s+van)\s+)?"
+                r"(?<![\w-])(?:(?P<g>[Pp]rovincie|[Pp]rovinsje|(?:[Gg]edeputeerde|[Pp]rovinciale)\s+[Ss]taten\s+van)\s+)?"
                 rf"(?P<n>{literal_alternation(prov_names)})(?![\w-])"
             ),
             region_list_re=re.compile(

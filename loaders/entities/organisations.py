@@ -106,6 +106,8 @@ def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
             )
             or len(m.group()[sp.end() :].split()) >= 2
             and " van " in m.group()[: sp.start()]
+            # "Wetterskip Fryslân en Provinsje Fryslân": each side opens with its own head word
+            or _opens_with_head(m.group()[: sp.start()]) and _opens_with_head(m.group()[sp.end() :])
         ]
         line_splits = [  # a heading line and the sentence under it are not one name
             sp
@@ -128,6 +130,12 @@ def _capitalised_runs(gz: Gazetteer, text: str) -> list[Mention]:
                     found.priority -= 15  # a name rarely runs on over "van de": the pieces come first
                 out.append(found)
     return out
+
+
+def _opens_with_head(words: str) -> bool:
+    """Does this part of a run start with an organisation head or a province word ("Provinsje")?"""
+    first = words.split()[0] if words.split() else ""
+    return first.lower() in {"provincie", "provinsje", "gemeente"} or org_head(first)
 
 
 def _line_ends(text: str, pos: int, rest: str) -> bool:

@@ -34,13 +34,15 @@ APPOSED_FULL_NAME = re.compile(
     rf"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?),\s+(?:(?:sinds|vanaf)\s+[^,.;:]{{1,20}}?\s+)?(?:(?:de|het)\s+)?"
     rf"(?:nieuwe\s+)?(?i:{_TITLES})\s+(?:van|bij|in)\b"
 )
-# "Gerrit Bakkerman (D66)", "Anna Groot (54)", "Anna Maria Visser (38 jaar)": a party or an age in
-# parentheses after one or two given names and a surname
+# "Gerrit Bakkerman (D66)", "Anna Groot (54)", "Anna Maria Visser (38 jaar)", "Eva Bos namens de VVD":
+# a party or an age after one or two given names and a surname
 PARTY_OR_AGE_FULL_NAME = re.compile(
     r"(?<![\w-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?:[ ]+[A-Z][a-zà-ÿ]+)?)[ ]+"
     r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
     r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+"
-    rf"\((?:\d{{2}}(?:\s+jaar)?|{literal_alternation(POLITICAL_PARTIES)})[,)]"
+    rf"(?:\((?:\d{{2}}(?:\s+jaar)?|{literal_alternation(POLITICAL_PARTIES)})[,)]"
+    # "Chris Visser voor D66", "Fatma Kaya namens het CDA": a college listed by party
+    rf"|(?:namens|voor)\s+(?:de\s+|het\s+)?(?:{literal_alternation(POLITICAL_PARTIES)})(?![\w-]))"
 )
 # a title, then a first name the lists do not know and a surname: "burgemeester Gerolf Bouwmeester"
 TITLED_FULL_NAME = re.compile(
@@ -152,21 +154,8 @@ def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
     ]
     for m, shape in sorted(found, key=lambda f: f[0].start()):
         first, last = m.group("first"), m.group("last")
-        core, given = last.split()[-1], first.split()
-        listed = all(_first_name(gz, w) for w in given)
-        place = core in gz.ref.municipality_names
-        if (
-            any(w in NOT_NAMES or w in gz.ref.province_names or org_head(w) for w in given)
-            or core in gz.ref.province_names
-            or org_head(core)
-            or (core in NOT_NAMES and not listed)  # "Anna Koning (38)", not "Commissaris van de Koning"
-            or (len(given) > 1 and not listed)  # two given names: both on the list
-            or core.lower() in ROLES
-            or (not listed and (first in gz.ref.municipality_names or common_word(first)))
-            or (place and (not listed or " " in last))  # "burgemeester Kleinjan van Tholen"
-            or (common_word(core) and (" " in last or not (listed or shape == "titled")))
-        ):
-            continue  # next to a title, a listed first name makes even "Groot" or "Kapelle" a surname
+        if not _full_name(gz, first, last, shape):
+            continue
         name = f"{first} {last}"
         out.append(
             Mention(
@@ -183,6 +172,27 @@ def titled_full_names(gz: Gazetteer, text: str) -> list[Mention]:
             )
         )
     return out
+
+
+def _full_name(gz: Gazetteer, first: str, last: str, shape: str) -> bool:
+    """Are these given names and surname, next to a title ("titled"), before a comma and a title
+    ("apposed") or before an age or party ("age"), a person's name? Next to such a cue a listed
+    first name makes even "Groot" or "Kapelle" a surname; an age or party also "de Koning"."""
+    core, given = last.split()[-1], first.split()
+    listed = all(_first_name(gz, w) for w in given)
+    if any(w in NOT_NAMES or w in gz.ref.province_names or org_head(w) for w in given):
+        return False
+    if core in gz.ref.province_names or org_head(core) or core.lower() in ROLES:
+        return False
+    if not listed and (core in NOT_NAMES or len(given) > 1):  # "Commissaris van de Koning"
+        return False
+    if not listed and (first in gz.ref.municipality_names or common_word(first)):
+        return False
+    if core in gz.ref.municipality_names and (not listed or " " in last):  # "Kleinjan van Tholen"
+        return False
+    if common_word(core):
+        return listed and (" " not in last or shape == "age") or (" " not in last and shape == "titled")
+    return True
 
 
 def _first_name(gz: Gazetteer, word: str) -> bool:
@@ -442,12 +452,44 @@ def _gap_ok(text: str, toks: list, k: int, first_line: bool) -> bool:
 
 
 # "de burgemeesters Hoekstra van Capelle aan den IJssel, Brandsma van Epe en Kuipers van Nuth"
+# "Mevrouw M.C.J. (Marga) van de Plasse", "De heer E. (Bert) Tuk": initials, the given name used
+# in parentheses, a surname (official board and council lists)
+INITIALS_AND_GIVEN_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,5}\s*\((?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\)\s+"
+    r"(?P<last>(?:(?:van der|van den|van de|van|de|den|ter|ten|op de|in ’t|van ’t|in 't|van 't)[ ]+)?"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)*)(?![\w-])"
+)
+
+
+def initials_and_given_names(gz: Gazetteer, text: str) -> list[Mention]:
+    """ "M.C.J. (Marga) van de Plasse" is Marga van de Plasse: the initials and parentheses leave no
+    doubt that a person is named, whatever the lists say of the words."""
+    out = []
+    for m in INITIALS_AND_GIVEN_NAME.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        name = f"{first} {last}"
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(),
+                "Person",
+                "person-initials-given-name",
+                priority=70,
+                confidence=0.85,
+                canonical=name,
+                attrs={"first": first, "last": last},
+            )
+        )
+    return out
+
+
 PLURAL_OFFICE = re.compile(r"\b(?:burgemeesters|wethouders|gedeputeerden|loco-burgemeesters)\s+(?=[A-Z])")
 LISTED_NAME = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: (?:(?:van|de|der|den|ter|ten|te|het|'t) )*[A-Z][\w'’-]+)?)"
-    r" van (?:de gemeente )?"
+    r"(?: van (?:de gemeente )?| \()"  # "Hoekstra van Epe", "Hoekstra (Epe)"
 )
-LIST_GLUE = re.compile(r"\s*(?:,|\ben\b)\s*")
+LIST_GLUE = re.compile(r"\)?\s*(?:,|\ben\b|\bals\b)\s*")
 
 
 def _place_at(gz: Gazetteer, text: str, pos: int) -> int | None:
@@ -455,7 +497,7 @@ def _place_at(gz: Gazetteer, text: str, pos: int) -> int | None:
     words = list(re.finditer(r"\S+", text[pos : pos + 60]))
     for k in range(min(5, len(words)), 0, -1):
         end = pos + words[k - 1].end()
-        name = text[pos:end].rstrip(",.;:")
+        name = text[pos:end].rstrip(",.;:)")
         if name in gz.ref.municipality_names or name in gz.ref.province_names or name in gz.ref.former_names:
             return pos + len(name)
     # a place the lists do not know, where the list goes on after it

@@ -9,7 +9,7 @@ from .common import select
 from .filters import keep_stakeholders
 from .gazetteer import Gazetteer
 from .organisations import organisations
-from .persons import listed_officials, persons, titled_full_names, titled_surnames
+from .persons import initials_and_given_names, listed_officials, persons, titled_full_names, titled_surnames
 from .places import places
 
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -26,6 +26,7 @@ def recognise(
     cands += titled_surnames(gz, text)
     cands += titled_full_names(gz, text)
     cands += listed_officials(gz, text)
+    cands += initials_and_given_names(gz, text)
     cands += organisations(gz, text)
     cands = [m for m in cands if not in_zones(m.start, m.end, zones) and not _across_paragraphs(text, m)]
     return select(keep_stakeholders(text, cands, gz.ref))

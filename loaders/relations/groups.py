@@ -108,7 +108,14 @@ WORKS_FOR_STRONG = re.compile(
     re.IGNORECASE,
 )
 WORKS_FOR_WEAK = re.compile(
-    r"\bin\s+opdracht\s+van\s+|\b(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}?voor\s+",
+    r"\bin\s+opdracht\s+van\s+|\b(?:werkt|werken)\s+(?:[\w-]+\s+){0,2}?voor\s+"
+    # "De dienst werkt op basis van een gemeenschappelijke regeling voor de gemeenten A en B"
+    r"|\b(?:werkt|werken)\s+[^.;:!?]{0,90}?\bvoor\s+(?=(?:de\s+)?(?:\w+\s+)?gemeenten\b)",
+    re.IGNORECASE,
+)
+# "Sinds 2018 is ook A aangesloten.": joined, the body named just before
+JOINED_TOO = re.compile(
+    r"\b(?:is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,4}?(?:aangesloten|toegetreden)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 WHERE_MEMBER = re.compile(
@@ -136,6 +143,7 @@ CONFIDENCE = {
     "member-consists-of-list": 0.7,
     "member-counted": 0.6,
     "member-form-with": 0.75,
+    "member-joined-too": 0.7,
     "member-forming": 0.75,
     "member-founders": 0.7,
     "member-listed": 0.75,
@@ -273,7 +281,21 @@ def group_relations(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> lis
     out += _deal_parties(ctx, i, s, ms)
     out += _members_listed(ctx, i, s, ms)
     out += _board_list_item(ctx, i, s, ms)
+    out += _joined_too(ctx, i, s, ms)
     return out
+
+
+def _joined_too(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:
+    """ "Sinds 2018 is ook A aangesloten.": the municipalities of a sentence that ends in joining
+    are members of the cooperation body the sentences before are about."""
+    cue = JOINED_TOO.search(s.text)
+    if cue is None or NEGATION.search(s.text) or any(m.type in BODY_TYPES for m in ms):
+        return []
+    body = _context_body(ctx, i)
+    if body is None or not cooperation_body(ctx, body):
+        return []
+    members = [m for m in ms if m.type == "Municipality" and m.end <= s.start + cue.end()]
+    return _joined(ctx, s, members, body, "member-joined-too")
 
 
 def _board_list_item(ctx: Context, i: int, s: Sentence, ms: list[Mention]) -> list[Candidate]:

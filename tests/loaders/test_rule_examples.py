@@ -160,6 +160,10 @@ EXAMPLES: dict[str, tuple[str, list[Fact]]] = {
         f"{EBR} hebben in 2012 de Belastingsamenwerking Heidezand opgericht.",
         _members("Belastingsamenwerking Heidezand", "Ede", "Barneveld", "Renkum"),
     ),
+    "member-joined-too": (
+        "Omgevingsdienst Heidezand groeit. Sinds 2018 is ook Renkum aangesloten.",
+        _members("Omgevingsdienst Heidezand", "Renkum"),
+    ),
     "member-participants-are": (
         "De Regio Heidezand is opgericht in 2010. Deelnemers zijn de gemeenten Ede en Barneveld.",
         _members("Regio Heidezand", "Ede", "Barneveld"),
@@ -640,6 +644,7 @@ ENTITY_EXAMPLES: dict[str, tuple[str, list[Found]]] = {
         "De wethouders Anke Pelgrim van Epe en Gert de Mulderink van Heerde tekenden.",
         [(PE, "Anke Pelgrim"), (PE, "Gert de Mulderink")],
     ),
+    "person-initials-given-name": ("Voorzitter is mevrouw A.M. (Anke) Pelgrim.", [(PE, "A.M. (Anke) Pelgrim")]),
     "person-firstname": ("Pieter Vanderlaan kwam. Pieter lachte.", [(PE, "Pieter")]),
     "person-surname": ("Pieter Vanderlaan kwam. Vanderlaan lachte.", [(PE, "Vanderlaan")]),
     "repeat-name": ("Het Fonds Groene Daken helpt. Ook Groene Daken helpt.", [(O, "Groene Daken")]),

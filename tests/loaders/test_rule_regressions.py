@@ -592,3 +592,30 @@ def test_laws_are_no_bodies_even_with_their_short_form(extract):
 def test_municipalities_outsourcing_to_or_setting_up_a_body_are_its_members(extract, text):
     members = {s for (s, t) in rels(extract(text), "MEMBER_OF") if t.endswith("belastingdienst-twente-oost")}
     assert len(members) == 3
+
+
+def test_a_board_list_with_initials_names_persons_by_their_given_name(extract):
+    f = extract("Algemeen Bestuur:\nBorsele Mevrouw M.C.J. (Anke) van de Pelgrim\nGoes De heer E. (Bert) Tulp\n")
+    assert {e.name for e in f.entities if e.type == "Person"} == {"Anke van de Pelgrim", "Bert Tulp"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het akkoord werd ondertekend door de burgemeesters Vos (Maasgouw), Bakker (Echt-Susteren) en Smeets (Roerdalen).",
+        "Het akkoord werd ondertekend door zowel de burgemeesters Jan Vos (Maasgouw) als Bakker (Echt-Susteren) en Smeets (Roerdalen).",
+    ],
+)
+def test_office_holders_listed_with_their_place_in_parentheses(extract, text):
+    held = {(s.split(":")[1], t) for (s, t) in rels(extract(text), "HOLDS_POSITION")}
+    assert len(held) == 3
+
+
+def test_a_college_listed_by_party_names_everyday_surnames(extract):
+    f = extract("De raad benoemde de wethouders Petra Bais voor de VVD, Chris de Koning voor D66 en Anna de Boer namens het CDA.")
+    assert {"Petra Bais", "Chris de Koning", "Anna de Boer"} <= {e.name for e in f.entities if e.type == "Person"}
+
+
+def test_two_bodies_each_with_a_head_are_two_names(extract):
+    f = extract("Gemeente Opsterland, Wetterskip Fryslân en Provinsje Fryslân dienden de aanvraag in.")
+    assert {(e.type, e.name) for e in f.entities} >= {("Organization", "Wetterskip Fryslân"), ("Province", "Fryslân")}
