@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..text import Mention, Sentence
+from .colleges import college_lists
 from .common import Candidate, Context, own_organisation
 from .cooperation import collaborations, memberships
 from .groups import agreement_with, board_memberships, go_together, group_relations
@@ -28,7 +29,8 @@ Pass = Callable[[Context, list[Candidate]], None]
 def position_pass(ctx: Context, out: list[Candidate]) -> None:
     """Role words bound to people and employers; each person's employers recorded in `ctx.positions`."""
     for i, (s, ms) in enumerate(zip(ctx.sentences, ctx.in_sentences, strict=True)):
-        found = _listed_first(positions(ctx, i, s, ms), listed_offices(ctx, i, s, ms))
+        listed = listed_offices(ctx, i, s, ms) + college_lists(ctx, i, s, ms)
+        found = _listed_first(positions(ctx, i, s, ms), listed)
         out += found
         for c in found:
             if c.type == "HOLDS_POSITION":

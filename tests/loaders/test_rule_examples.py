@@ -391,6 +391,11 @@ EXAMPLES: dict[str, tuple[str, list[Fact]]] = {
         "De burgemeester van Ede, Pieter Vanderlaan, is ook voorzitter van de Regio Heidezand.",
         [(H, "Pieter Vanderlaan", "Ede"), (H, "Pieter Vanderlaan", "Regio Heidezand")],
     ),
+    "position-college-list": (
+        "De gemeente Ede presenteert haar college. De beoogde wethouders zijn: Anke Pelgrim (VVD) en "
+        "Pieter Vanderlaan (SP).",
+        [(H, "Anke Pelgrim", "Ede"), (H, "Pieter Vanderlaan", "Ede")],
+    ),
     "position-adjacent-role-hyphen": (
         "VNG-voorzitter Anke Pelgrim opende het congres.",
         [(H, "Anke Pelgrim", "VNG")],
