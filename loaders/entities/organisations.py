@@ -248,12 +248,15 @@ def _trim_run(gz: Gazetteer, text: str, start: int, words: list[str]) -> tuple[i
     ):
         start += len(words[0]) + 1
         words = words[1:]
-    # "Studenten van NHL Stenden Hogeschool": a plain word, then "van" and an organisation
+    # "Studenten van NHL Stenden Hogeschool": a plain word, then "van" and an organisation;
+    # "directeur Strategie van Samenwerking X": a department after a role word
+    prev = text[max(0, start - 30) : start].split()
+    after_role = bool(prev) and prev[-1][:1].islower() and is_role_word(prev[-1])
     if (
         len(words) > 2
         and words[1] == "van"
         and not org_head(words[0])
-        and not initiative_head(words[0])
+        and (after_role or not initiative_head(words[0]))
         and any(org_head(w) for w in words[2:])
     ):
         start += len(words[0]) + len(words[1]) + 2

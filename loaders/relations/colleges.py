@@ -34,8 +34,8 @@ LIST_THEN_OFFICE = re.compile(
     rf"\s+(?:zijn|waren|worden|werden)\s+(?:[\w-]+\s+){{0,5}}?als\s+(?P<office>{'|'.join(SINGULAR_OFFICES)})\b",
     re.IGNORECASE,
 )
-# between two persons of the list: their party in parentheses, a comma or "en"
-ITEM_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\ben\b)?\s*")
+# between two persons of the list: their party ("(VVD)", "namens de SP", "voor D66"), a comma or "en"
+ITEM_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)|(?:namens|voor)\s[^,;:()]{1,60}?\)?)?\s*(?:,|\ben\b)?\s*")
 CONFIDENCE = 0.7
 
 

@@ -619,3 +619,16 @@ def test_a_college_listed_by_party_names_everyday_surnames(extract):
 def test_two_bodies_each_with_a_head_are_two_names(extract):
     f = extract("Gemeente Opsterland, Wetterskip Fryslân en Provinsje Fryslân dienden de aanvraag in.")
     assert {(e.type, e.name) for e in f.entities} >= {("Organization", "Wetterskip Fryslân"), ("Province", "Fryslân")}
+
+
+def test_a_department_after_a_role_word_is_no_part_of_the_body(extract):
+    f = extract("Anna Vos is sinds 2014 directeur Strategie van Samenwerking Twee Dorpen.")
+    assert {e.name for e in f.entities if e.type in {"Organization", "Initiative"}} == {"Samenwerking Twee Dorpen"}
+
+
+def test_a_college_listed_with_party_phrases(extract):
+    f = extract(
+        "De raad van Tiel benoemde de wethouders van de partijen die samen een coalitie vormen: Michiel Wouters "
+        "namens Beter voor Tiel en de Seniorenpartij), Petra Bais voor de VVD en Tessa Augustijn voor GroenLinks."
+    )
+    assert len(rels(f, "HOLDS_POSITION")) == 3
