@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..resolve import political_party
 from ..text import Mention, Sentence
 from ..vocabulary import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from .common import (
@@ -304,8 +305,11 @@ def paragraph_participation(ctx: Context, i: int, s: Sentence, ms: list[Mention]
         and a.key != topic
         and not PLACE_BEFORE.search(ctx.text[s.start : a.start])
         and not dateline(ctx, a)
+        and not political_party(a)  # "heemraad namens ‘Water Wonen en Natuur’": a party, no participant
     ]
-    if re.search(r"\b(?:namens|ondertek\w*|handtekening|tekende|leidt|leiden)\b", s.text, re.IGNORECASE):
+    # "ondertekende de deal met gedeputeerde Y": the persons who sign; not those who speak, lead or
+    # are named in a contract's header for a party ("namens deze: de heer Y")
+    if re.search(r"\b(?:ondertek\w*|handtekening|tekende|tekenden)\b", s.text, re.IGNORECASE):
         actors += [a for a in ms if a.type == "Person"]
     out = [Candidate("PARTICIPATES_IN", a.id, topic, s, "participates-paragraph", 0.5) for a in actors]
     if re.search(r"\b(?:we|wij|onze|ons)\b", s.text, re.IGNORECASE):

@@ -391,6 +391,18 @@ EXAMPLES: dict[str, tuple[str, list[Fact]]] = {
         "De burgemeester van Ede, Pieter Vanderlaan, is ook voorzitter van de Regio Heidezand.",
         [(H, "Pieter Vanderlaan", "Ede"), (H, "Pieter Vanderlaan", "Regio Heidezand")],
     ),
+    "position-adjacent-appointing-body": (
+        "Als het aan de gemeenteraad van Ede ligt, wordt Anke Pelgrim (D66) per 7 september benoemd als burgemeester.",
+        [(H, "Anke Pelgrim", "Ede")],
+    ),
+    "position-appointed-context-organisation": (
+        "Anke Pelgrim voorgedragen als nieuwe directeur Veiligheidsregio / regionaal commandant Brandweer Heidezand",
+        [(H, "Anke Pelgrim", "Brandweer Heidezand")],
+    ),
+    "position-pronoun-role-of-list": (
+        "Pieter Vanderlaan kwam. Eerder was hij onder meer burgemeester van Epe en Ede.",
+        [(H, "Pieter Vanderlaan", "Ede")],
+    ),
     "position-college-list": (
         "De gemeente Ede presenteert haar college. De beoogde wethouders zijn: Anke Pelgrim (VVD) en "
         "Pieter Vanderlaan (SP).",
