@@ -168,6 +168,8 @@ class Resolver:
         """ "Long Name (ACR)": the words before the parenthesis whose initials spell the acronym."""
         out = SpanIndex(mentions)
         for m in ACRONYM_IN_PARENTHESES.finditer(text):
+            if any(o.start < m.start() and o.end > m.end() for o in out.overlapping(m.start(), m.end())):
+                continue  # "Gemeenschappelijke Regeling (GR) Peelgemeenten": inside a name already read
             found = _expansion_of(self.ref, text, m)
             if found is not None:
                 _add_expansion(out, m, found[0], found[1])

@@ -71,6 +71,7 @@ def organisations(gz: Gazetteer, text: str) -> list[Mention]:
     out += _national_names(gz, text)
     out += _licensed_names(gz, text)
     out += _kind_named_bodies(gz, text)
+    out += _acronym_inside_names(text)
     out += [from_match(m, "Organization", "org-party", 75, 0.9) for m in PARTY.finditer(text)]
     for m in re.finditer(rf"(?<![\w-])(?P<h>{CAP})\s(?P<n>\d{{2,4}})(?![\w.,]\d)", text):
         if org_head(m.group("h")) and m.group("h").lower() not in {"provincie", "raad"}:
@@ -724,6 +725,46 @@ def _camel_case(gz: Gazetteer, text: str) -> list[Mention]:
             continue
         out.append(from_match(m, "Organization", "org-camelcase", 30, 0.6))
     return out
+
+
+# "Gemeenschappelijke Regeling (GR) Peelgemeenten": a body's kind, its short form, then the name
+ACRONYM_INSIDE = re.compile(
+    rf"(?<![\w-])(?!(?:De|Het|Een|Ook|En)\s)(?P<kind>{CAP}(?:\s{CAP}){{0,2}})\s\((?P<a>[A-Z]{{2,5}})\)\s"
+    rf"(?P<n>{CAP}(?:\s{CAP}){{0,2}})"
+)
+
+
+def _acronym_inside_names(text: str) -> list[Mention]:
+    """The kind words, whose initials the acronym in parentheses spells, and the name after it are
+    one name ("GR Peelgemeenten" is its short form), not a body called after its kind."""
+    out = []
+    for m in ACRONYM_INSIDE.finditer(text):
+        kind, acronym = m.group("kind"), m.group("a")
+        body = org_head(kind.split()[-1]) or kind.lower() == "gemeenschappelijke regeling"
+        if not body or not _spells(acronym, kind):
+            continue
+        out.append(
+            Mention(
+                m.start(), m.end(), m.group(), "Organization", "org-acronym-inside",
+                priority=82, confidence=0.85, canonical=f"{kind} {m.group('n')}",
+                attrs={"acronym": f"{acronym} {m.group('n')}"},
+            )
+        )
+    return out
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """ "GR" ~ "Gemeenschappelijke Regeling", "OD" ~ "Omgevingsdienst": the acronym's letters in
+    order in the words, the first one starting them."""
+    letters, rest = acronym.lower(), words.lower()
+    if not rest.startswith(letters[0]):
+        return False
+    pos = 1
+    for c in letters[1:]:
+        pos = rest.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 def _typed_name(gz: Gazetteer, text: str, m: re.Match[str]) -> Mention | None:

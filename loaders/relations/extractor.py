@@ -102,6 +102,25 @@ def board_pass(ctx: Context, out: list[Candidate]) -> None:
     out += board_memberships(ctx, out)
 
 
+# "A, B en C werken samen" read pairwise: the rules that read no body in the sentence
+PAIRWISE_TOGETHER = {"collab-en-samen", "collab-list-samenwerken"}
+
+
+def members_not_pairs(ctx: Context, out: list[Candidate]) -> None:
+    """ "A en B werken samen op het terrein van de zorg. Zij hebben hiervoor X ingesteld.": where
+    the text names the body both work together in, they are its members, not a pair of
+    collaborators (the convention: no pairwise collaboration for that pattern)."""
+    bodies: dict[str, set[str]] = {}
+    for c in out:
+        if c.type == "MEMBER_OF":
+            bodies.setdefault(c.source, set()).add(c.target)
+    out[:] = [
+        c
+        for c in out
+        if not (c.rule in PAIRWISE_TOGETHER and bodies.get(c.source, set()) & bodies.get(c.target, set()))
+    ]
+
+
 # in the order they depend on each other; (name, pass)
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("positions", position_pass),
@@ -111,6 +130,7 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("initiatives", initiative_pass),
     ("cooperation", cooperation_pass),
     ("boards", board_pass),
+    ("members-not-pairs", members_not_pairs),
 )
 
 

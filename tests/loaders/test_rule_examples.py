@@ -649,6 +649,10 @@ ENTITY_EXAMPLES: dict[str, tuple[str, list[Found]]] = {
     "org-national": ("Waterkracht Nederland groeit.", [(O, "Waterkracht Nederland")]),
     "org-camelcase": ("Wij werken met GroenKracht.", [(O, "GroenKracht")]),
     "org-domain": ("Meer informatie op www.zandkracht.nl. Zandkracht helpt.", [(O, "Zandkracht")]),
+    "org-acronym-inside": (
+        "Ook de Omgevingsdienst (OD) Heidezand helpt.",
+        [(O, "Omgevingsdienst (OD) Heidezand")],
+    ),
     "org-party": ("De fractie van de VVD is blij.", [(O, "VVD")]),
     "org-listed": (
         "Wij werken met Stichting Zandhuis, Groenwerk en Ambulancezorg Heidezand.",

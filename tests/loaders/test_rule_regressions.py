@@ -632,3 +632,19 @@ def test_a_college_listed_with_party_phrases(extract):
         "namens Beter voor Tiel en de Seniorenpartij), Petra Bais voor de VVD en Tessa Augustijn voor GroenLinks."
     )
     assert len(rels(f, "HOLDS_POSITION")) == 3
+
+
+def test_an_acronym_inside_a_name_and_founders_who_work_together(extract):
+    f = extract(
+        "De gemeenten Haaren, Vught en Boxtel werken vanaf 1 januari samen op het terrein van de zorg. Zij hebben "
+        "hiervoor de Gemeenschappelijke Regeling (GR) Meierijgemeenten ingesteld. De GR Meierijgemeenten werkt op de achtergrond."
+    )
+    orgs = [e for e in f.entities if e.type == "Organization"]
+    assert [e.name for e in orgs] == ["Gemeenschappelijke Regeling Meierijgemeenten"]
+    assert len(rels(f, "MEMBER_OF")) == 3
+    assert not rels(f, "COLLABORATES_WITH")  # members of the body they set up, not pairs
+
+
+def test_working_together_without_a_body_stays_collaboration(extract):
+    f = extract("De gemeenten Haaren, Vught en Boxtel werken vanaf 1 januari samen op het terrein van de zorg.")
+    assert len(rels(f, "COLLABORATES_WITH")) == 3
